@@ -1,0 +1,5 @@
+"""Reader-facing question URLs (mounted under each language prefix)."""
+
+app_name = "comments"
+
+urlpatterns = []

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HealthInfoConfig(AppConfig):
+    """Articles, categories, medical reviews and published versions."""
+
+    name = "healthinfo"
+    verbose_name = _("Health information")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the receivers that keep cached menus fresh.
+        from healthinfo import context_processors  # noqa: F401

@@ -1,0 +1,35 @@
+"""Template context every page needs: the site name and the category menu."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from healthinfo.models import Category, CategoryTranslation, current_language
+
+MENU_CACHE_KEY = "category-menu:{language}"
+MENU_CACHE_SECONDS = 600
+
+
+def category_menu(language):
+    """Top-level categories as (slug, name, url) tuples, cached per language."""
+    key = MENU_CACHE_KEY.format(language=language)
+    menu = cache.get(key)
+    if menu is None:
+        categories = Category.objects.filter(parent__isnull=True).prefetch_related("translations")
+        menu = [(c.slug, c.name(language), c.get_absolute_url()) for c in categories]
+        cache.set(key, menu, MENU_CACHE_SECONDS)
+    return menu
+
+
+@receiver([post_save, post_delete], sender=Category)
+@receiver([post_save, post_delete], sender=CategoryTranslation)
+def forget_category_menu(**kwargs):
+    cache.delete_many([MENU_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+
+
+def site(request):
+    return {
+        "site_name": settings.SITE_NAME,
+        "menu_categories": category_menu(current_language()),
+    }

@@ -1,0 +1,269 @@
+"""
+Load the demo content from fixtures/demo/ and ensure the demo accounts.
+
+Idempotent: running it again updates what it created and adds nothing twice.
+Review and question dates in the fixtures are relative ("days ago"), so the
+demo always shows some overdue pages, some due soon and some up to date.
+"""
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from comments.models import Question, Reply
+from healthinfo.models import (
+    Article,
+    ArticleTranslation,
+    Category,
+    CategoryTranslation,
+    Reference,
+    Reviewer,
+    Section,
+    StaffProfile,
+    public_name_for,
+)
+from healthinfo.services import record_review
+
+DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+
+# username: (groups, is_superuser, public display name, linked reviewer key)
+DEMO_ACCOUNTS = {
+    "admin": ((), True, "HealthInfo team", None),
+    "editor": (("Editors",), False, "Editor @HealthInfo", None),
+    "reviewer": (("Medical reviewers",), False, "Reviewer @HealthInfo", "jroe"),
+    "midwife": (("Midwives",), False, "Midwife @HealthInfo", None),
+}
+
+
+def demo_password(username):
+    """The demo-only password of a demo account (documented in the README)."""
+    return f"{username}-demo-pass"
+
+
+class Command(BaseCommand):
+    help = "Load the demo articles, reviewers and questions, and create the demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even with DEBUG off. Demo accounts have published passwords.",
+        )
+        parser.add_argument("--no-accounts", action="store_true", help="Load content only.")
+
+    def handle(self, *args, allow_production=False, no_accounts=False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "Refusing to load demo content and accounts with DEBUG off "
+                "(pass --allow-production for a throwaway benchmark database)."
+            )
+        with transaction.atomic():
+            users = {} if no_accounts else self.ensure_accounts()
+            reviewers = self.load_reviewers()
+            if "reviewer" in users:
+                self.link_reviewer_account(users["reviewer"], reviewers)
+            self.load_categories()
+            staff = users.get("admin") or users.get("editor")
+            for path in sorted((DEMO_DIR / "articles").glob("*.json")):
+                self.load_article(read_json(path), reviewers, staff)
+            self.load_questions(users.get("midwife"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {Article.objects.count()} articles, "
+                f"{ArticleTranslation.objects.count()} pages, "
+                f"{Question.objects.count()} questions."
+            )
+        )
+
+    # --- Accounts ---------------------------------------------------------
+
+    def ensure_accounts(self):
+        User = get_user_model()
+        users = {}
+        for username, (groups, is_superuser, public_name, _reviewer) in DEMO_ACCOUNTS.items():
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            user.is_staff = True
+            user.is_superuser = is_superuser
+            if created:
+                user.set_password(demo_password(username))
+            user.save()
+            user.groups.set(Group.objects.filter(name__in=groups))
+            StaffProfile.objects.update_or_create(user=user, defaults={"public_name": public_name})
+            users[username] = user
+        return users
+
+    def link_reviewer_account(self, user, reviewers):
+        key = DEMO_ACCOUNTS["reviewer"][3]
+        if key in reviewers:
+            Reviewer.objects.filter(user=user).exclude(pk=reviewers[key].pk).update(user=None)
+            reviewers[key].user = user
+            reviewers[key].save(update_fields=["user"])
+
+    # --- Content ----------------------------------------------------------
+
+    def load_reviewers(self):
+        reviewers = {}
+        for item in read_json(DEMO_DIR / "reviewers.json"):
+            reviewer, _ = Reviewer.objects.update_or_create(
+                name=item["name"],
+                defaults={
+                    "credentials": item.get("credentials", ""),
+                    "title": item.get("title", ""),
+                    "affiliation": item.get("affiliation", ""),
+                },
+            )
+            reviewers[item["key"]] = reviewer
+        return reviewers
+
+    def load_categories(self):
+        items = read_json(DEMO_DIR / "categories.json")
+        for item in items:
+            category, _ = Category.objects.update_or_create(
+                slug=item["slug"],
+                defaults={
+                    "order": item.get("order", 0),
+                    "review_interval_months": item.get("review_interval_months"),
+                },
+            )
+            for language, name in item["names"].items():
+                CategoryTranslation.objects.update_or_create(
+                    category=category,
+                    language=language,
+                    defaults={
+                        "name": name,
+                        "description": item.get("descriptions", {}).get(language, ""),
+                    },
+                )
+        for item in items:
+            if item.get("parent"):
+                Category.objects.filter(slug=item["slug"]).update(
+                    parent=Category.objects.get(slug=item["parent"])
+                )
+
+    def load_article(self, data, reviewers, staff):
+        article, created = Article.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "category": Category.objects.get(slug=data["category"]),
+                "status": data.get("status", Article.Status.DRAFT),
+                "review_interval_months": data.get("review_interval_months"),
+            },
+        )
+        if article.status == Article.Status.PUBLISHED and article.first_published_at is None:
+            article.first_published_at = timezone.now()
+            article.save(update_fields=["first_published_at"])
+
+        translations = data["translations"]
+        source = settings.LANGUAGE_CODE
+        for language in sorted(translations, key=lambda code: code != source):
+            self.load_translation(article, language, translations[language])
+
+        if created or not article.reviews.exists():
+            today = timezone.localdate()
+            for review in sorted(data.get("reviews", []), key=lambda r: -r["days_ago"]):
+                record_review(
+                    article,
+                    reviewers[review["reviewer"]],
+                    reviewed_on=today - timedelta(days=review["days_ago"]),
+                    scope=review.get("scope", "whole"),
+                    outcome=review["outcome"],
+                    notes=review.get("notes", ""),
+                    also_reviewed_by=[reviewers[key] for key in review.get("also", [])],
+                    recorded_by=staff,
+                )
+
+    def load_translation(self, article, language, data):
+        source_revision = None
+        if language != settings.LANGUAGE_CODE:
+            source_revision = (
+                ArticleTranslation.objects.filter(article=article, language=settings.LANGUAGE_CODE)
+                .values_list("revision", flat=True)
+                .first()
+            )
+        translation, _ = ArticleTranslation.objects.update_or_create(
+            article=article,
+            language=language,
+            defaults={
+                "title": data["title"],
+                "summary": data.get("summary", ""),
+                "alternate_names": "\n".join(data.get("alternate_names", [])),
+                "source_revision": source_revision,
+            },
+        )
+        for order, section in enumerate(data.get("sections", []), start=1):
+            Section.objects.update_or_create(
+                translation=translation,
+                order=order,
+                defaults={"heading": section["heading"], "body": section["body"], "anchor": ""},
+            )
+        translation.sections.filter(order__gt=len(data.get("sections", []))).delete()
+        for order, ref in enumerate(data.get("references", []), start=1):
+            Reference.objects.update_or_create(
+                translation=translation,
+                order=order,
+                defaults={
+                    "authors": ref.get("authors", ""),
+                    "title": ref["title"],
+                    "source": ref.get("source", ""),
+                    "year": ref.get("year") or None,
+                    "volume": ref.get("volume", ""),
+                    "issue": ref.get("issue", ""),
+                    "pages": ref.get("pages", ""),
+                    "doi": ref.get("doi", ""),
+                    "pmid": ref.get("pmid", ""),
+                    "url": ref.get("url", ""),
+                    "accessed_on": ref.get("accessed") or None,
+                },
+            )
+        translation.references.filter(order__gt=len(data.get("references", []))).delete()
+
+    def load_questions(self, midwife):
+        path = DEMO_DIR / "questions.json"
+        if not path.exists():
+            return
+        now = timezone.now()
+        articles = {article.slug: article for article in Article.objects.all()}
+        for item in read_json(path):
+            article = articles[item["article"]]
+            if Question.objects.filter(article=article, body=item["body"]).exists():
+                continue
+            asked_at = now - timedelta(hours=item.get("hours_ago", 24))
+            question = Question.objects.create(
+                article=article,
+                language=item.get("language", settings.LANGUAGE_CODE),
+                body=item["body"],
+                display_name=item.get("name", ""),
+                email=item.get("email", ""),
+                status=item.get("status", Question.Status.PENDING),
+                created_at=asked_at,
+            )
+            reply = item.get("reply")
+            if reply and midwife and question.status == Question.Status.APPROVED:
+                replied_at = asked_at + timedelta(hours=reply.get("hours_after", 4))
+                question.moderated_by = midwife
+                question.moderated_at = replied_at
+                question.save(update_fields=["moderated_by", "moderated_at"])
+                Reply.objects.create(
+                    question=question,
+                    author=midwife,
+                    author_name=public_name_for(midwife),
+                    body=reply["body"],
+                    created_at=replied_at,
+                )
+
+
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise CommandError(f"Cannot read demo file {path}: {exc}") from exc

@@ -1,0 +1,38 @@
+"""
+Models of the article and review app, one module per concern.
+
+Import models from here (``from healthinfo.models import Article``); the
+modules are an implementation detail.
+"""
+
+from .articles import (
+    Article,
+    ArticleTranslation,
+    Category,
+    CategoryTranslation,
+    Figure,
+    Reference,
+    Section,
+    add_months,
+    current_language,
+)
+from .reviews import AdditionalReviewer, Review, ReviewAssignment, Reviewer
+from .staff import StaffProfile, public_name_for
+
+__all__ = [
+    "AdditionalReviewer",
+    "Article",
+    "ArticleTranslation",
+    "Category",
+    "CategoryTranslation",
+    "Figure",
+    "Reference",
+    "Review",
+    "ReviewAssignment",
+    "Reviewer",
+    "Section",
+    "StaffProfile",
+    "add_months",
+    "current_language",
+    "public_name_for",
+]

@@ -1,0 +1,410 @@
+"""
+Articles: the health topic pages readers come for.
+
+An ``Article`` is one topic ("Cervical insufficiency"), independent of
+language: it carries the category, the publication status and schedule and the
+review dates, because a medical review covers the topic in every language.
+Each language's words live in an ``ArticleTranslation`` (title, summary,
+alternate names) with its ordered ``Section``s, ``Reference``s and
+``Figure``s. The source language is ``settings.LANGUAGE_CODE``; other
+translations record which source revision they were made from, so a change
+to the English page marks them outdated.
+"""
+
+from calendar import monthrange
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from healthinfo.sanitize import clean_editor_html
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+def current_language():
+    """The active language code, reduced to one of ``settings.LANGUAGES``."""
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class Category(models.Model):
+    """A group of articles in the site's menu ("Pregnancy complications")."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Leave empty to use the site default."),
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name()
+
+    def get_absolute_url(self):
+        return reverse("healthinfo:category", kwargs={"slug": self.slug})
+
+    def name(self, language=None):
+        """The category's name in ``language`` (default: the active one), falling back to any."""
+        language = language or current_language()
+        names = {t.language: t.name for t in self.translations.all()}
+        return names.get(language) or names.get(settings.LANGUAGE_CODE) or self.slug
+
+
+class CategoryTranslation(models.Model):
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "language"], name="unique_category_language"
+            )
+        ]
+        ordering = ["language"]
+        verbose_name = _("category name")
+        verbose_name_plural = _("category names")
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Articles readers can see now: published, past their publish time, before unpublish."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            status=Article.Status.PUBLISHED,
+        )
+
+    def overdue_for_review(self, today=None):
+        """Articles whose next review date has passed."""
+        today = today or timezone.localdate()
+        return self.filter(next_review_due__lt=today)
+
+
+class Article(models.Model):
+    """One health topic, in one or more languages."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Used in the address and in links from other articles: [[slug]]."),
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"), null=True, blank=True, help_text=_("Leave empty to publish at once.")
+    )
+    unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Leave empty to use the category's interval or the site default."),
+    )
+    last_review = models.ForeignKey(
+        "healthinfo.Review",
+        verbose_name=_("last whole-page review"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True, editable=False)
+    next_review_due = models.DateField(
+        _("next review due"), null=True, blank=True, editable=False, db_index=True
+    )
+    next_review_override = models.DateField(
+        _("next review due (override)"),
+        null=True,
+        blank=True,
+        help_text=_("Set a different next review date. A reason is required."),
+    )
+    next_review_override_reason = models.CharField(
+        _("reason for the override"), max_length=300, blank=True
+    )
+
+    questions_closed = models.BooleanField(
+        _("questions closed"),
+        default=False,
+        help_text=_("Readers can no longer ask questions on this article."),
+    )
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.slug
+
+    def get_absolute_url(self):
+        return reverse("healthinfo:article", kwargs={"slug": self.slug})
+
+    @property
+    def review_interval(self):
+        """Months between whole-page reviews, from the article, else its category, else the site."""
+        return (
+            self.review_interval_months
+            or self.category.review_interval_months
+            or settings.DEFAULT_REVIEW_INTERVAL_MONTHS
+        )
+
+    def compute_next_review_due(self):
+        """The date the next whole-page review is due, from the last one and the interval."""
+        if self.next_review_override:
+            return self.next_review_override
+        if self.last_reviewed_on is None:
+            return None
+        return add_months(self.last_reviewed_on, self.review_interval)
+
+    @property
+    def is_overdue(self):
+        """True when the next review date has passed."""
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+    def is_visible(self, now=None):
+        """True when readers can see the article now (status and schedule)."""
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+
+def add_months(day, months):
+    """``day`` plus ``months`` calendar months, clamped to the end of shorter months."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
+class ArticleTranslationQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Translations of articles readers can see now."""
+        now = now or timezone.now()
+        return self.filter(article__in=Article.objects.published(now).values("pk"))
+
+    def in_language(self, language=None):
+        return self.filter(language=language or current_language())
+
+    def with_source_revision(self):
+        """Annotate ``current_source_revision``: the source-language page's revision now."""
+        source = ArticleTranslation.objects.filter(
+            article=models.OuterRef("article"), language=settings.LANGUAGE_CODE
+        ).values("revision")[:1]
+        return self.annotate(current_source_revision=models.Subquery(source))
+
+    def outdated(self):
+        """Translations made from an older revision of the source-language page."""
+        return (
+            self.with_source_revision()
+            .exclude(language=settings.LANGUAGE_CODE)
+            .filter(
+                Q(source_revision__isnull=True)
+                | Q(source_revision__lt=F("current_source_revision"))
+            )
+        )
+
+
+class ArticleTranslation(models.Model):
+    """An article's words in one language: what a reader of that language sees."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    alternate_names = models.TextField(
+        _("alternate names"),
+        blank=True,
+        help_text=_("Other names for this condition, one per line, most common first."),
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up each time the content changes."),
+    )
+    source_revision = models.PositiveIntegerField(
+        _("translated from revision"),
+        null=True,
+        blank=True,
+        help_text=_("The revision of the source-language page this translation was made from."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleTranslationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="unique_article_language")
+        ]
+        ordering = ["article__slug", "language"]
+        verbose_name = _("article translation")
+        verbose_name_plural = _("article translations")
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    def get_absolute_url(self):
+        from django.utils import translation
+
+        with translation.override(self.language):
+            return self.article.get_absolute_url()
+
+    @property
+    def alternate_name_list(self):
+        """Alternate names in order, without blanks or surrounding spaces."""
+        return [name.strip() for name in self.alternate_names.splitlines() if name.strip()]
+
+    @property
+    def is_source(self):
+        return self.language == settings.LANGUAGE_CODE
+
+
+class Section(models.Model):
+    """An ordered heading and body inside an article translation."""
+
+    translation = models.ForeignKey(
+        ArticleTranslation, on_delete=models.CASCADE, related_name="sections"
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    heading = models.CharField(_("heading"), max_length=200)
+    anchor = models.SlugField(
+        _("anchor"),
+        max_length=80,
+        blank=True,
+        help_text=_("Used in links to this section. Filled in from the heading when empty."),
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "HTML: paragraphs, lists, emphasis, links, tables. Link to another article "
+            "with [[slug]] or [[slug|link text]]."
+        ),
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        # Sanitise on the way in, whatever the path (admin, import, shell).
+        self.body = clean_editor_html(self.body)
+        if not self.anchor:
+            self.anchor = slugify(self.heading)[:80] or f"section-{self.order}"
+        super().save(*args, **kwargs)
+
+
+class Reference(models.Model):
+    """A structured citation for an article translation."""
+
+    translation = models.ForeignKey(
+        ArticleTranslation, on_delete=models.CASCADE, related_name="references"
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    authors = models.CharField(_("authors"), max_length=500, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    source = models.CharField(_("source or journal"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=[MinValueValidator(1800)]
+    )
+    volume = models.CharField(_("volume"), max_length=30, blank=True)
+    issue = models.CharField(_("issue"), max_length=30, blank=True)
+    pages = models.CharField(_("pages"), max_length=30, blank=True)
+    doi = models.CharField(_("DOI"), max_length=200, blank=True)
+    pmid = models.CharField(_("PubMed id"), max_length=20, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    accessed_on = models.DateField(_("accessed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+
+    def __str__(self):
+        return self.title
+
+
+def figure_upload_to(instance, filename):
+    return f"figures/{timezone.now():%Y/%m}/{filename}"
+
+
+class Figure(models.Model):
+    """An image in an article translation, with the alt text readers with screen readers hear."""
+
+    translation = models.ForeignKey(
+        ArticleTranslation, on_delete=models.CASCADE, related_name="figures"
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    image = models.ImageField(_("image"), upload_to=figure_upload_to)
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("Describe what the image shows for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+
+    def __str__(self):
+        return self.alt_text

@@ -1,0 +1,210 @@
+"""
+Medical reviews: who checked an article, when, and what they concluded.
+
+A ``Review`` is its own record, separate from edits. Whole-page reviews move
+the article's *last reviewed* and *next review due* dates; partial reviews are
+recorded but leave the dates alone.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Reviewer(models.Model):
+    """A clinician who reviews articles, with the credentials shown to readers."""
+
+    name = models.CharField(_("name"), max_length=150)
+    credentials = models.CharField(
+        _("credentials"), max_length=150, blank=True, help_text=_('For example "MD, FACOG".')
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("reviewer")
+        verbose_name_plural = _("reviewers")
+
+    def __str__(self):
+        return self.signature
+
+    @property
+    def signature(self):
+        """Name and credentials as readers see them: "Jane Roe, MD, FACOG"."""
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class ReviewQuerySet(models.QuerySet):
+    def whole_page(self):
+        return self.filter(scope=Review.Scope.WHOLE_PAGE)
+
+
+class Review(models.Model):
+    """The record that a reviewer checked an article on a date, with an outcome."""
+
+    class Scope(models.TextChoices):
+        WHOLE_PAGE = "whole", _("Whole page")
+        PARTIAL = "partial", _("Partial")
+
+    class Outcome(models.TextChoices):
+        NO_CHANGE = "no_change", _("No change needed")
+        MINOR_EDITS = "minor_edits", _("Minor edits")
+        MAJOR_REVISION = "major_revision", _("Major revision")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    article = models.ForeignKey(
+        "healthinfo.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    reviewer = models.ForeignKey(
+        Reviewer, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="reviews"
+    )
+    # As they were at review time: credentials change, the record must not.
+    reviewer_name = models.CharField(_("reviewer's name"), max_length=150, editable=False)
+    reviewer_credentials = models.CharField(
+        _("reviewer's credentials"), max_length=150, blank=True, editable=False
+    )
+    additional_reviewers = models.ManyToManyField(
+        Reviewer,
+        verbose_name=_("also reviewed by"),
+        through="AdditionalReviewer",
+        blank=True,
+        related_name="additional_reviews",
+    )
+    reviewed_on = models.DateField(_("reviewed on"), default=timezone.localdate)
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=Scope.choices, default=Scope.WHOLE_PAGE
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    notes = models.TextField(_("notes"), blank=True, max_length=5000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+        get_latest_by = "reviewed_on"
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+
+    def __str__(self):
+        return f"{self.article} — {self.reviewed_on:%Y-%m-%d} ({self.get_scope_display()})"
+
+    def save(self, *args, **kwargs):
+        if not self.reviewer_name:
+            self.reviewer_name = self.reviewer.name
+            self.reviewer_credentials = self.reviewer.credentials
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            raise ValidationError({"reviewed_on": _("A review cannot be dated in the future.")})
+
+    @property
+    def reviewer_signature(self):
+        """The primary reviewer as readers saw them at review time."""
+        if self.reviewer_credentials:
+            return f"{self.reviewer_name}, {self.reviewer_credentials}"
+        return self.reviewer_name
+
+
+class AdditionalReviewer(models.Model):
+    """A second clinician who signed off a review ("Also reviewed by …")."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="signoffs")
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="+")
+    reviewer_name = models.CharField(_("name"), max_length=150, editable=False)
+    reviewer_credentials = models.CharField(
+        _("credentials"), max_length=150, blank=True, editable=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "reviewer"], name="unique_review_signoff")
+        ]
+        ordering = ["pk"]
+        verbose_name = _("additional reviewer")
+        verbose_name_plural = _("additional reviewers")
+
+    def __str__(self):
+        return self.signature
+
+    def save(self, *args, **kwargs):
+        if not self.reviewer_name:
+            self.reviewer_name = self.reviewer.name
+            self.reviewer_credentials = self.reviewer.credentials
+        super().save(*args, **kwargs)
+
+    @property
+    def signature(self):
+        if self.reviewer_credentials:
+            return f"{self.reviewer_name}, {self.reviewer_credentials}"
+        return self.reviewer_name
+
+
+class ReviewAssignment(models.Model):
+    """An editor's request that a reviewer review an article by a date."""
+
+    article = models.ForeignKey(
+        "healthinfo.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="review_assignments",
+    )
+    reviewer = models.ForeignKey(
+        Reviewer,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    due_on = models.DateField(_("due on"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now, editable=False)
+    completed_by = models.OneToOneField(
+        Review,
+        verbose_name=_("completed by review"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignment",
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("review assignment")
+        verbose_name_plural = _("review assignments")
+
+    def __str__(self):
+        return f"{self.article} → {self.reviewer.name} ({self.due_on:%Y-%m-%d})"
+
+    @property
+    def is_open(self):
+        return self.completed_by_id is None

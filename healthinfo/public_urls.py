@@ -1,0 +1,15 @@
+"""Reader-facing pages of the article app (mounted under each language prefix)."""
+
+from django.urls import path
+
+from healthinfo.views import public
+
+app_name = "healthinfo"
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("articles/<slug:slug>/", public.article_detail, name="article"),
+    path("categories/<slug:slug>/", public.category_detail, name="category"),
+    path("search/", public.search, name="search"),
+    path("about/<slug:slug>/", public.policy_page, name="policy"),
+]

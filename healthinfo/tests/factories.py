@@ -1,0 +1,118 @@
+"""Small factory functions for tests: each makes a valid object with overridable fields."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from healthinfo.models import (
+    Article,
+    ArticleTranslation,
+    Category,
+    CategoryTranslation,
+    Reference,
+    Reviewer,
+    Section,
+    StaffProfile,
+)
+from healthinfo.services import record_review
+
+_sequence = itertools.count(1)
+
+
+def make_user(username=None, *, groups=(), superuser=False, public_name="", password="pw"):
+    """A staff user in ``groups`` (group names), with an optional public display name."""
+    username = username or f"user{next(_sequence)}"
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=password,
+        email=f"{username}@example.org",
+        is_staff=True,
+        is_superuser=superuser,
+    )
+    if groups:
+        user.groups.set(Group.objects.filter(name__in=groups))
+    if public_name:
+        StaffProfile.objects.create(user=user, public_name=public_name)
+    return user
+
+
+def make_category(slug=None, *, names=None, **fields):
+    slug = slug or f"category-{next(_sequence)}"
+    category = Category.objects.create(slug=slug, **fields)
+    for language, name in (names or {"en": slug.replace("-", " ").capitalize()}).items():
+        CategoryTranslation.objects.create(category=category, language=language, name=name)
+    return category
+
+
+def make_article(
+    slug=None,
+    *,
+    title=None,
+    language="en",
+    category=None,
+    status=Article.Status.PUBLISHED,
+    sections=2,
+    references=1,
+    alternate_names="",
+    summary="A short summary.",
+    **fields,
+):
+    """A published article with one translation and the given numbers of sections and references."""
+    slug = slug or f"article-{next(_sequence)}"
+    article = Article.objects.create(
+        slug=slug, category=category or make_category(), status=status, **fields
+    )
+    add_translation(
+        article,
+        language,
+        title=title or slug.replace("-", " ").capitalize(),
+        sections=sections,
+        references=references,
+        alternate_names=alternate_names,
+        summary=summary,
+    )
+    return article
+
+
+def add_translation(article, language, *, title, sections=2, references=1, **fields):
+    translation = ArticleTranslation.objects.create(
+        article=article, language=language, title=title, **fields
+    )
+    for order in range(1, sections + 1):
+        Section.objects.create(
+            translation=translation,
+            order=order,
+            heading=f"Section {order}",
+            body=f"<p>Body of section {order} of {title}.</p>",
+        )
+    for order in range(1, references + 1):
+        Reference.objects.create(
+            translation=translation,
+            order=order,
+            title=f"Reference {order}",
+            year=2020,
+            authors="Roe J",
+            source="Journal of Examples",
+        )
+    return translation
+
+
+def make_reviewer(name=None, *, credentials="MD, FACOG", user=None):
+    return Reviewer.objects.create(
+        name=name or f"Reviewer {next(_sequence)}", credentials=credentials, user=user
+    )
+
+
+def review(article, *, days_ago=10, reviewer=None, scope="whole", outcome="no_change", **kwargs):
+    """Record a review of ``article`` ``days_ago`` days ago."""
+    return record_review(
+        article,
+        reviewer or make_reviewer(),
+        reviewed_on=timezone.localdate() - timedelta(days=days_ago),
+        scope=scope,
+        outcome=outcome,
+        **kwargs,
+    )
