@@ -1,0 +1,40 @@
+"""
+Cache versioning for reader pages.
+
+Each article has a *cache generation*: a random token stored in the shared
+cache. Anything cached about an article (its rendered page, its question
+thread) puts the token in its key, so replacing the token invalidates all of
+it at once, on every app server sharing the cache. A random token (not a
+counter) means an evicted or flushed token can never bring an old page back.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+GENERATION_KEY = "article-generation:{article_id}"
+
+
+def article_generation(article_id):
+    """The current cache generation token of the article with ``article_id``."""
+    key = GENERATION_KEY.format(article_id=article_id)
+    token = cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex
+        # add() keeps a token another request set in the meantime.
+        if not cache.add(key, token, timeout=None):
+            token = cache.get(key) or token
+    return token
+
+
+def invalidate_article(article_id):
+    """
+    Forget everything cached about an article once the current transaction commits.
+
+    Call it from every write a reader would see: article content, publication,
+    reviews, questions and replies. Deferring to commit stops a concurrent
+    request from caching the old state again before the new one is visible.
+    """
+    key = GENERATION_KEY.format(article_id=article_id)
+    transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, timeout=None))
