@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "healthinfo.middleware.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "healthinfo.urls"
@@ -125,9 +126,18 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A persistent connection that died (database restarted, failover) is
+        # noticed at the start of the next request and replaced, so the site
+        # recovers from an outage without restarting the app servers.
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database host must cost a request seconds (then the 503
+    # page), not the operating system's two-minute TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 
 # --- Cache ------------------------------------------------------------------
 

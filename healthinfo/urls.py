@@ -8,6 +8,8 @@ from django.urls import include, path
 
 from healthinfo.views import health
 
+handler500 = "healthinfo.views.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
