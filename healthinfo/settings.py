@@ -145,7 +145,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a stopped or hung Redis degrades to "no
+            # cache" (logged) within milliseconds instead of failing requests.
+            "BACKEND": "healthinfo.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthinfo"),
         }
