@@ -155,7 +155,7 @@ def section_bodies(rng, language, condition):
     return bodies
 
 
-def seed(articles, say=print):
+def seed(articles, *, pending_questions=PENDING_QUESTIONS, say=print):
     """Fill an empty, migrated database with ``articles`` bilingual articles and the questions."""
     rng = random.Random(42)
     now = timezone.now()
@@ -208,8 +208,8 @@ def seed(articles, say=print):
         say("  reviews")
         seed_reviews([article for article, _, _ in pages], reviewers)
 
-        say(f"  {sum(QUESTION_THREADS)} answered and {PENDING_QUESTIONS} pending questions")
-        seed_questions(rng, pages, midwife, now)
+        say(f"  {sum(QUESTION_THREADS)} answered and {pending_questions} pending questions")
+        seed_questions(rng, pages, midwife, now, pending_questions)
     return site_for(articles)
 
 
@@ -312,7 +312,7 @@ def seed_reviews(articles, reviewers):
     )
 
 
-def seed_questions(rng, pages, midwife, now):
+def seed_questions(rng, pages, midwife, now, pending_questions):
     words = vocabulary()
     condition_of = {article.slug: condition for article, _, condition in pages}
     articles = [article for article, _, _ in pages]
@@ -355,7 +355,7 @@ def seed_questions(rng, pages, midwife, now):
     )
 
     pending = []
-    for index in range(PENDING_QUESTIONS):
+    for index in range(pending_questions):
         article = articles[rng.randrange(len(articles))]
         language = "es" if index % 5 == 0 else "en"
         urgent = index % 40 == 0
