@@ -95,6 +95,8 @@ def main(argv=None):
 
     site = prepare_database(database_url, args.articles, reseed=args.reseed)
     collect_static()
+    # Other work on the machine skews the figures: the report says how busy it was.
+    load_before = os.getloadavg()[0]
 
     chosen = [
         scenario
@@ -146,7 +148,7 @@ def main(argv=None):
         rows.append((scenario, measurement, floor, verdict))
     section = report.document(
         title=f"{datetime.now():%Y-%m-%d %H:%M} — {args.articles:,} articles, {git_revision()}",
-        settings_lines=describe_run(args, site, cache_note),
+        settings_lines=describe_run(args, site, cache_note, load_before),
         rows=rows,
         notes=[f"{s.name}: {s.note}" for s in chosen if s.note],
     )
@@ -276,7 +278,7 @@ def floor_for(scenario, results):
     return floors[0][1] if floors else None
 
 
-def describe_run(args, site, cache_note):
+def describe_run(args, site, cache_note, load_before):
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -285,7 +287,7 @@ def describe_run(args, site, cache_note):
     return [
         f"Machine: {report.machine_description()}; PostgreSQL {postgres_version}; "
         f"wrk, gunicorn and PostgreSQL share the machine's cores; load average "
-        f"{os.getloadavg()[0]:.1f} when the report was written",
+        f"{load_before:.1f} just before the load (other work on the machine skews figures)",
         f"Content: {site.articles:,} published articles in English and Spanish (5 sections "
         f"and 2 references each), {sum(site.thread_slugs):,} answered questions on 3 articles, "
         f"100,000 questions waiting for moderation",
