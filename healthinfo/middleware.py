@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from healthinfo.views.errors import database_unavailable
@@ -30,7 +31,9 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DATABASE_OUTAGE_ERRORS):
+        # In development the technical error page (a missing migration, a
+        # stopped local server) helps more than the readers' page.
+        if settings.DEBUG or not isinstance(exception, DATABASE_OUTAGE_ERRORS):
             return None
         # One line, no traceback: during an outage every request fails the same way.
         first_line = str(exception).strip().splitlines()[0] if str(exception).strip() else ""

@@ -4,7 +4,7 @@ import logging
 from contextlib import contextmanager
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 
@@ -88,5 +88,11 @@ def test_other_errors_get_the_friendly_500_page_without_a_traceback():
     assert "RuntimeError" not in html and "Traceback" not in html
 
 
+def test_developers_see_the_technical_error_page_with_debug_on(client, settings):
+    settings.DEBUG = True
+    with database_down(), pytest.raises(OperationalError):
+        client.get("/en/")
+
+
 def test_dead_database_connections_are_replaced_at_the_next_request():
-    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+    assert django_settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
