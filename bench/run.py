@@ -103,36 +103,10 @@ def main(argv=None):
         for scenario in scenarios.SCENARIOS
         if not args.scenario or any(text in scenario.name for text in args.scenario)
     ]
-    folder = Path(tempfile.mkdtemp(prefix="healthinfo-bench-"))
     redis_url, private_redis, cache_note = start_redis()
     key_prefix = f"bench-{secrets.token_hex(4)}"
     try:
-        results = {}
-        for cache in (True, False):
-            group = [scenario for scenario in chosen if scenario.cache is cache]
-            if not group:
-                continue
-            if cache and not redis_url:
-                for scenario in group:
-                    results[scenario] = (None, "skipped: no Redis (see notes)")
-                continue
-            env = production_env(
-                database_url,
-                redis_url=redis_url if cache else "",
-                settings_module="bench.settings",
-                # The midwife's session is signed by this process: same key.
-                DJANGO_SECRET_KEY=os.environ["DJANGO_SECRET_KEY"],
-                BENCH_CACHE_OFF="0" if cache else "1",
-                CACHE_KEY_PREFIX=key_prefix,
-                LOG_LEVEL="WARNING",
-            )
-            server = AppServer(env, folder, workers=args.workers).start()
-            try:
-                for scenario in group:
-                    print(f"- {scenario.name} (cache {scenario.cache_label})…", flush=True)
-                    results[scenario] = measure(server, scenario, site, args, wrk)
-            finally:
-                server.stop()
+        results = run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix)
     finally:
         if private_redis:
             private_redis.destroy()
@@ -243,6 +217,40 @@ def session_cookie(username):
     client = Client()
     client.force_login(get_user_model().objects.get(username=username))
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
+    """{scenario: (measurement or None, note)}; one gunicorn per cache setting."""
+    folder = Path(tempfile.mkdtemp(prefix="healthinfo-bench-"))
+    results = {}
+    for cache in (True, False):
+        group = [scenario for scenario in chosen if scenario.cache is cache]
+        if cache and group and not redis_url:
+            results.update(
+                (scenario, (None, "skipped: no Redis (set BENCH_REDIS_URL or install redis)"))
+                for scenario in group
+            )
+            continue
+        if not group:
+            continue
+        env = production_env(
+            database_url,
+            redis_url=redis_url if cache else "",
+            settings_module="bench.settings",
+            # The midwife's session is signed by this process: same key.
+            DJANGO_SECRET_KEY=os.environ["DJANGO_SECRET_KEY"],
+            BENCH_CACHE_OFF="0" if cache else "1",
+            CACHE_KEY_PREFIX=key_prefix,
+            LOG_LEVEL="WARNING",
+        )
+        server = AppServer(env, folder, workers=args.workers).start()
+        try:
+            for scenario in group:
+                print(f"- {scenario.name} (cache {scenario.cache_label})…", flush=True)
+                results[scenario] = measure(server, scenario, site, args, wrk)
+        finally:
+            server.stop()
+    return results
 
 
 def measure(server, scenario, site, args, wrk):
