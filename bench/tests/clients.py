@@ -50,10 +50,22 @@ class Answer:
 
 
 class LoadRecorder:
-    """A few client threads requesting URLs in turn, recording every answer, until stopped."""
+    """
+    Client threads sending requests in turn and recording every answer, until stopped.
 
-    def __init__(self, urls, clients=4):
-        self.urls = urls
+    ``requests`` is a list of URLs to GET in turn, or a function
+    ``(client, turn) -> keyword arguments of fetch()`` for anything else
+    (posting a question, another address). With ``per_client`` each client
+    stops after that many requests; ``wait_until_done()`` waits for them all.
+    """
+
+    def __init__(self, requests, clients=4, per_client=None):
+        if callable(requests):
+            self.request = requests
+        else:
+            urls = list(requests)
+            self.request = lambda client, turn: {"url": urls[(client + turn) % len(urls)]}
+        self.per_client = per_client
         self.answers = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -69,22 +81,34 @@ class LoadRecorder:
         for thread in self._threads:
             thread.join(60)
 
-    def _run(self, offset):
-        turn = offset
-        while not self._stop.is_set():
-            url = self.urls[turn % len(self.urls)]
+    def _run(self, client):
+        turn = 0
+        while not self._stop.is_set() and (self.per_client is None or turn < self.per_client):
+            request = {"timeout": 30, **self.request(client, turn)}
             turn += 1
             started = time.monotonic()
             try:
-                status, headers, body = fetch(url, timeout=30)
+                status, headers, body = fetch(**request)
             except OSError as error:
-                answer = Answer(started, url, 0, None, repr(error))
+                answer = Answer(started, request["url"], 0, None, repr(error))
             else:
                 answer = Answer(
-                    started, url, status, headers.get("Retry-After"), body.decode(errors="replace")
+                    started,
+                    request["url"],
+                    status,
+                    headers.get("Retry-After"),
+                    body.decode(errors="replace"),
                 )
             with self._lock:
                 self.answers.append(answer)
+
+    def wait_until_done(self, timeout=120):
+        """Wait for clients with a ``per_client`` bound to send all their requests."""
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        if any(thread.is_alive() for thread in self._threads):
+            raise AssertionError(f"Clients still running after {timeout} s")
 
     def wait_for(self, predicate, count, timeout=60):
         """Wait until ``count`` answers satisfy ``predicate``."""
