@@ -56,7 +56,7 @@ def site_env(private_postgres):
     return env
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def private_redis():
     if redis_server_path() is None:
         pytest.skip("redis-server is not installed")
@@ -65,14 +65,13 @@ def private_redis():
     server.destroy()
 
 
-@pytest.fixture
-def start_app_server(tmp_path):
-    """Start gunicorn (2 workers) with an environment; every server is stopped after the test."""
+@pytest.fixture(scope="module")
+def start_app_server(tmp_path_factory):
+    """Start gunicorn (2 workers) with an environment; the servers stop after the module."""
     servers = []
 
     def start(env):
-        folder = tmp_path / f"server-{len(servers) + 1}"
-        folder.mkdir()
+        folder = tmp_path_factory.mktemp("gunicorn")
         server = AppServer(env, folder, workers=2)
         servers.append(server)
         return server.start()

@@ -13,7 +13,7 @@ from bench.tests.clients import DEMO_ADMIN, admin_login, admin_logout
 pytestmark = pytest.mark.faults
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def two_app_servers(site_env, private_redis, start_app_server):
     env = {**site_env, "REDIS_URL": private_redis.url()}
     return start_app_server(env), start_app_server(env)
