@@ -17,6 +17,7 @@
 import argparse
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -250,6 +251,8 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
                 results[scenario] = measure(server, scenario, site, args, wrk)
         finally:
             server.stop()
+    # Kept when a server failed to start: the error quotes its log.
+    shutil.rmtree(folder, ignore_errors=True)
     return results
 
 

@@ -8,6 +8,7 @@ missing. They never touch the machine's shared PostgreSQL or Redis.
 """
 
 import secrets
+import shutil
 import tempfile
 
 import pytest
@@ -53,7 +54,8 @@ def site_env(private_postgres):
     manage("migrate", "--noinput", env=env)
     manage("load_demo", "--allow-production", env=env)
     manage("collectstatic", "--noinput", "--verbosity=0", env=env)
-    return env
+    yield env
+    shutil.rmtree(static_root, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
