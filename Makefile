@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+ARTICLES ?= 1000
+BENCH_ARGS ?=
 
 .PHONY: run test e2e bench lint check messages makemessages install install-dev clean
 
@@ -41,6 +43,11 @@ run: install
 
 test: install-dev
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Not part of the test suite: seeds PostgreSQL, serves with gunicorn, loads with wrk
+# and writes bench/results/<date>.md. `make bench ARTICLES=10000`; see README.
+bench: install
+	$(BIN)/python -m bench --articles $(ARTICLES) $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

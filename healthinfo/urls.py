@@ -1,4 +1,4 @@
-"""Root URL configuration: reader pages under /en/ and /es/, the admin at /admin/."""
+"""Root URL configuration: reader pages under /en/ and /es/, the admin at /admin/, /healthz."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,8 +6,13 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from healthinfo.views import health
+
+handler500 = "healthinfo.views.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,34 @@
+"""Bench-only middleware (installed by ``bench.settings``, never by the site's settings)."""
+
+from django.db import connection
+
+REQUEST_HEADER = "X-Bench-Count-Queries"
+RESPONSE_HEADER = "X-Bench-Queries"
+
+
+class QueryCountMiddleware:
+    """
+    Count the SQL queries of a request that carries ``X-Bench-Count-Queries``.
+
+    Outermost, so it counts everything the request costs, session and
+    authentication included. Requests without the header (the load itself)
+    pass straight through.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_X_BENCH_COUNT_QUERIES" not in request.META:
+            return self.get_response(request)
+        queries = 0
+
+        def count(execute, sql, params, many, context):
+            nonlocal queries
+            queries += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            response = self.get_response(request)
+        response[RESPONSE_HEADER] = str(queries)
+        return response

@@ -1,0 +1,342 @@
+"""
+`make bench` (``python -m bench``): the site measured as it runs in production.
+
+1. Seeds PostgreSQL (``BENCH_DATABASE_URL``, by default the dedicated
+   database ``healthinfo_bench`` on 127.0.0.1:5432, created when missing)
+   with synthetic content at the chosen scale, reusing it when it is already
+   seeded at that scale.
+2. Collects the static files and starts gunicorn (2 sync workers, DEBUG off,
+   production settings) on loopback, once with the Redis cache (warm) and
+   once with no cache (cold). Redis is ``BENCH_REDIS_URL`` when set, else a
+   private ``redis-server`` on a free port.
+3. Loads each scenario with wrk for a bounded time after a short warm-up, then
+   asks gunicorn how many SQL queries one request of it runs.
+4. Prints the table and appends it to ``bench/results/<date>.md``.
+"""
+
+import argparse
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from bench import report, scenarios
+from bench.load import LoadToolMissing, ensure_wrk, run_wrk
+from bench.middleware import REQUEST_HEADER, RESPONSE_HEADER
+from bench.servers import (
+    BASE_DIR,
+    AppServer,
+    PrivateRedis,
+    fetch,
+    production_env,
+    redis_server_path,
+)
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/healthinfo_bench"
+RESULTS_DIR = BASE_DIR / "bench" / "results"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--articles", type=int, default=1000, help="articles to seed (1000 or 10000)"
+    )
+    parser.add_argument("--seconds", type=int, default=10, help="measured load per scenario")
+    parser.add_argument("--warmup", type=int, default=2, help="unmeasured load before each")
+    parser.add_argument(
+        "--connections",
+        type=int,
+        default=2,
+        help="concurrent keep-alive connections (default: one per gunicorn worker)",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="only the scenarios whose name contains TEXT (repeatable)",
+    )
+    parser.add_argument("--reseed", action="store_true", help="drop and seed the database again")
+    parser.add_argument("--no-save", action="store_true", help="print the table only")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    database_name = urlsplit(database_url).path.lstrip("/")
+    if "bench" not in database_name or database_name.startswith("test_"):
+        sys.exit(
+            f"BENCH_DATABASE_URL names {database_name!r}: the benchmark drops and re-creates "
+            "its database, so the name must contain 'bench' (and not be a test database)."
+        )
+    try:
+        wrk = ensure_wrk()
+    except LoadToolMissing as error:
+        sys.exit(str(error))
+
+    # This process seeds the database and creates the midwife's session with
+    # the same production settings as the app servers.
+    os.environ.update(production_env(database_url))
+    import django
+
+    django.setup()
+    from bench import seed
+
+    if not seed.min_articles() <= args.articles <= seed.max_articles():
+        sys.exit(f"--articles must be between {seed.min_articles()} and {seed.max_articles()}.")
+
+    site = prepare_database(database_url, args.articles, reseed=args.reseed)
+    collect_static()
+    # Other work on the machine skews the figures: the report says how busy it was.
+    load_before = os.getloadavg()[0]
+
+    chosen = [
+        scenario
+        for scenario in scenarios.SCENARIOS
+        if not args.scenario or any(text in scenario.name for text in args.scenario)
+    ]
+    redis_url, private_redis, cache_note = start_redis()
+    key_prefix = f"bench-{secrets.token_hex(4)}"
+    try:
+        results = run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix)
+    finally:
+        if private_redis:
+            private_redis.destroy()
+        elif redis_url:
+            forget_keys(redis_url, key_prefix)
+
+    rows = []
+    for scenario in chosen:
+        measurement, verdict = results[scenario]
+        floor = floor_for(scenario, results)
+        if measurement is not None and scenario.target:
+            verdict = scenario.target.verdict(measurement, floor, site)
+        rows.append((scenario, measurement, floor, verdict))
+    section = report.document(
+        title=f"{datetime.now():%Y-%m-%d %H:%M} — {args.articles:,} articles, {git_revision()}",
+        settings_lines=describe_run(args, site, cache_note, load_before),
+        rows=rows,
+        notes=[f"{s.name}: {s.note}" for s in chosen if s.note],
+    )
+    print()
+    print(section)
+    if not args.no_save:
+        path = save(section)
+        print(f"Written to {path.relative_to(BASE_DIR)}")
+
+
+def prepare_database(database_url, articles, *, reseed):
+    """Reuse the bench database when it holds this scale already; else re-create and seed it."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench import seed
+
+    if not reseed and database_exists(database_url):
+        call_command("migrate", interactive=False, verbosity=0)
+        if seed.is_seeded(articles):
+            print(f"Reusing the benchmark database, already seeded with {articles:,} articles.")
+            return seed.site_for(articles)
+    connection.close()
+    recreate_database(database_url)
+    print("Migrating the benchmark database…", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"Seeding {articles:,} articles…", flush=True)
+    started = time.monotonic()
+    site = seed.seed(articles, say=lambda message: print(message, flush=True))
+    with connection.cursor() as cursor:
+        # Fresh statistics, as a database in production would have.
+        cursor.execute("VACUUM ANALYZE")
+    print(f"Seeded in {time.monotonic() - started:.0f} s.")
+    return site
+
+
+def _maintenance_url(database_url):
+    return urlunsplit(urlsplit(database_url)._replace(path="/postgres"))
+
+
+def database_exists(database_url):
+    import psycopg
+
+    name = urlsplit(database_url).path.lstrip("/")
+    with psycopg.connect(_maintenance_url(database_url), autocommit=True) as connection:
+        row = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return row is not None
+
+
+def recreate_database(database_url):
+    import psycopg
+    from psycopg import sql
+
+    name = sql.Identifier(urlsplit(database_url).path.lstrip("/"))
+    with psycopg.connect(_maintenance_url(database_url), autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
+def collect_static():
+    from django.core.management import call_command
+
+    print("Collecting static files…", flush=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def start_redis():
+    """(URL, private server or None, note) of the Redis the warm scenarios use."""
+    if url := os.environ.get("BENCH_REDIS_URL"):
+        return url, None, "Redis at BENCH_REDIS_URL, keys under a per-run prefix (removed after)"
+    if redis_server_path():
+        redis = PrivateRedis().start()
+        return redis.url(), redis, "a private redis-server on loopback, started for this run"
+    return None, None, "no Redis: warm scenarios skipped (set BENCH_REDIS_URL or install redis)"
+
+
+def forget_keys(redis_url, prefix):
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
+def session_cookie(username):
+    """A ``Cookie`` header value for a session of ``username``, stored in the database."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
+    """{scenario: (measurement or None, note)}; one gunicorn per cache setting."""
+    folder = Path(tempfile.mkdtemp(prefix="healthinfo-bench-"))
+    results = {}
+    for cache in (True, False):
+        group = [scenario for scenario in chosen if scenario.cache is cache]
+        if cache and group and not redis_url:
+            results.update(
+                (scenario, (None, "skipped: no Redis (set BENCH_REDIS_URL or install redis)"))
+                for scenario in group
+            )
+            continue
+        if not group:
+            continue
+        env = production_env(
+            database_url,
+            redis_url=redis_url if cache else "",
+            settings_module="bench.settings",
+            # The midwife's session is signed by this process: same key.
+            DJANGO_SECRET_KEY=os.environ["DJANGO_SECRET_KEY"],
+            BENCH_CACHE_OFF="0" if cache else "1",
+            CACHE_KEY_PREFIX=key_prefix,
+            LOG_LEVEL="WARNING",
+        )
+        server = AppServer(env, folder, workers=args.workers).start()
+        try:
+            for scenario in group:
+                print(f"- {scenario.name} (cache {scenario.cache_label})…", flush=True)
+                results[scenario] = measure(server, scenario, site, args, wrk)
+        finally:
+            server.stop()
+    # Kept when a server failed to start: the error quotes its log.
+    shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+def measure(server, scenario, site, args, wrk):
+    """(Measurement, None), or (None, why) when a URL does not answer 200 before the load."""
+    paths = list(scenario.paths(site))
+    headers = {}
+    if scenario.login_as:
+        headers["Cookie"] = session_cookie(scenario.login_as(site))
+    for path in paths:
+        status, _, _ = fetch(server.url + path, headers=headers)
+        if status != 200:
+            return None, f"not measured: {path} answered {status}"
+    header_lines = [f"{name}: {value}" for name, value in headers.items()]
+    load = {"connections": args.connections, "headers": header_lines, "wrk": wrk}
+    if args.warmup:
+        run_wrk(server.url, paths, seconds=args.warmup, **load)
+    measurement = run_wrk(server.url, paths, seconds=args.seconds, **load)
+    queries = [
+        int(fetch(server.url + path, headers={**headers, REQUEST_HEADER: "1"})[1][RESPONSE_HEADER])
+        for path in paths
+    ]
+    return replace(measurement, queries=max(queries)), None
+
+
+def floor_for(scenario, results):
+    """The hello-world measurement on the same kind of server (cache on or off), else any."""
+    floors = [
+        (candidate.cache == scenario.cache, measurement)
+        for candidate, (measurement, _) in results.items()
+        if candidate.is_floor and measurement is not None
+    ]
+    floors.sort(key=lambda item: not item[0])
+    return floors[0][1] if floors else None
+
+
+def describe_run(args, site, cache_note, load_before):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres_version = cursor.fetchone()[0].split()[0]
+    return [
+        f"Machine: {report.machine_description()}; PostgreSQL {postgres_version}; "
+        f"wrk, gunicorn and PostgreSQL share the machine's cores; load average "
+        f"{load_before:.1f} just before the load (other work on the machine skews figures)",
+        f"Content: {site.articles:,} published articles in English and Spanish (5 sections "
+        f"and 2 references each), {sum(site.thread_slugs):,} answered questions on 3 articles, "
+        f"100,000 questions waiting for moderation",
+        f"Server: gunicorn, {args.workers} sync workers, DEBUG off, production settings "
+        f"(bench.settings), HTTP on loopback",
+        f"Load: wrk, 1 thread, {args.connections} keep-alive connections, {args.seconds} s "
+        f"per scenario after {args.warmup} s of warm-up; latency includes queueing",
+        f"Cache: warm = {cache_note}; off = Django's DummyCache",
+        "SQL queries/request: counted inside gunicorn by bench.middleware.QueryCountMiddleware "
+        "on one request per URL after the load (the most of any URL of the scenario)",
+    ]
+
+
+def git_revision():
+    try:
+        revision = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown revision"
+    return f"commit {revision}"
+
+
+def save(section):
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{datetime.now():%Y-%m-%d}.md"
+    if path.exists():
+        text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + section
+    else:
+        text = (
+            f"# Benchmark results, {datetime.now():%Y-%m-%d}\n\n"
+            "Written by `make bench` (see README, “Benchmark”). Requests/s and latency are "
+            "measured by wrk against gunicorn on loopback; “vs hello world” is the share of "
+            "the /healthz floor's requests/s on the same kind of server.\n\n" + section
+        )
+    path.write_text(text, encoding="utf-8")
+    return path

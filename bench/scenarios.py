@@ -1,0 +1,139 @@
+"""
+The scenarios of `make bench`: one row of the results table each.
+
+A scenario names the URLs to load, whether the app server runs with the
+Redis cache (warm) or with no cache at all (cold), whose session to send,
+and the issue's target for it. Adding a scenario is one ``Scenario(...)``
+line in ``SCENARIOS``; the runner groups them by cache setting, so each
+setting starts gunicorn once.
+
+Still to add once the features exist (issue 7, phase 2):
+
+- the article page with 10, 100 and 1,000 answered questions, once the
+  article page shows the thread (``site.thread_slugs``), target ≤ 8 queries;
+- A-Z, once it exists;
+- posting a question (a POST scenario: the wrk script needs a body and a
+  CSRF token, and the rate limit must be lifted for the bench address);
+- the midwives' moderation queue of issue 5 in place of the stock changelist;
+- search with PostgreSQL full-text search (same URLs, new implementation).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+HELLO_WORLD = "hello world (floor)"
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What one scenario measured: throughput, latency (milliseconds) and query count."""
+
+    requests: int
+    seconds: float
+    p50: float
+    p95: float
+    p99: float
+    errors: int
+    queries: int | None = None
+
+    @property
+    def requests_per_second(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target from the issue, checked against a measurement."""
+
+    text: str
+    check: Callable  # (measurement, floor, site) -> verdict string
+
+    def verdict(self, measurement, floor, site):
+        return self.check(measurement, floor, site)
+
+
+def at_least_of_floor(share):
+    def check(measurement, floor, site):
+        if floor is None or not floor.requests_per_second:
+            return "no floor measured"
+        ratio = measurement.requests_per_second / floor.requests_per_second
+        if ratio >= share:
+            return "met"
+        return f"missed by {(share - ratio) * 100:.0f} points"
+
+    return Target(f"≥ {share:.0%} of hello world", check)
+
+
+def latency_at_most(percentile, milliseconds, *, from_articles=0):
+    def check(measurement, floor, site):
+        if site.articles < from_articles:
+            return f"applies at {from_articles:,} articles"
+        value = getattr(measurement, percentile)
+        if value <= milliseconds:
+            return "met"
+        return f"missed by {value - milliseconds:.0f} ms ({value / milliseconds:.1f}×)"
+
+    scale = f" over {from_articles:,} articles" if from_articles else ""
+    return Target(f"{percentile} ≤ {milliseconds} ms{scale}", check)
+
+
+def queries_at_most(count):
+    def check(measurement, floor, site):
+        if measurement.queries is None:
+            return "not counted"
+        if measurement.queries <= count:
+            return "met"
+        return f"missed by {measurement.queries - count} queries"
+
+    return Target(f"≤ {count} SQL queries", check)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """URLs loaded for a bounded time on an app server with or without the cache."""
+
+    name: str
+    paths: Callable  # (SeededSite) -> list of paths, requested in turn
+    cache: bool = True
+    login_as: Callable | None = None  # (SeededSite) -> username whose session is sent
+    target: Target | None = None
+    note: str = ""
+
+    @property
+    def is_floor(self):
+        return self.name == HELLO_WORLD
+
+    @property
+    def cache_label(self):
+        return "warm (Redis)" if self.cache else "off"
+
+
+def _hello(cache):
+    return Scenario(HELLO_WORLD, lambda site: ["/healthz"], cache=cache)
+
+
+def _article(site):
+    return [f"/en/articles/{site.article_slug}/"]
+
+
+SCENARIOS = [
+    _hello(cache=True),
+    Scenario("home page", lambda site: ["/en/"]),
+    Scenario("article page", _article, target=at_least_of_floor(0.70)),
+    Scenario("category page", lambda site: [f"/en/categories/{site.category_slug}/"]),
+    Scenario(
+        "search",
+        lambda site: list(site.search_queries),
+        target=latency_at_most("p95", 30, from_articles=10_000),
+        note="15 queries in turn, English and Spanish; the portable icontains search",
+    ),
+    Scenario(
+        "moderation queue",
+        lambda site: ["/admin/comments/question/?status__exact=pending"],
+        login_as=lambda site: site.midwife_username,
+        target=latency_at_most("p95", 300),
+        note="Django's stock changelist as a midwife, until issue 5's queue replaces it",
+    ),
+    _hello(cache=False),
+    Scenario("article page", _article, cache=False, target=at_least_of_floor(0.25)),
+]

@@ -1,0 +1,18 @@
+"""
+Settings of the app servers `make bench` starts: production settings plus two bench switches.
+
+- ``BENCH_CACHE_OFF=1`` replaces the cache with Django's ``DummyCache``: the
+  "cold" scenarios measure every page built from the database.
+- ``QueryCountMiddleware`` answers ``X-Bench-Queries`` to requests that ask
+  for it, so the bench reports the SQL queries gunicorn really ran.
+
+Never used outside the benchmark.
+"""
+
+from healthinfo.settings import *  # noqa: F403
+from healthinfo.settings import MIDDLEWARE, env_bool
+
+MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+
+if env_bool("BENCH_CACHE_OFF", False):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

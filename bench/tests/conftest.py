@@ -1,0 +1,83 @@
+"""
+Fixtures of the fault and scale-out tests: real gunicorn servers on a private
+PostgreSQL and a private Redis, which the tests may stop and restart.
+
+They run when the suite runs on PostgreSQL (``DATABASE_URL=postgres://…``, as
+in CI) and skip with a reason on SQLite or when the server binaries are
+missing. They never touch the machine's shared PostgreSQL or Redis.
+"""
+
+import secrets
+import shutil
+import tempfile
+
+import pytest
+from django.conf import settings
+
+from bench.servers import (
+    AppServer,
+    PrivatePostgres,
+    PrivateRedis,
+    manage,
+    postgres_bindir,
+    production_env,
+    redis_server_path,
+)
+
+
+@pytest.fixture(scope="session")
+def private_postgres():
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("fault and scale-out tests run on PostgreSQL (DATABASE_URL=postgres://…)")
+    if postgres_bindir() is None:
+        pytest.skip("PostgreSQL server binaries (initdb, postgres) are not installed")
+    server = PrivatePostgres().start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture(scope="session")
+def site_env(private_postgres):
+    """
+    Production environment of an app server on the private PostgreSQL.
+
+    The database is migrated and holds the demo content and accounts; static
+    files are collected into a temporary folder.
+    """
+    static_root = tempfile.mkdtemp(prefix="healthinfo-static-")
+    env = production_env(
+        private_postgres.create_database("healthinfo"),
+        STATIC_ROOT=static_root,
+        # Shared by every app server of the site, as in production.
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+    )
+    manage("migrate", "--noinput", env=env)
+    manage("load_demo", "--allow-production", env=env)
+    manage("collectstatic", "--noinput", "--verbosity=0", env=env)
+    yield env
+    shutil.rmtree(static_root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def private_redis():
+    if redis_server_path() is None:
+        pytest.skip("redis-server is not installed")
+    server = PrivateRedis().start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture(scope="module")
+def start_app_server(tmp_path_factory):
+    """Start gunicorn (2 workers) with an environment; the servers stop after the module."""
+    servers = []
+
+    def start(env):
+        folder = tmp_path_factory.mktemp("gunicorn")
+        server = AppServer(env, folder, workers=2)
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in servers:
+        server.stop()

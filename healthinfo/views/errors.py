@@ -1,0 +1,34 @@
+"""
+Error pages that must render when the site's own services are failing.
+
+They use neither the database nor the cache (no context processors, no user,
+no category menu), so they still work during the outage they report.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+
+# How long we suggest browsers and crawlers wait before asking again: about
+# as long as a database restart or a failover takes.
+RETRY_AFTER_SECONDS = 30
+
+
+def _render(template_name):
+    # No request: context processors would query the database.
+    return render_to_string(template_name, {"site_name": settings.SITE_NAME})
+
+
+def database_unavailable(request):
+    """503 Service Unavailable with a Retry-After header, shown while the database is down."""
+    response = HttpResponse(_render("503.html"), status=503)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # Proxies and browsers must not keep the error in place of the page.
+    add_never_cache_headers(response)
+    return response
+
+
+def server_error(request):
+    """The friendly 500 page (``handler500``): no traceback, no database."""
+    return HttpResponseServerError(_render("500.html"))
