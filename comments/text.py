@@ -74,9 +74,20 @@ def clean_reader_text(value, *, multiline=True):
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+_SCHEME_URL = re.compile(r"\b(?:https?|ftp)://\S+", re.IGNORECASE)
+
+
 def count_links(text):
-    """How many web addresses ``text`` contains (the ones linkify would turn into links)."""
-    return len(URL_RE.findall(text or ""))
+    """How many web addresses ``text`` contains: any with a scheme, and those linkify would link."""
+    spans = sorted(
+        match.span() for pattern in (_SCHEME_URL, URL_RE) for match in pattern.finditer(text or "")
+    )
+    count, reach = 0, -1
+    for start, end in spans:
+        if start >= reach:
+            count += 1
+        reach = max(reach, end)
+    return count
 
 
 def _link_attributes(attrs, new=False):

@@ -32,6 +32,9 @@ NEGATION_REACH = 3
 # Words that end a clause: a negation before them does not reach after them.
 _CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]\n\r]+|\b(?:but|however|although|pero|aunque)\b")
 _WORD = re.compile(r"[a-z0-9]+")
+_BARE_CONTRACTION = re.compile(
+    r"\b(has|have|had|did|does|do|ca|is|was|are|were|could|would|should|wo)nt\b"
+)
 
 NEGATIONS = {
     "en": frozenset({"no", "not", "never", "without", "nor", "none", "neither"}),
@@ -103,10 +106,12 @@ def stem(word, language):
 
 
 def fold(text):
-    """Lower-case ``text``, remove accents and spell out English "n't" as " not"."""
+    """Lower-case ``text``, remove accents and spell out English "n't" (or "nt") as " not"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"n['’]t\b", " not", plain)
+    plain = re.sub(r"n['’]t\b", " not", plain)
+    # Phones drop apostrophes: "hasnt", "cant", "dont".
+    return _BARE_CONTRACTION.sub(r"\1 not", plain)
 
 
 @dataclass(frozen=True)
