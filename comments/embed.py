@@ -20,6 +20,7 @@ session has any); none for the thread when it is cached.
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery, Window
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from comments.forms import QuestionForm
@@ -198,9 +200,16 @@ def own_pending_questions(request, article):
     return sorted(questions, key=lambda question: question.created_at, reverse=True)
 
 
+def emergency_phone_link():
+    """``settings.EMERGENCY_PHONE_NUMBER`` as a link that a phone can call."""
+    phone = settings.EMERGENCY_PHONE_NUMBER
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", phone), phone)
+
+
 def emergency_text():
-    """The configured emergency advice, with the emergency phone number filled in."""
-    return str(settings.QUESTIONS_EMERGENCY_TEXT) % {"phone": settings.EMERGENCY_PHONE_NUMBER}
+    """The configured emergency advice as HTML, with the emergency number as a link."""
+    text = conditional_escape(str(settings.QUESTIONS_EMERGENCY_TEXT))
+    return mark_safe(text.replace("%(phone)s", emergency_phone_link()))
 
 
 def question_area(request, translation, form=None):

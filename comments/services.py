@@ -131,7 +131,7 @@ def submit_question(
         ip_hash=ip_hash,
         **screen(body, display_name),
     )
-    transaction.on_commit(lambda: ratelimit.record(identities))
+    ratelimit.record(identities)
     if question.is_urgent:
         transaction.on_commit(lambda: alert_midwives_about_urgent_question.enqueue(question.pk))
     return question
@@ -382,7 +382,7 @@ def purge_personal_data(now=None):
             question_id=pk,
             question_number=pk,
             action=AuditEntry.Action.DELETE,
-            note="retention",
+            note="retention rule",
         )
         for pk in refused
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from comments import services
-from comments.embed import emergency_text, forget_question, remember_question
+from comments.embed import forget_question, remember_question
 from comments.forms import QuestionForm
 from comments.models import Question, thread_closure
 from comments.tokens import (
@@ -88,7 +88,6 @@ def ask(request, slug):
             "article": article,
             "form": form,
             "closure": closure,
-            "emergency_text": emergency_text(),
         },
         status=status,
     )

@@ -1,8 +1,8 @@
 """Template filters for readers' questions and midwives' replies."""
 
 from django import template
-from django.conf import settings
 
+from comments.embed import emergency_phone_link
 from comments.text import render_reader_text
 
 register = template.Library()
@@ -16,5 +16,5 @@ def reader_text(text):
 
 @register.simple_tag
 def emergency_phone():
-    """The emergency phone number readers are told to call (``settings.EMERGENCY_PHONE_NUMBER``)."""
-    return settings.EMERGENCY_PHONE_NUMBER
+    """The emergency phone number readers are told to call, as a link a phone can call."""
+    return emergency_phone_link()
