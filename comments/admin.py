@@ -102,10 +102,6 @@ class AgeFilter(admin.SimpleListFilter):
         return queryset
 
 
-def _count_message(count, singular, plural):
-    return ngettext(singular, plural, count) % {"count": count}
-
-
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     list_display = ["summary", "flags", "article", "language", "status", "answered", "waiting"]
@@ -125,6 +121,9 @@ class QuestionAdmin(admin.ModelAdmin):
     actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
     show_full_result_count = False
     list_per_page = 100
+
+    class Media:
+        css = {"all": ["css/question_admin.css"]}
 
     def has_add_permission(self, request):
         return False  # questions come from readers only
@@ -167,49 +166,37 @@ class QuestionAdmin(admin.ModelAdmin):
         for question in queryset.filter(has_personal_data=False):
             services.approve(question, request.user)
             approved += 1
-        self.message_user(
-            request,
-            _count_message(
-                approved, "Approved %(count)d question.", "Approved %(count)d questions."
-            ),
-            messages.SUCCESS,
+        message = ngettext(
+            "Approved %(count)d question.", "Approved %(count)d questions.", approved
         )
+        self.message_user(request, message % {"count": approved}, messages.SUCCESS)
         if unchecked:
-            self.message_user(
-                request,
-                _count_message(
-                    unchecked,
-                    "%(count)d question may contain personal details: open it to remove them "
-                    "before approving.",
-                    "%(count)d questions may contain personal details: open each to remove them "
-                    "before approving.",
-                ),
-                messages.WARNING,
+            message = ngettext(
+                "%(count)d question may contain personal details: open it to remove them "
+                "before approving.",
+                "%(count)d questions may contain personal details: open each to remove them "
+                "before approving.",
+                unchecked,
             )
+            self.message_user(request, message % {"count": unchecked}, messages.WARNING)
 
     @admin.action(description=_("Reject selected questions"), permissions=["change"])
     def reject_selected(self, request, queryset):
         for question in queryset:
             services.reject(question, request.user)
         count = len(queryset)
-        self.message_user(
-            request,
-            _count_message(count, "Rejected %(count)d question.", "Rejected %(count)d questions."),
-            messages.SUCCESS,
-        )
+        message = ngettext("Rejected %(count)d question.", "Rejected %(count)d questions.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Mark selected questions as spam"), permissions=["change"])
     def mark_selected_as_spam(self, request, queryset):
         for question in queryset:
             services.mark_spam(question, request.user)
         count = len(queryset)
-        self.message_user(
-            request,
-            _count_message(
-                count, "Marked %(count)d question as spam.", "Marked %(count)d questions as spam."
-            ),
-            messages.SUCCESS,
+        message = ngettext(
+            "Marked %(count)d question as spam.", "Marked %(count)d questions as spam.", count
         )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     def delete_model(self, request, obj):
         services.delete_question(obj, request.user)
@@ -421,6 +408,8 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("text"))
     def text(self, entry):
+        if entry.action in AuditEntry.STATUS_ACTIONS:
+            return f"{entry.before_display} → {entry.after_display}"
         return Truncator(entry.after or entry.before).chars(100)
 
     @admin.display(description=_("text"))

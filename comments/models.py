@@ -234,6 +234,7 @@ class AuditEntry(models.Model):
 
     # Actions whose texts may contain the personal details that were removed.
     PRIVATE_TEXT_ACTIONS = frozenset({Action.REDACT, Action.DELETE})
+    STATUS_ACTIONS = frozenset({Action.APPROVE, Action.REJECT, Action.SPAM})
 
     question = models.ForeignKey(
         Question,
@@ -281,6 +282,20 @@ class AuditEntry(models.Model):
     def has_private_text(self):
         """True when the texts may hold removed personal details (superusers only)."""
         return self.action in self.PRIVATE_TEXT_ACTIONS
+
+    def _readable(self, text):
+        # Status changes store status codes; show them as the labels midwives know.
+        if self.action in self.STATUS_ACTIONS and text in Question.Status.values:
+            return Question.Status(text).label
+        return text
+
+    @property
+    def before_display(self):
+        return self._readable(self.before)
+
+    @property
+    def after_display(self):
+        return self._readable(self.after)
 
 
 class ModeratorDigest(models.Model):
