@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -304,7 +304,10 @@ class QuestionAdmin(admin.ModelAdmin):
             .select_related("actor")
             .order_by("-created_at", "-pk")
         )
-        public_url = question.article.get_absolute_url() if question.article.is_visible() else ""
+        public_url = ""
+        if question.article.is_visible():
+            with translation.override(question.language):
+                public_url = question.article.get_absolute_url()
         return {
             **self.admin_site.each_context(request),
             **(extra_context or {}),

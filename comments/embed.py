@@ -212,17 +212,18 @@ def emergency_text():
     return mark_safe(text.replace("%(phone)s", emergency_phone_link()))
 
 
-def question_area(request, translation, form=None):
+def question_area(request, translation):
     """
     The template context for the questions area of ``translation``'s article page.
 
-    Returns ``{"question_area": QuestionArea}``. ``form`` is a bound form to show
-    again with its errors; by default a fresh, empty one.
+    Returns ``{"question_area": QuestionArea}`` for ``templates/comments/_questions.html``.
+    The page of the thread comes from ``?page=`` in the request.
     """
     article = translation.article
     thread = cached_thread(article, translation.language, _page_number(request))
     closure = thread_closure(article, thread.last_asked_at)
-    if closure is None and form is None:
+    form = None
+    if closure is None:
         form = QuestionForm(
             action=reverse("comments:ask", kwargs={"slug": article.slug}) + "#ask-form"
         )
@@ -232,7 +233,7 @@ def question_area(request, translation, form=None):
             article=article,
             thread=thread,
             closure=closure,
-            form=None if closure else form,
+            form=form,
             own_questions=own,
             emergency_text=emergency_text() if any(q.is_urgent for q in own) else "",
         )

@@ -127,6 +127,9 @@ class QuestionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if self.errors:
+            # The reader must correct and resend anyway; a bot warning would only confuse.
+            return cleaned
         if cleaned.get("website"):
             raise forms.ValidationError(
                 _(

@@ -426,3 +426,14 @@ def test_a_user_who_may_only_view_questions_cannot_moderate(client):
     html = client.get(change_url(question)).content.decode()
     assert 'name="_approve_and_reply"' not in html
     assert client.post(change_url(question), {"_approve": ""}).status_code == 403
+
+
+def test_the_question_page_links_to_the_article_in_the_question_language(client, midwife):
+    from healthinfo.tests.factories import add_translation
+
+    article = make_article("stitch")
+    add_translation(article, "es", title="Cerclaje")
+    question = make_question(article, language="es", body="¿Puedo nadar con el cerclaje?")
+    assert (
+        'href="/es/articles/stitch/#questions"' in client.get(change_url(question)).content.decode()
+    )

@@ -138,3 +138,9 @@ def test_no_tag_survives_cleaning(markup):
     form = QuestionForm(data=form_data(body=markup))
     if form.is_valid():
         assert "<" not in form.cleaned_data["body"]
+
+
+def test_a_reader_correcting_mistakes_is_not_also_told_they_were_too_quick():
+    form = QuestionForm(data=form_data(body="Hola", started=form_token(time.time())))
+    assert not form.is_valid()
+    assert "__all__" not in form.errors and "body" in form.errors
