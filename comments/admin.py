@@ -230,9 +230,9 @@ class QuestionAdmin(admin.ModelAdmin):
 
     def _moderate(self, request, question, form):
         """Carry out the button pressed; returns (redirect or None, form to show again)."""
-        action = form.action()
-        if action is None or not form.is_valid():
+        if not form.is_valid():  # also when no button was pressed
             return None, form
+        action = form.action()
         if action == ModerationForm.INSERT_CANNED:
             return None, form.with_canned_reply_inserted()
         data, user = form.cleaned_data, request.user

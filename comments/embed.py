@@ -20,8 +20,10 @@ session has any); none for the thread when it is cached.
 """
 
 import logging
+import math
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -74,7 +76,7 @@ class Thread:
     total: int
     answered: int
     page_number: int
-    last_asked_at: object = None
+    last_asked_at: datetime | None = None
 
     @property
     def page(self):
@@ -112,9 +114,8 @@ def build_thread(article, language, page_number=1):
     if not questions and page_number > 1:
         # Past the end (an old link, a hand-typed number): show the last page.
         total = Question.objects.thread(article, language).count()
-        last_page = max(1, -(-total // settings.QUESTIONS_PER_PAGE))
-        return (
-            build_thread(article, language, last_page) if total else build_thread(article, language)
+        return build_thread(
+            article, language, max(1, math.ceil(total / settings.QUESTIONS_PER_PAGE))
         )
     if questions:
         first = questions[0]
