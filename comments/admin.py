@@ -1,24 +1,374 @@
-from django.contrib import admin
+"""
+The midwives' admin: the moderation queue, the question page, replies and the audit log.
 
-from comments.models import CannedReply, Question, Reply
+Every change goes through ``comments.services``, so each one is atomic,
+audited and visible to readers at once. The question change page is a
+moderation page of its own (``change_view``): the reader's words are never
+edited freely, only redacted, and approving and replying is one button.
+"""
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from comments import services
+from comments.forms import ModerationForm
+from comments.models import AuditEntry, CannedReply, ModeratorDigest, Question, Reply
+from comments.personal_data import find_personal_data
+
+# --- The moderation queue -----------------------------------------------------
 
 
-class ReplyInline(admin.StackedInline):
-    model = Reply
-    extra = 0
-    fields = ["body", "author_name", "created_at"]
-    readonly_fields = ["author_name", "created_at"]
+class StatusFilter(admin.SimpleListFilter):
+    """Status, with "Pending" selected when nothing is chosen: the changelist is the queue."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Question.Status.choices, (self.ALL, _("All"))]
+
+    def choices(self, changelist):
+        current = self.value() or Question.Status.PENDING
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or Question.Status.PENDING
+        if value == self.ALL:
+            return queryset
+        if value not in Question.Status.values:
+            return queryset.none()
+        return queryset.filter(status=value)
+
+
+class AnsweredFilter(admin.SimpleListFilter):
+    title = _("answered")
+    parameter_name = "answered"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Answered")), ("no", _("Not answered yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.answered()
+        if self.value() == "no":
+            return queryset.unanswered()
+        return queryset
+
+
+class AgeFilter(admin.SimpleListFilter):
+    """How long a question has been waiting since it was asked."""
+
+    title = _("asked")
+    parameter_name = "age"
+    # value: (label, newer than (hours), older than (hours))
+    RANGES = {
+        "day": (_("In the last 24 hours"), 24, None),
+        "days": (_("1 to 3 days ago"), 72, 24),
+        "older": (_("More than 3 days ago"), None, 72),
+        "week": (_("More than a week ago"), None, 168),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _newer, _older) in self.RANGES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() not in self.RANGES:
+            return queryset
+        _label, newer_than, older_than = self.RANGES[self.value()]
+        now = timezone.now()
+        if newer_than is not None:
+            queryset = queryset.filter(created_at__gte=now - timedelta(hours=newer_than))
+        if older_than is not None:
+            queryset = queryset.filter(created_at__lt=now - timedelta(hours=older_than))
+        return queryset
 
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "language", "status", "is_urgent", "created_at"]
-    list_filter = ["status", "is_urgent", "language", "has_personal_data"]
+    list_display = ["summary", "flags", "article", "language", "status", "answered", "waiting"]
+    list_display_links = ["summary"]
+    list_filter = [
+        StatusFilter,
+        "article",
+        "language",
+        "is_urgent",
+        "has_personal_data",
+        AnsweredFilter,
+        AgeFilter,
+    ]
     list_select_related = ["article"]
-    search_fields = ["body"]
-    exclude = ["ip_hash"]
-    inlines = [ReplyInline]
+    search_fields = ["body", "display_name"]
+    ordering = ["-is_urgent", "created_at", "pk"]
+    actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
     show_full_result_count = False
+    list_per_page = 100
+
+    class Media:
+        css = {"all": ["css/question_admin.css"]}
+
+    def has_add_permission(self, request):
+        return False  # questions come from readers only
+
+    # --- Columns -------------------------------------------------------------
+
+    @admin.display(description=_("question"))
+    def summary(self, question):
+        return Truncator(question.body).chars(140)
+
+    @admin.display(description=_("flags"))
+    def flags(self, question):
+        badges = []
+        if question.is_urgent:
+            badges.append(
+                (
+                    "question-flag question-flag-urgent",
+                    gettext("Urgent: %(phrases)s") % {"phrases": ", ".join(question.red_flags)},
+                )
+            )
+        if question.has_personal_data:
+            badges.append(("question-flag question-flag-personal", gettext("Personal details")))
+        return format_html_join(" ", '<span class="{}">{}</span>', badges) or "–"
+
+    @admin.display(description=_("answered"), boolean=True, ordering="answered_at")
+    def answered(self, question):
+        return question.is_answered
+
+    @admin.display(description=_("waiting"), ordering="created_at")
+    def waiting(self, question):
+        return timesince(question.created_at)
+
+    # --- Bulk actions ----------------------------------------------------------
+
+    @admin.action(description=_("Approve selected questions"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        # Personal details must be removed one question at a time, before approval.
+        unchecked = queryset.filter(has_personal_data=True).count()
+        approved = 0
+        for question in queryset.filter(has_personal_data=False):
+            services.approve(question, request.user)
+            approved += 1
+        message = ngettext(
+            "Approved %(count)d question.", "Approved %(count)d questions.", approved
+        )
+        self.message_user(request, message % {"count": approved}, messages.SUCCESS)
+        if unchecked:
+            message = ngettext(
+                "%(count)d question may contain personal details: open it to remove them "
+                "before approving.",
+                "%(count)d questions may contain personal details: open each to remove them "
+                "before approving.",
+                unchecked,
+            )
+            self.message_user(request, message % {"count": unchecked}, messages.WARNING)
+
+    @admin.action(description=_("Reject selected questions"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        for question in queryset:
+            services.reject(question, request.user)
+        count = len(queryset)
+        message = ngettext("Rejected %(count)d question.", "Rejected %(count)d questions.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Mark selected questions as spam"), permissions=["change"])
+    def mark_selected_as_spam(self, request, queryset):
+        for question in queryset:
+            services.mark_spam(question, request.user)
+        count = len(queryset)
+        message = ngettext(
+            "Marked %(count)d question as spam.", "Marked %(count)d questions as spam.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    def delete_model(self, request, obj):
+        services.delete_question(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for question in queryset:
+            services.delete_question(question, request.user)
+
+    # --- The moderation page ---------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        question = self.get_object(request, unquote(object_id))
+        if question is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, question):
+            raise PermissionDenied
+        can_moderate = self.has_change_permission(request, question)
+        form = ModerationForm(question=question)
+        if request.method == "POST":
+            if not can_moderate:
+                raise PermissionDenied
+            form = ModerationForm(request.POST, question=question)
+            response, form = self._moderate(request, question, form)
+            if response is not None:
+                return response
+        return TemplateResponse(
+            request,
+            "admin/comments/question/moderate.html",
+            self._moderation_context(request, question, form, can_moderate, extra_context),
+        )
+
+    def _moderate(self, request, question, form):
+        """Carry out the button pressed; returns (redirect or None, form to show again)."""
+        if not form.is_valid():  # also when no button was pressed
+            return None, form
+        action = form.action()
+        if action == ModerationForm.INSERT_CANNED:
+            return None, form.with_canned_reply_inserted()
+        data, user = form.cleaned_data, request.user
+        operations = {
+            ModerationForm.APPROVE_AND_REPLY: (
+                lambda: services.approve_and_reply(
+                    question, user, data["reply"], note=data["note"]
+                ),
+                gettext("The question is published with your reply."),
+                "reply",
+                True,
+            ),
+            ModerationForm.REPLY: (
+                lambda: services.reply(question, user, data["reply"]),
+                gettext("Your reply is published."),
+                "reply",
+                False,
+            ),
+            ModerationForm.APPROVE: (
+                lambda: services.approve(question, user, note=data["note"]),
+                gettext("The question is published."),
+                None,
+                True,
+            ),
+            ModerationForm.REJECT: (
+                lambda: services.reject(question, user, note=data["note"]),
+                gettext("The question is rejected."),
+                None,
+                True,
+            ),
+            ModerationForm.SPAM: (
+                lambda: services.mark_spam(question, user, note=data["note"]),
+                gettext("The question is marked as spam."),
+                None,
+                True,
+            ),
+            ModerationForm.REDACT: (
+                lambda: services.redact(question, user, data["redact_text"], span=form.span()),
+                gettext("The text was replaced by “[removed]”."),
+                "redact_text",
+                False,
+            ),
+            ModerationForm.SAVE_NAME: (
+                lambda: services.edit_question(question, user, display_name=data["display_name"]),
+                gettext("The name shown with the question is saved."),
+                "display_name",
+                False,
+            ),
+        }
+        operations[ModerationForm.REDACT_FINDING] = operations[ModerationForm.REDACT]
+        operation, success, error_field, back_to_queue = operations[action]
+        try:
+            operation()
+        except ValidationError as error:
+            form.add_error(error_field, error)
+            return None, form
+        self.message_user(request, success, messages.SUCCESS)
+        if back_to_queue:
+            url = reverse("admin:comments_question_changelist")
+        else:
+            url = reverse("admin:comments_question_change", args=[question.pk])
+        preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
+        return HttpResponseRedirect(add_preserved_filters(preserved, url)), form
+
+    def _moderation_context(self, request, question, form, can_moderate, extra_context):
+        replies = list(question.replies.select_related("author"))
+        history = list(
+            AuditEntry.objects.filter(question=question)
+            .select_related("actor")
+            .order_by("-created_at", "-pk")
+        )
+        public_url = ""
+        if question.article.is_visible():
+            with translation.override(question.language):
+                public_url = question.article.get_absolute_url()
+        return {
+            **self.admin_site.each_context(request),
+            **(extra_context or {}),
+            "opts": self.opts,
+            "title": gettext("Moderate question #%(number)s") % {"number": question.pk},
+            "subtitle": None,
+            "question": question,
+            "original": question,
+            "form": form,
+            "replies": replies,
+            "history": history,
+            "findings": find_personal_data(question.body),
+            "can_moderate": can_moderate,
+            "can_see_private_text": request.user.is_superuser,
+            "public_url": public_url,
+            "preserved_filters": self.get_preserved_filters(request),
+            "canned_replies": {str(c.pk): c.body for c in form.fields["canned_reply"].queryset},
+            "has_view_permission": True,
+            "is_pending": question.status == Question.Status.PENDING,
+            "is_approved": question.status == Question.Status.APPROVED,
+        }
+
+
+# --- Replies ------------------------------------------------------------------
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    """Published replies: midwives correct them here; new replies are written on the question."""
+
+    list_display = ["summary", "question_link", "author_name", "created_at", "edited_at"]
+    list_select_related = ["question"]
+    search_fields = ["body", "author_name"]
+    fields = ["question_link", "author_name", "created_at", "edited_at", "body"]
+    readonly_fields = ["question_link", "author_name", "created_at", "edited_at"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("reply"))
+    def summary(self, reply):
+        return Truncator(reply.body).chars(100)
+
+    @admin.display(description=_("question"))
+    def question_link(self, reply):
+        url = reverse("admin:comments_question_change", args=[reply.question_id])
+        return format_html('<a href="{}">{}</a>', url, Truncator(reply.question.body).chars(80))
+
+    def save_model(self, request, obj, form, change):
+        services.edit_reply(obj, request.user, form.cleaned_data["body"])
+
+    def delete_model(self, request, obj):
+        services.delete_reply(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for reply in queryset:
+            services.delete_reply(reply, request.user)
+
+
+# --- Canned replies -------------------------------------------------------------
 
 
 @admin.register(CannedReply)
@@ -26,3 +376,73 @@ class CannedReplyAdmin(admin.ModelAdmin):
     list_display = ["title", "language"]
     list_filter = ["language"]
     search_fields = ["title", "body"]
+
+
+# --- Records ----------------------------------------------------------------------
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written only by the services: nobody adds, edits or deletes them here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "action", "question_link", "actor_name", "text_for_staff"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["=question_number", "actor_name"]
+    list_select_related = ["question"]
+    show_full_result_count = False
+
+    @admin.display(description=_("question"), ordering="question_number")
+    def question_link(self, entry):
+        if entry.question_id is None:
+            return gettext("#%(number)s (deleted)") % {"number": entry.question_number}
+        url = reverse("admin:comments_question_change", args=[entry.question_id])
+        return format_html('<a href="{}">#{}</a>', url, entry.question_number)
+
+    @admin.display(description=_("text"))
+    def text(self, entry):
+        if entry.action in AuditEntry.STATUS_ACTIONS:
+            return f"{entry.before_display} → {entry.after_display}"
+        return Truncator(entry.after or entry.before).chars(100)
+
+    @admin.display(description=_("text"))
+    def text_for_staff(self, entry):
+        if entry.has_private_text:
+            return gettext("(visible to superusers only)")
+        return self.text(entry)
+
+    def get_list_display(self, request):
+        if request.user.is_superuser:
+            return [name if name != "text_for_staff" else "text" for name in self.list_display]
+        return self.list_display
+
+    def get_fields(self, request, obj=None):
+        fields = [
+            "created_at",
+            "action",
+            "question_number",
+            "question",
+            "reply",
+            "actor_name",
+            "note",
+            "before",
+            "after",
+        ]
+        if obj is not None and obj.has_private_text and not request.user.is_superuser:
+            fields = [name for name in fields if name not in ("before", "after")]
+        return fields
+
+
+@admin.register(ModeratorDigest)
+class ModeratorDigestAdmin(ReadOnlyAdmin):
+    list_display = ["sent_on", "sent_at", "pending_count", "urgent_count", "recipient_count"]

@@ -7,9 +7,13 @@ reader's email address is kept only to tell them once that they have an answer
 and is never displayed.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,11 +23,45 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(status=Question.Status.APPROVED)
 
     def pending(self):
+        """Questions waiting for a midwife."""
         return self.filter(status=Question.Status.PENDING)
+
+    def refused(self):
+        """Questions a midwife rejected or marked as spam."""
+        return self.filter(status__in=[Question.Status.REJECTED, Question.Status.SPAM])
+
+    def answered(self):
+        """Questions with at least one published reply."""
+        return self.filter(answered_at__isnull=False)
+
+    def unanswered(self):
+        return self.filter(answered_at__isnull=True)
 
     def moderation_queue(self):
         """Pending questions, urgent ones first, then oldest first."""
         return self.pending().order_by("-is_urgent", "created_at", "pk")
+
+    def thread(self, article, language):
+        """The approved questions shown under ``article`` in ``language``, newest first."""
+        return (
+            self.approved()
+            .filter(article=article, language=language)
+            .order_by("-created_at", "-pk")
+        )
+
+    def last_asked_at(self, article):
+        """When the newest approved question on ``article`` (any language) was asked, or None."""
+        return (
+            self.approved()
+            .filter(article=article)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+
+    def duplicates_of(self, article, body, *, since):
+        """Questions on ``article`` since ``since`` with the same text, ignoring case."""
+        return self.filter(article=article, created_at__gte=since, body__iexact=body)
 
 
 class Question(models.Model):
@@ -63,6 +101,9 @@ class Question(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_reason = models.CharField(_("moderation reason"), max_length=300, blank=True)
+    answered_at = models.DateTimeField(_("first answered at"), null=True, blank=True)
+    # Set when the asker has been told about the first reply: they are told once only.
+    notified_at = models.DateTimeField(_("asker notified at"), null=True, blank=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -78,10 +119,40 @@ class Question(models.Model):
     def __str__(self):
         return self.body[:60]
 
+    def get_absolute_url(self):
+        """The permalink: it finds the question's page in the thread wherever it has moved to."""
+        with translation.override(self.language):
+            return reverse("comments:question", kwargs={"pk": self.pk})
+
     @property
     def public_name(self):
         """The name shown to readers; never the email address."""
         return self.display_name or _("Anonymous (not verified)")
+
+    @property
+    def anchor(self):
+        """The id of the question on its article page, for links to it."""
+        return f"question-{self.pk}"
+
+    @property
+    def is_answered(self):
+        return self.answered_at is not None
+
+
+def thread_closure(article, last_asked_at, now=None):
+    """
+    Why readers can no longer ask questions on ``article``, or None when they can.
+
+    "closed": an editor closed the thread. "inactive": nobody has asked
+    anything for ``settings.QUESTIONS_CLOSE_AFTER_DAYS`` days (0 turns this off).
+    """
+    if article.questions_closed:
+        return "closed"
+    days = settings.QUESTIONS_CLOSE_AFTER_DAYS
+    now = now or timezone.now()
+    if days and last_asked_at is not None and last_asked_at < now - timedelta(days=days):
+        return "inactive"
+    return None
 
 
 class Reply(models.Model):
@@ -110,6 +181,16 @@ class Reply(models.Model):
     def __str__(self):
         return self.body[:60]
 
+    def save(self, *args, **kwargs):
+        # Readers only see approved questions; a reply to anything else would be
+        # published the moment the question was approved, unreviewed in context.
+        if self._state.adding and self.question.status != Question.Status.APPROVED:
+            raise ValidationError(
+                _("Approve the question before replying: readers only see approved questions."),
+                code="not_approved",
+            )
+        super().save(*args, **kwargs)
+
 
 class CannedReply(models.Model):
     """A reusable reply text midwives insert into answers (helplines, "see your unit today")."""
@@ -127,3 +208,109 @@ class CannedReply(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AuditEntry(models.Model):
+    """
+    One moderation action on a question or reply: who, when, and the text before and after.
+
+    Entries are never edited. The texts of redactions and deletions can hold the
+    personal details that were removed, so only superusers see them, and
+    ``purge_personal_data`` blanks them after
+    ``settings.QUESTIONS_AUDIT_TEXT_RETENTION_DAYS``.
+    """
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        SPAM = "spam", _("Marked as spam")
+        REDACT = "redact", _("Removed personal details")
+        REPLY = "reply", _("Replied")
+        EDIT = "edit", _("Edited the question")
+        EDIT_REPLY = "edit_reply", _("Edited a reply")
+        DELETE = "delete", _("Deleted the question")
+        DELETE_REPLY = "delete_reply", _("Deleted a reply")
+        FORGET_EMAIL = "forget_email", _("Deleted the email address")
+
+    # Actions whose texts may contain the personal details that were removed.
+    PRIVATE_TEXT_ACTIONS = frozenset({Action.REDACT, Action.DELETE})
+    STATUS_ACTIONS = frozenset({Action.APPROVE, Action.REJECT, Action.SPAM})
+
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("question"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
+    # Kept when the question itself is deleted, so the entry still says which one it was.
+    question_number = models.PositiveBigIntegerField(_("question number"))
+    reply = models.ForeignKey(
+        Reply,
+        verbose_name=_("reply"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    # Empty for actions by the asker (deleting their own question) or by the system.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("by (name)"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    before = models.TextField(_("before"), blank=True)
+    after = models.TextField(_("after"), blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.get_action_display()} #{self.question_number}"
+
+    @property
+    def has_private_text(self):
+        """True when the texts may hold removed personal details (superusers only)."""
+        return self.action in self.PRIVATE_TEXT_ACTIONS
+
+    def _readable(self, text):
+        # Status changes store status codes; show them as the labels midwives know.
+        if self.action in self.STATUS_ACTIONS and text in Question.Status.values:
+            return Question.Status(text).label
+        return text
+
+    @property
+    def before_display(self):
+        return self._readable(self.before)
+
+    @property
+    def after_display(self):
+        return self._readable(self.after)
+
+
+class ModeratorDigest(models.Model):
+    """The record that the daily digest of pending questions went to the midwives."""
+
+    sent_on = models.DateField(_("sent on"), unique=True)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    pending_count = models.PositiveIntegerField(_("pending questions"))
+    urgent_count = models.PositiveIntegerField(_("urgent questions"))
+    recipient_count = models.PositiveIntegerField(_("recipients"))
+
+    class Meta:
+        ordering = ["-sent_on"]
+        verbose_name = _("moderator digest")
+        verbose_name_plural = _("moderator digests")
+
+    def __str__(self):
+        return str(self.sent_on)

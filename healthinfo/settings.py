@@ -296,3 +296,165 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# --- Reader questions ---------------------------------------------------------
+
+# Absolute address of the site, for links in emails (no request is at hand when
+# a task or a cron job sends them).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Number of reverse proxies in front of the app that append to X-Forwarded-For.
+# 0 trusts only REMOTE_ADDR; never raise it without such a proxy, or readers
+# could choose their own IP address and escape the rate limit.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+QUESTIONS_PER_PAGE = 20
+# A reader (per hashed IP address and per browser session) may send this many
+# questions per window.
+QUESTIONS_RATE_LIMIT = env_int("QUESTIONS_RATE_LIMIT", 3)
+QUESTIONS_RATE_LIMIT_SECONDS = env_int("QUESTIONS_RATE_LIMIT_SECONDS", 600)
+# Bots post the instant they load a form; people need a few seconds.
+QUESTIONS_MIN_FILL_SECONDS = env_int("QUESTIONS_MIN_FILL_SECONDS", 3)
+# A form older than this must be sent again, so a harvested token cannot be replayed forever.
+QUESTIONS_FORM_MAX_AGE_SECONDS = env_int("QUESTIONS_FORM_MAX_AGE_SECONDS", 24 * 3600)
+QUESTIONS_MAX_LINKS = env_int("QUESTIONS_MAX_LINKS", 2)
+QUESTIONS_DUPLICATE_WINDOW_HOURS = env_int("QUESTIONS_DUPLICATE_WINDOW_HOURS", 24)
+# Threads close this many days after the article's last published question (0: never).
+QUESTIONS_CLOSE_AFTER_DAYS = env_int("QUESTIONS_CLOSE_AFTER_DAYS", 365)
+
+# Retention (see README "Privacy"): run `manage.py purge_personal_data` daily.
+QUESTIONS_IP_HASH_RETENTION_DAYS = env_int("QUESTIONS_IP_HASH_RETENTION_DAYS", 30)
+QUESTIONS_EMAIL_RETENTION_DAYS = env_int("QUESTIONS_EMAIL_RETENTION_DAYS", 90)
+QUESTIONS_REFUSED_RETENTION_DAYS = env_int("QUESTIONS_REFUSED_RETENTION_DAYS", 90)
+# Removed personal details and deleted questions survive in the audit log for
+# this long, for accountability, then their text is blanked.
+QUESTIONS_AUDIT_TEXT_RETENTION_DAYS = env_int("QUESTIONS_AUDIT_TEXT_RETENTION_DAYS", 365)
+
+# Shown at once to a reader whose question contains a red-flag phrase, and in
+# the note above the question form. %(phone)s is EMERGENCY_PHONE_NUMBER.
+EMERGENCY_PHONE_NUMBER = os.environ.get("EMERGENCY_PHONE_NUMBER", "999")
+QUESTIONS_EMERGENCY_TEXT = _(
+    "If you are bleeding heavily, your waters have broken, your baby is moving less than "
+    "usual, you are in severe pain or have a fever, or you are thinking about harming "
+    "yourself, please do not wait for an answer here. Call %(phone)s or your maternity unit now."
+)
+
+# Red-flag phrases: a question containing one is marked urgent, goes to the top
+# of the moderation queue, alerts the midwives by email and shows the reader
+# the emergency text. Both lists are checked whatever the page's language.
+# Matching ignores case and accents, accepts simple word forms ("bleeding",
+# "bleeds", "bled" if listed) and up to two words in between ("waters have
+# just broken"), and skips phrases plainly negated ("no bleeding", "sin sangrado").
+QUESTIONS_RED_FLAGS = {
+    "en": [
+        "bleeding",
+        "bleed",
+        "bled",
+        "blood clots",
+        "passing clots",
+        "waters breaking",
+        "waters broke",
+        "waters broken",
+        "waters gone",
+        "waters went",
+        "water broke",
+        "waters leaking",
+        "leaking fluid",
+        "gush of fluid",
+        "trickle of fluid",
+        "baby moving less",
+        "baby not moving",
+        "baby stopped moving",
+        "baby quieter",
+        "baby quiet",
+        "reduced movements",
+        "fewer movements",
+        "less movement",
+        "no movement",
+        "not felt baby",
+        "not feel baby",
+        "severe pain",
+        "severe cramps",
+        "really bad pain",
+        "worst pain",
+        "unbearable pain",
+        "constant pain",
+        "pain under ribs",
+        "severe headache",
+        "bad headache",
+        "blurred vision",
+        "flashing lights",
+        "fever",
+        "high temperature",
+        "fainted",
+        "passed out",
+        "fits",
+        "seizure",
+        "not breathe",
+        "harm myself",
+        "hurt myself",
+        "kill myself",
+        "end my life",
+        "self harm",
+        "suicide",
+        "suicidal",
+        "want to die",
+        "not want to live",
+        "better off without me",
+    ],
+    "es": [
+        "sangrado",
+        "sangrando",
+        "sangro",
+        "sangra",
+        "sale sangre",
+        "perdida de sangre",
+        "coagulos",
+        "rompi la fuente",
+        "rompio la fuente",
+        "roto la fuente",
+        "rompi la bolsa",
+        "rompio la bolsa",
+        "roto la bolsa",
+        "bolsa rota",
+        "roto aguas",
+        "rompi aguas",
+        "perdida de liquido",
+        "pierdo liquido",
+        "sale liquido",
+        "chorro de liquido",
+        "se mueve menos",
+        "mueve menos",
+        "no se mueve",
+        "no se ha movido",
+        "dejado de moverse",
+        "menos movimientos",
+        "no noto al bebe",
+        "no noto movimientos",
+        "no siento al bebe",
+        "no siento movimientos",
+        "dolor muy fuerte",
+        "dolor fuerte",
+        "dolor intenso",
+        "mucho dolor",
+        "dolor insoportable",
+        "dolor de cabeza fuerte",
+        "dolor de cabeza muy fuerte",
+        "vision borrosa",
+        "veo lucecitas",
+        "veo luces",
+        "fiebre",
+        "temperatura alta",
+        "me desmaye",
+        "desmayo",
+        "convulsiones",
+        "no puedo respirar",
+        "hacerme dano",
+        "quitarme la vida",
+        "suicidarme",
+        "suicidio",
+        "quiero morir",
+        "no quiero vivir",
+        "matarme",
+        "autolesion",
+    ],
+}

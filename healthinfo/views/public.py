@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from comments.embed import question_area
 from healthinfo.models import ArticleTranslation, Category, current_language
 from healthinfo.search import MAX_QUERY_LENGTH, query_terms, search_translations
 
@@ -73,7 +74,11 @@ def article_detail(request, slug):
     return render(
         request,
         "healthinfo/article_detail.html",
-        {"translation": translation, "article": translation.article},
+        {
+            "translation": translation,
+            "article": translation.article,
+            **question_area(request, translation),
+        },
     )
 
 

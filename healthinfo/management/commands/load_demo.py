@@ -17,7 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from comments.models import Question, Reply
+from comments.models import CannedReply, Question, Reply
+from comments.services import screen
 from healthinfo.models import (
     Article,
     ArticleTranslation,
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             for path in sorted((DEMO_DIR / "articles").glob("*.json")):
                 self.load_article(read_json(path), reviewers, staff)
             self.load_questions(users.get("midwife"))
+            self.load_canned_replies()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Article.objects.count()} articles, "
@@ -234,7 +236,11 @@ class Command(BaseCommand):
         articles = {article.slug: article for article in Article.objects.all()}
         for item in read_json(path):
             article = articles[item["article"]]
-            if Question.objects.filter(article=article, body=item["body"]).exists():
+            # The same red-flag and personal-data screening as a reader's post.
+            triage = screen(item["body"], item.get("name", ""))
+            existing = Question.objects.filter(article=article, body=item["body"])
+            if existing.exists():
+                existing.update(**triage)
                 continue
             asked_at = now - timedelta(hours=item.get("hours_ago", 24))
             question = Question.objects.create(
@@ -245,13 +251,11 @@ class Command(BaseCommand):
                 email=item.get("email", ""),
                 status=item.get("status", Question.Status.PENDING),
                 created_at=asked_at,
+                **triage,
             )
             reply = item.get("reply")
             if reply and midwife and question.status == Question.Status.APPROVED:
                 replied_at = asked_at + timedelta(hours=reply.get("hours_after", 4))
-                question.moderated_by = midwife
-                question.moderated_at = replied_at
-                question.save(update_fields=["moderated_by", "moderated_at"])
                 Reply.objects.create(
                     question=question,
                     author=midwife,
@@ -259,6 +263,19 @@ class Command(BaseCommand):
                     body=reply["body"],
                     created_at=replied_at,
                 )
+                question.moderated_by = midwife
+                question.moderated_at = question.answered_at = replied_at
+                # Demo askers with an email address were told about the answer.
+                question.notified_at = replied_at if question.email else None
+                question.save(
+                    update_fields=["moderated_by", "moderated_at", "answered_at", "notified_at"]
+                )
+
+    def load_canned_replies(self):
+        for item in read_json(DEMO_DIR / "canned_replies.json"):
+            CannedReply.objects.update_or_create(
+                title=item["title"], language=item["language"], defaults={"body": item["body"]}
+            )
 
 
 def read_json(path):

@@ -1,0 +1,241 @@
+"""
+The questions area under an article, for the article view to include.
+
+The article view calls ``question_area(request, translation)`` and merges the
+result into its context; ``templates/comments/_questions.html`` renders it.
+
+Two kinds of content live here:
+
+- the public thread (approved questions and their replies, one page of it),
+  the same for every reader of that page. Its HTML is cached, keyed on the
+  article's cache generation, so any moderation change shows at once;
+- the parts that belong to one request: the form (with its CSRF token and
+  timestamp), the reader's own questions awaiting review in this browser
+  session, and the emergency box. These are never cached, so the template
+  that shows them must not sit inside a whole-page cache either.
+
+Cost: at most three queries for any thread size (the page of questions with
+its counts, their replies, and the reader's own pending questions if the
+session has any); none for the thread when it is cached.
+"""
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery, Window
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from comments.forms import QuestionForm
+from comments.models import Question, thread_closure
+from comments.tokens import delete_token
+from healthinfo.cache import article_generation
+
+logger = logging.getLogger(__name__)
+
+SESSION_KEY = "asked_questions"
+SESSION_LIMIT = 20
+THREAD_CACHE_KEY = "question-thread:{article}:{language}:{page}:{generation}"
+THREAD_CACHE_SECONDS = 24 * 3600
+
+
+def remember_question(session, question):
+    """Note in the reader's session that they asked ``question``, to show it back to them."""
+    asked = [pk for pk in session.get(SESSION_KEY, []) if pk != question.pk]
+    session[SESSION_KEY] = [*asked, question.pk][-SESSION_LIMIT:]
+
+
+def forget_question(session, question_number):
+    """Drop a deleted question from the reader's session."""
+    asked = session.get(SESSION_KEY, [])
+    if question_number in asked:
+        session[SESSION_KEY] = [pk for pk in asked if pk != question_number]
+
+
+def asked_in_session(session):
+    """The numbers of the questions this browser session asked (ignores tampered data)."""
+    asked = session.get(SESSION_KEY, [])
+    if not isinstance(asked, list):
+        return []
+    return [pk for pk in asked if isinstance(pk, int) and not isinstance(pk, bool)]
+
+
+@dataclass
+class Thread:
+    """One page of an article's public questions, rendered, with the counts readers see."""
+
+    html: str
+    total: int
+    answered: int
+    page_number: int
+    last_asked_at: datetime | None = None
+
+    @property
+    def page(self):
+        paginator = Paginator(range(self.total), settings.QUESTIONS_PER_PAGE)
+        return paginator.page(min(self.page_number, paginator.num_pages))
+
+    @property
+    def page_links(self):
+        """Page numbers to link to, with ``Paginator.ELLIPSIS`` where some are left out."""
+        page = self.page
+        return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+def _page_of_questions(article, language, page_number):
+    per_page = settings.QUESTIONS_PER_PAGE
+    newest_for_article = Question.objects.approved().filter(article=OuterRef("article"))
+    offset = (page_number - 1) * per_page
+    return list(
+        Question.objects.thread(article, language)
+        .annotate(
+            # Window functions count the whole thread in the same query as the page.
+            thread_total=Window(Count("pk")),
+            answered_total=Window(Count("answered_at")),
+            last_asked=Subquery(
+                newest_for_article.order_by("-created_at").values("created_at")[:1]
+            ),
+        )
+        .prefetch_related("replies")[offset : offset + per_page]
+    )
+
+
+def build_thread(article, language, page_number=1):
+    """Query and render one page of the thread (no cache)."""
+    questions = _page_of_questions(article, language, page_number)
+    if not questions and page_number > 1:
+        # Past the end (an old link, a hand-typed number): show the last page.
+        total = Question.objects.thread(article, language).count()
+        return build_thread(
+            article, language, max(1, math.ceil(total / settings.QUESTIONS_PER_PAGE))
+        )
+    if questions:
+        first = questions[0]
+        total, answered, last_asked_at = first.thread_total, first.answered_total, first.last_asked
+    else:
+        total = answered = 0
+        last_asked_at = (
+            Question.objects.last_asked_at(article) if settings.QUESTIONS_CLOSE_AFTER_DAYS else None
+        )
+    html = render_to_string("comments/_thread.html", {"questions": questions, "article": article})
+    return Thread(html, total, answered, page_number, last_asked_at)
+
+
+def cached_thread(article, language, page_number=1):
+    """``build_thread``, cached until the article's cache generation changes."""
+    try:
+        key = THREAD_CACHE_KEY.format(
+            article=article.pk,
+            language=language,
+            page=page_number,
+            generation=article_generation(article.pk),
+        )
+        stored = cache.get(key)
+    except Exception:
+        logger.warning("Question thread not cached: the cache is unavailable.", exc_info=True)
+        return build_thread(article, language, page_number)
+    if stored is not None:
+        return Thread(**{**stored, "html": mark_safe(stored["html"])})
+    thread = build_thread(article, language, page_number)
+    try:
+        cache.set(
+            key,
+            {
+                "html": str(thread.html),
+                "total": thread.total,
+                "answered": thread.answered,
+                "page_number": thread.page_number,
+                "last_asked_at": thread.last_asked_at,
+            },
+            THREAD_CACHE_SECONDS,
+        )
+    except Exception:
+        logger.warning("Question thread not cached: the cache is unavailable.", exc_info=True)
+    return thread
+
+
+def _page_number(request):
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= 10_000 else 1
+
+
+@dataclass
+class QuestionArea:
+    """Everything ``templates/comments/_questions.html`` shows under an article."""
+
+    article: object
+    thread: Thread
+    closure: str | None
+    form: QuestionForm | None
+    own_questions: list = field(default_factory=list)
+    emergency_text: str = ""
+
+    @property
+    def page(self):
+        return self.thread.page
+
+    @property
+    def page_links(self):
+        return self.thread.page_links
+
+
+def own_pending_questions(request, article):
+    """The reader's questions on ``article`` awaiting review, each with its private delete link."""
+    asked = asked_in_session(request.session)
+    if not asked:
+        return []
+    questions = list(Question.objects.pending().filter(pk__in=asked, article=article))
+    for question in questions:
+        question.delete_url = reverse("comments:delete", args=[delete_token(question)])
+    return sorted(questions, key=lambda question: question.created_at, reverse=True)
+
+
+def emergency_phone_link():
+    """``settings.EMERGENCY_PHONE_NUMBER`` as a link that a phone can call."""
+    phone = settings.EMERGENCY_PHONE_NUMBER
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", phone), phone)
+
+
+def emergency_text():
+    """The configured emergency advice as HTML, with the emergency number as a link."""
+    text = conditional_escape(str(settings.QUESTIONS_EMERGENCY_TEXT))
+    return mark_safe(text.replace("%(phone)s", emergency_phone_link()))
+
+
+def question_area(request, translation):
+    """
+    The template context for the questions area of ``translation``'s article page.
+
+    Returns ``{"question_area": QuestionArea}`` for ``templates/comments/_questions.html``.
+    The page of the thread comes from ``?page=`` in the request.
+    """
+    article = translation.article
+    thread = cached_thread(article, translation.language, _page_number(request))
+    closure = thread_closure(article, thread.last_asked_at)
+    form = None
+    if closure is None:
+        form = QuestionForm(
+            action=reverse("comments:ask", kwargs={"slug": article.slug}) + "#ask-form"
+        )
+    own = own_pending_questions(request, article)
+    return {
+        "question_area": QuestionArea(
+            article=article,
+            thread=thread,
+            closure=closure,
+            form=form,
+            own_questions=own,
+            emergency_text=emergency_text() if any(q.is_urgent for q in own) else "",
+        )
+    }
