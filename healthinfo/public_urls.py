@@ -10,6 +10,7 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("articles/<slug:slug>/", public.article_detail, name="article"),
     path("categories/<slug:slug>/", public.category_detail, name="category"),
+    path("a-z/", public.a_to_z, name="a_to_z"),
     path("search/", public.search, name="search"),
     path("about/<slug:slug>/", public.policy_page, name="policy"),
 ]
