@@ -102,3 +102,23 @@ def render_links(html, targets, *, language, where=""):
             part if part.startswith("<") else _LEFTOVER.sub("", part) for part in _TAG.split(html)
         )
     return html
+
+
+def published_slugs(slugs, now=None):
+    """The subset of ``slugs`` that name an article readers can see now (one query)."""
+    from healthinfo.models import Article
+
+    slugs = {slug for slug in slugs if SLUG.match(slug)}
+    if not slugs:
+        return set()
+    return set(Article.objects.published(now).filter(slug__in=slugs).values_list("slug", flat=True))
+
+
+def broken_tokens(html, resolvable):
+    """The tokens of ``html`` whose slug is not in ``resolvable``, each once, in order."""
+    seen, broken = set(), []
+    for token in find_tokens(html):
+        if token.slug not in resolvable and token.raw not in seen:
+            seen.add(token.raw)
+            broken.append(token)
+    return broken
