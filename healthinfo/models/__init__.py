@@ -17,6 +17,7 @@ from .articles import (
     current_language,
 )
 from .reviews import AdditionalReviewer, Review, ReviewAssignment, Reviewer
+from .search import SearchTerm
 from .staff import StaffProfile, public_name_for
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Review",
     "ReviewAssignment",
     "Reviewer",
+    "SearchTerm",
     "Section",
     "StaffProfile",
     "add_months",

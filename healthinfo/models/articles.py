@@ -16,6 +16,8 @@ from calendar import monthrange
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -339,12 +341,21 @@ class ArticleTranslation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Kept up to date by ``healthinfo.search.refresh_search_document`` on every save of the
+    # translation or its sections: the sections' words as plain text (for the portable
+    # search and for snippets) and, on PostgreSQL, the weighted document (title and
+    # alternate names A, summary B, sections C) in the language's text-search configuration.
+    search_text = models.TextField(_("searchable text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = ArticleTranslationQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="unique_article_language")
         ]
+        # Created on PostgreSQL only (see migration 0004).
+        indexes = [GinIndex(fields=["search_vector"], name="translation_search_vector")]
         ordering = ["article__slug", "language"]
         verbose_name = _("article translation")
         verbose_name_plural = _("article translations")
