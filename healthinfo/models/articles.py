@@ -515,15 +515,12 @@ class Reference(models.Model):
         ``Authors. Title. Journal. Year;Volume(Issue):Pages.``
         """
         parts = [_sentence(self.authors), _sentence(self.title), _sentence(self.source)]
-        details = ""
-        if self.year:
-            details = str(self.year)
-        if self.volume:
-            details += f";{self.volume}"
-        if self.issue:
-            details += f"({self.issue})"
+        details = str(self.year) if self.year else ""
+        volume = self.volume + (f"({self.issue})" if self.issue else "")
+        if volume:
+            details = f"{details};{volume}" if details else volume
         if self.pages:
-            details += f":{self.pages}"
+            details = f"{details}:{self.pages}" if details else self.pages
         parts.append(_sentence(details))
         return " ".join(part for part in parts if part)
 
