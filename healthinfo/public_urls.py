@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from healthinfo.views import public
+from healthinfo.views import feedback, public
 
 app_name = "healthinfo"
 
 urlpatterns = [
     path("", public.home, name="home"),
     path("articles/<slug:slug>/", public.article_detail, name="article"),
+    path("articles/<slug:slug>/feedback/", feedback.give_feedback, name="feedback"),
     path("categories/<slug:slug>/", public.category_detail, name="category"),
     path("a-z/", public.a_to_z, name="a_to_z"),
     path("search/", public.search, name="search"),

@@ -16,6 +16,7 @@ from .articles import (
     add_months,
     current_language,
 )
+from .feedback import Feedback
 from .reviews import AdditionalReviewer, Review, ReviewAssignment, Reviewer
 from .search import SearchTerm
 from .staff import StaffProfile, public_name_for
@@ -26,6 +27,7 @@ __all__ = [
     "ArticleTranslation",
     "Category",
     "CategoryTranslation",
+    "Feedback",
     "Figure",
     "Reference",
     "Review",

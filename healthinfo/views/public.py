@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from comments.embed import question_area
 from healthinfo.article_page import cached_content
+from healthinfo.forms import FeedbackForm
 from healthinfo.models import ArticleTranslation, Category, current_language
 from healthinfo.search import (
     MAX_QUERY_LENGTH,
@@ -20,6 +21,7 @@ from healthinfo.search import (
     suggest,
 )
 from healthinfo.structured_data import json_ld
+from healthinfo.views.feedback import has_voted
 
 POLICY_PAGES = ("about-us", "editorial-policy", "privacy", "advertising", "contact")
 HOME_ARTICLES_PER_CATEGORY = 6
@@ -122,6 +124,8 @@ def article_detail(request, slug):
         {
             **article_context(request, translation, content),
             **question_area(request, translation),
+            "feedback_given": has_voted(request.session, translation.article),
+            "feedback_form": FeedbackForm(),
         },
     )
 
