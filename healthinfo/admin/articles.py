@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from healthinfo.admin.publishing import PublishingAdminMixin
 from healthinfo.models import (
     Article,
     ArticleTranslation,
@@ -35,7 +36,7 @@ class ArticleTranslationInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["slug", "category", "status", "last_reviewed_on", "next_review_due"]
     list_filter = ["status", "category"]
     list_select_related = ["category"]

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from healthinfo.models import AdditionalReviewer, Review, ReviewAssignment, Reviewer
+from healthinfo.models import (
+    AdditionalReviewer,
+    ArticleEvent,
+    Review,
+    ReviewAssignment,
+    Reviewer,
+    Version,
+)
 
 
 @admin.register(Reviewer)
@@ -32,3 +39,37 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
     list_display = ["article", "reviewer", "due_on", "assigned_by", "completed_by"]
     list_select_related = ["article", "reviewer", "assigned_by", "completed_by"]
     autocomplete_fields = ["article", "reviewer"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records nobody edits by hand: versions and the audit trail are written by services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Version)
+class VersionAdmin(ReadOnlyAdmin):
+    list_display = ["title", "language", "number", "published_at", "published_by"]
+    list_filter = ["language"]
+    list_select_related = ["published_by"]
+    search_fields = ["title", "article__slug"]
+    date_hierarchy = "published_at"
+    exclude = ["content"]
+    show_full_result_count = False
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "article", "action", "actor", "note"]
+    list_filter = ["action"]
+    list_select_related = ["article", "actor"]
+    search_fields = ["article__slug", "note"]
+    date_hierarchy = "at"
+    show_full_result_count = False

@@ -133,6 +133,11 @@ class Review(models.Model):
             return f"{self.reviewer_name}, {self.reviewer_credentials}"
         return self.reviewer_name
 
+    @property
+    def also_reviewed_by(self):
+        """Signatures of the additional reviewers (prefetch ``signoffs`` in lists)."""
+        return [signoff.signature for signoff in self.signoffs.all()]
+
 
 class AdditionalReviewer(models.Model):
     """A second clinician who signed off a review ("Also reviewed by …")."""

@@ -90,7 +90,7 @@ class Version(models.Model):
         with translation.override(self.language):
             return reverse(
                 "healthinfo:version",
-                kwargs={"slug": self.content["slug"], "number": self.number},
+                kwargs={"slug": self.article.slug, "number": self.number},
             )
 
     def delete(self, *args, **kwargs):
