@@ -28,7 +28,6 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-
 @pytest.fixture(scope="session")
 def browser():
     """Chromium, started once: never a downloaded browser (no ``playwright install``)."""
@@ -56,6 +55,7 @@ def site(live_server, transactional_db, django_db_serialized_rollback, settings)
     puts back what the migrations created, such as the staff roles.
     """
     settings.QUESTIONS_MIN_FILL_SECONDS = 0
+    settings.SITE_URL = live_server.url  # links in emails lead back to this server
     # The demo loader guards against production (DEBUG is off under pytest).
     call_command("load_demo", allow_production=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
@@ -73,9 +73,7 @@ class BrowserErrors:
 
     def console(self, page, message):
         # Chromium asks every site for /favicon.ico; the admin's pages name none.
-        if message.type == "error" and not message.location.get("url", "").endswith(
-            "/favicon.ico"
-        ):
+        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
             self.messages.append(f"{page.url}: console: {message.text} {message.location}")
 
 
