@@ -229,3 +229,31 @@ def stored_questions(env, marker):
             "SELECT body FROM comments_question WHERE body LIKE %s", [f"%{marker}%"]
         ).fetchall()
     return [body for (body,) in rows]
+
+
+def approve_and_reply(server, cookie, question_number, reply):
+    """A midwife approves a question and replies on its moderation page in the admin."""
+    url = f"{server.url}/admin/comments/question/{question_number}/change/"
+    status, headers, body = fetch(url, headers={"Cookie": cookie})
+    assert status == 200, body[:500]
+    csrf_cookie = cookies_from(headers)["csrftoken"]
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    status, _, body = fetch(
+        url,
+        method="POST",
+        headers={
+            "Cookie": f"{cookie}; csrftoken={csrf_cookie}",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body=urlencode({"csrfmiddlewaretoken": token, "reply": reply, "_approve_and_reply": "1"}),
+    )
+    assert status == 302, body[:2000]
+
+
+def question_number(env, marker):
+    """The number of the one question in the site's database whose text contains ``marker``."""
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        (number,) = connection.execute(
+            "SELECT id FROM comments_question WHERE body LIKE %s", [f"%{marker}%"]
+        ).fetchone()
+    return number
