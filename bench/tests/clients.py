@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import psycopg
 from django.conf import settings
 
-from bench.servers import fetch
+from bench.servers import cookies_from, fetch
 
 DEMO_ADMIN = ("admin", "admin-demo-pass")  # created by load_demo, documented in the README
 DEMO_MIDWIFE = ("midwife", "midwife-demo-pass")
@@ -37,14 +37,6 @@ def admin_login(server, username, password):
     )
     assert status == 302, body[:2000]
     return f"{settings.SESSION_COOKIE_NAME}={cookies_from(headers)[settings.SESSION_COOKIE_NAME]}"
-
-
-def cookies_from(headers):
-    cookies = {}
-    for header in headers.get_all("Set-Cookie") or []:
-        name, _, rest = header.partition("=")
-        cookies[name.strip()] = rest.split(";", 1)[0]
-    return cookies
 
 
 @dataclass
