@@ -90,6 +90,26 @@ def _choose_targets(rows, slugs, language, now):
     return targets
 
 
+def render_sections(translation, sections, now=None):
+    """
+    Set ``section.html`` on each of ``sections``: its body with link tokens resolved.
+
+    One query. Returns the translations it read (this article's languages and
+    the link targets) and the slugs the sections link to. Page versions call
+    it too, so an archived copy keeps the links exactly as they were rendered.
+    """
+    now = now or timezone.now()
+    slugs = linked_slugs(*(section.body for section in sections))
+    rows = _related_translations(translation, slugs)
+    targets = _choose_targets(rows, slugs, translation.language, now)
+    where = f"{translation.article.slug} ({translation.language})"
+    for section in sections:
+        section.html = mark_safe(
+            render_links(section.body, targets, language=translation.language, where=where)
+        )
+    return rows, slugs
+
+
 def _next_change(articles, now):
     """The earliest future publish or unpublish time among ``articles``."""
     times = [
@@ -122,14 +142,7 @@ def load_content(translation):
         )
     prefetch_related_objects([translation], *lookups)
     sections = list(translation.sections.all())
-    slugs = linked_slugs(*(section.body for section in sections))
-    rows = _related_translations(translation, slugs)
-    targets = _choose_targets(rows, slugs, translation.language, now)
-    where = f"{article.slug} ({translation.language})"
-    for section in sections:
-        section.html = mark_safe(
-            render_links(section.body, targets, language=translation.language, where=where)
-        )
+    rows, slugs = render_sections(translation, sections, now)
     own = [row for row in rows if row.article_id == article.pk]
     languages = dict(settings.LANGUAGES)
     own = sorted(

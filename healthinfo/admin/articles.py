@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from healthinfo.admin.publishing import PublishingAdminMixin
 from healthinfo.article_page import load_content
 from healthinfo.links import broken_tokens, linked_slugs, published_slugs
 from healthinfo.models import (
@@ -133,7 +134,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = [
         "slug",

@@ -17,25 +17,38 @@ from .articles import (
     current_language,
 )
 from .feedback import Feedback
-from .reviews import AdditionalReviewer, Review, ReviewAssignment, Reviewer
+from .reviews import (
+    AdditionalReviewer,
+    CalendarToken,
+    Review,
+    ReviewAssignment,
+    Reviewer,
+    SentReminder,
+)
 from .search import SearchTerm
 from .staff import StaffProfile, public_name_for
+from .versions import ArticleEvent, ImmutableVersionError, Version
 
 __all__ = [
     "AdditionalReviewer",
     "Article",
+    "ArticleEvent",
     "ArticleTranslation",
     "Category",
+    "CalendarToken",
     "CategoryTranslation",
     "Feedback",
     "Figure",
+    "ImmutableVersionError",
     "Reference",
     "Review",
     "ReviewAssignment",
     "Reviewer",
     "SearchTerm",
+    "SentReminder",
     "Section",
     "StaffProfile",
+    "Version",
     "add_months",
     "current_language",
     "public_name_for",

@@ -13,6 +13,7 @@ to the English page marks them outdated.
 
 import re
 from calendar import monthrange
+from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -102,13 +103,24 @@ class CategoryTranslation(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
-        """Articles readers can see now: published, past their publish time, before unpublish."""
+        """
+        Articles readers can see now: published, past their publish time, before
+        unpublish, and not hidden for being too long overdue for review
+        (``settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE``).
+        """
         now = now or timezone.now()
-        return self.filter(
+        queryset = self.filter(
             Q(publish_at__isnull=True) | Q(publish_at__lte=now),
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             status=Article.Status.PUBLISHED,
         )
+        grace = settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE
+        if grace is not None:
+            oldest_due = timezone.localdate(now) - timedelta(days=grace)
+            queryset = queryset.filter(
+                Q(next_review_due__isnull=True) | Q(next_review_due__gte=oldest_due)
+            )
+        return queryset
 
     def overdue_for_review(self, today=None):
         """Articles whose next review date has passed."""
@@ -354,7 +366,7 @@ class ArticleTranslation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="unique_article_language")
         ]
-        # Created on PostgreSQL only (see migration 0004).
+        # Created on PostgreSQL only (see migration 0006).
         indexes = [GinIndex(fields=["search_vector"], name="translation_search_vector")]
         ordering = ["article__slug", "language"]
         verbose_name = _("article translation")

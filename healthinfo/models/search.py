@@ -24,7 +24,7 @@ class SearchTerm(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["language", "word"], name="unique_search_term")
         ]
-        # Created on PostgreSQL only (see migration 0004).
+        # Created on PostgreSQL only (see migration 0006).
         indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="search_term_trgm")]
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")

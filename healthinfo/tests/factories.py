@@ -126,3 +126,21 @@ def add_figure(translation, order=1, **fields):
     return Figure.objects.create(
         translation=translation, order=order, image=f"figures/diagram-{order}.png", **fields
     )
+
+
+def make_reviewed_article(slug=None, *, status=Article.Status.DRAFT, days_ago=10, **fields):
+    """A draft article that meets the publication rules (a whole-page review, a reference)."""
+    article = make_article(slug, status=status, **fields)
+    review(article, days_ago=days_ago)
+    article.refresh_from_db()
+    return article
+
+
+def make_published_article(slug=None, *, by=None, **fields):
+    """An article published through ``services.publish``, so it has its first versions."""
+    from healthinfo.services import publish
+
+    article = make_reviewed_article(slug, **fields)
+    publish(article, by)
+    article.refresh_from_db()
+    return article

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from healthinfo.forms import FeedbackForm
+from healthinfo.feedback_forms import FeedbackForm
 from healthinfo.models import ArticleTranslation, Feedback
 
 SESSION_KEY = "feedback_votes"

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from comments.embed import question_area
 from healthinfo.article_page import cached_content
-from healthinfo.forms import FeedbackForm
+from healthinfo.feedback_forms import FeedbackForm
 from healthinfo.models import ArticleTranslation, Category, current_language
 from healthinfo.search import (
     MAX_QUERY_LENGTH,

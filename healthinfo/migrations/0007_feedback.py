@@ -21,7 +21,7 @@ def revoke_feedback(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0004_search"),
+        ("healthinfo", "0006_search"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 

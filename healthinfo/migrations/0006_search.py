@@ -25,7 +25,7 @@ def fill_search_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0003_figure_size"),
+        ("healthinfo", "0005_version_roles"),
     ]
 
     operations = [
