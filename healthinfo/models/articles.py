@@ -230,12 +230,19 @@ class Article(models.Model):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
     def is_visible(self, now=None):
-        """True when readers can see the article now (status and schedule)."""
+        """True when readers can see the article now: the same rules as ``published()``."""
         now = now or timezone.now()
+        grace = settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE
+        too_overdue = (
+            grace is not None
+            and self.next_review_due is not None
+            and self.next_review_due < timezone.localdate(now) - timedelta(days=grace)
+        )
         return (
             self.status == self.Status.PUBLISHED
             and (self.publish_at is None or self.publish_at <= now)
             and (self.unpublish_at is None or self.unpublish_at > now)
+            and not too_overdue
         )
 
 
