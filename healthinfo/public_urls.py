@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from healthinfo.feeds import RecentArticlesFeed
 from healthinfo.views import feedback, history, public
 
 app_name = "healthinfo"
@@ -15,5 +16,6 @@ urlpatterns = [
     path("categories/<slug:slug>/", public.category_detail, name="category"),
     path("a-z/", public.a_to_z, name="a_to_z"),
     path("search/", public.search, name="search"),
+    path("feed/", RecentArticlesFeed(), name="feed"),
     path("about/<slug:slug>/", public.policy_page, name="policy"),
 ]
