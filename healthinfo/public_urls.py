@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from healthinfo.views import history, public
+from healthinfo.views import calendar, history, public
 
 app_name = "healthinfo"
 
@@ -13,5 +13,6 @@ urlpatterns = [
     path("articles/<slug:slug>/versions/<int:number>/", history.version_detail, name="version"),
     path("categories/<slug:slug>/", public.category_detail, name="category"),
     path("search/", public.search, name="search"),
+    path("reviews/calendar/<str:token>.ics", calendar.review_calendar, name="review_calendar"),
     path("about/<slug:slug>/", public.policy_page, name="policy"),
 ]

@@ -16,6 +16,7 @@ from healthinfo.models import (
     Article,
     ArticleEvent,
     ArticleTranslation,
+    CalendarToken,
     Figure,
     Reference,
     Review,
@@ -309,3 +310,10 @@ def reschedule_reviews(articles):
     for article in changed:
         invalidate_article(article.pk)
     return len(changed)
+
+
+@transaction.atomic
+def regenerate_calendar_token(user):
+    """Give ``user`` a new calendar-feed address; the old one stops working at once."""
+    CalendarToken.objects.filter(user=user).delete()
+    return CalendarToken.objects.create(user=user)
