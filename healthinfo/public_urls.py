@@ -12,6 +12,7 @@ urlpatterns = [
     path("articles/<slug:slug>/history/", history.page_history, name="history"),
     path("articles/<slug:slug>/versions/<int:number>/", history.version_detail, name="version"),
     path("categories/<slug:slug>/", public.category_detail, name="category"),
+    path("a-z/", public.a_to_z, name="a_to_z"),
     path("search/", public.search, name="search"),
     path("reviews/calendar/<str:token>.ics", calendar.review_calendar, name="review_calendar"),
     path("about/<slug:slug>/", public.policy_page, name="policy"),

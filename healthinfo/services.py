@@ -189,10 +189,16 @@ def restore_version_as_draft(version, by=None):
     translation.sections.all().delete()
     translation.references.all().delete()
     translation.figures.all().delete()
+    # A snapshot also holds what was rendered from the fields (link-resolved
+    # HTML, citations); only the fields an editor wrote come back.
     for order, section in enumerate(content["sections"], start=1):
-        Section.objects.create(translation=translation, order=order, **section)
+        Section.objects.create(
+            translation=translation, order=order, **_stored_fields(Section, section)
+        )
     for order, reference in enumerate(content["references"], start=1):
-        Reference.objects.create(translation=translation, order=order, **reference)
+        Reference.objects.create(
+            translation=translation, order=order, **_stored_fields(Reference, reference)
+        )
     for order, figure in enumerate(content["figures"], start=1):
         Figure.objects.create(
             translation=translation,
@@ -310,6 +316,12 @@ def reschedule_reviews(articles):
     for article in changed:
         invalidate_article(article.pk)
     return len(changed)
+
+
+def _stored_fields(model, data):
+    """The items of ``data`` that are concrete fields of ``model``."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return {key: value for key, value in data.items() if key in names}
 
 
 @transaction.atomic

@@ -145,8 +145,12 @@ def build_snapshot(translation):
     whole-page review with sign-offs), so the archive shows who vouched for
     that version even after later reviews.
     """
+    from healthinfo.article_page import render_sections
+
     article = translation.article
     review = article.last_review
+    sections = list(translation.sections.all())
+    render_sections(translation, sections)
     return {
         "slug": article.slug,
         "language": translation.language,
@@ -155,8 +159,8 @@ def build_snapshot(translation):
         "summary": translation.summary,
         "alternate_names": translation.alternate_name_list,
         "sections": [
-            {"heading": s.heading, "anchor": s.anchor, "body": s.body}
-            for s in translation.sections.all()
+            {"heading": s.heading, "anchor": s.anchor, "body": s.body, "html": s.html}
+            for s in sections
         ],
         "references": [
             {
@@ -171,6 +175,11 @@ def build_snapshot(translation):
                 "pmid": r.pmid,
                 "url": r.url,
                 "accessed_on": r.accessed_on.isoformat() if r.accessed_on else None,
+                # As rendered at publication, so a later change of citation style
+                # does not rewrite the archive.
+                "citation": r.citation,
+                "doi_url": r.doi_url,
+                "pubmed_url": r.pubmed_url,
             }
             for r in translation.references.all()
         ],

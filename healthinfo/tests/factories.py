@@ -12,6 +12,7 @@ from healthinfo.models import (
     ArticleTranslation,
     Category,
     CategoryTranslation,
+    Figure,
     Reference,
     Reviewer,
     Section,
@@ -115,6 +116,15 @@ def review(article, *, days_ago=10, reviewer=None, scope="whole", outcome="no_ch
         scope=scope,
         outcome=outcome,
         **kwargs,
+    )
+
+
+def add_figure(translation, order=1, **fields):
+    """A figure record (the image file itself is not needed to render a page)."""
+    fields.setdefault("alt_text", f"Diagram {order}")
+    fields.setdefault("caption", f"Caption {order}")
+    return Figure.objects.create(
+        translation=translation, order=order, image=f"figures/diagram-{order}.png", **fields
     )
 
 

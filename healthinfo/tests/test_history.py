@@ -165,3 +165,15 @@ def test_setting_keeps_pages_within_the_grace_period(settings):
     publish(article)
     settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = 30
     assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_archived_version_keeps_internal_links_as_rendered_never_raw_tokens(client):
+    make_published_article("bed-rest", title="Bed rest")
+    article = make_reviewed_article("cervical-stitch", title="Cervical stitch")
+    section = article.translations.get(language="en").sections.first()
+    section.body = "<p>Read about [[bed-rest|resting in bed]] first.</p>"
+    section.save()
+    publish(article, None)
+    body = client.get("/en/articles/cervical-stitch/versions/1/").content.decode()
+    assert '<a href="/en/articles/bed-rest/">resting in bed</a>' in body
+    assert "[[" not in body

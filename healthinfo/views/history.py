@@ -74,6 +74,14 @@ def version_detail(request, slug, number):
         number=number,
     )
     content = version.content
+    # JSON keeps dates as text; the templates format dates in the reader's language.
+    content = {
+        **content,
+        "references": [
+            {**reference, "accessed_on": _as_date(reference.get("accessed_on"))}
+            for reference in content.get("references", [])
+        ],
+    }
     review = content.get("review", {})
     permalink = f"{settings.SITE_URL}{version.get_absolute_url()}"
     # The language switch leads to the page history in the other languages.

@@ -10,7 +10,7 @@ import healthinfo.models.reviews
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0002_roles"),
+        ("healthinfo", "0003_figure_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -26,6 +26,6 @@ def revoke_permissions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("healthinfo", "0003_versions_audit_reminders_calendar")]
+    dependencies = [("healthinfo", "0004_versions_audit_reminders_calendar")]
 
     operations = [migrations.RunPython(grant_permissions, revoke_permissions)]
