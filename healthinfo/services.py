@@ -120,6 +120,23 @@ def publish(article, by=None, *, now=None):
 
 
 @transaction.atomic
+def record_initial_versions(article, by=None):
+    """
+    Version an article published without the workflow (imported or demo content).
+
+    Does nothing when the article is not published or already has versions,
+    so importers can call it on every run.
+    """
+    article = _locked(article)
+    if article.status != Article.Status.PUBLISHED or article.versions.exists():
+        return []
+    versions = _record_versions(article, by)
+    log_event(article, ArticleEvent.Action.PUBLISHED, by, _versions_note(versions))
+    invalidate_article(article.pk)
+    return versions
+
+
+@transaction.atomic
 def unpublish(article, by=None, *, note=""):
     """Take ``article`` off the public site (back to draft). Its versions stay citable."""
     article = _locked(article)

@@ -19,18 +19,20 @@ from django.utils import timezone
 
 from comments.models import CannedReply, Question, Reply
 from comments.services import screen
+from healthinfo.cache import invalidate_content
 from healthinfo.models import (
     Article,
     ArticleTranslation,
     Category,
     CategoryTranslation,
     Reference,
+    ReviewAssignment,
     Reviewer,
     Section,
     StaffProfile,
     public_name_for,
 )
-from healthinfo.services import record_review
+from healthinfo.services import assign_review, record_initial_versions, record_review
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -72,8 +74,11 @@ class Command(BaseCommand):
                 self.link_reviewer_account(users["reviewer"], reviewers)
             self.load_categories()
             staff = users.get("admin") or users.get("editor")
-            for path in sorted((DEMO_DIR / "articles").glob("*.json")):
-                self.load_article(read_json(path), reviewers, staff)
+            articles = [read_json(path) for path in sorted((DEMO_DIR / "articles").glob("*.json"))]
+            for data in articles:
+                self.load_article(data, reviewers, staff)
+            self.publish_demo_articles(articles, staff)
+            self.assign_demo_reviews(reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
         self.stdout.write(
@@ -152,17 +157,20 @@ class Command(BaseCommand):
                 )
 
     def load_article(self, data, reviewers, staff):
+        wanted = data.get("status", Article.Status.DRAFT)
+        defaults = {
+            "category": Category.objects.get(slug=data["category"]),
+            "review_interval_months": data.get("review_interval_months"),
+        }
+        if wanted != Article.Status.PUBLISHED:
+            defaults["status"] = wanted
+        # A new article starts as a draft: publish_demo_articles publishes it
+        # through the service once every article (and link target) is loaded.
         article, created = Article.objects.update_or_create(
             slug=data["slug"],
-            defaults={
-                "category": Category.objects.get(slug=data["category"]),
-                "status": data.get("status", Article.Status.DRAFT),
-                "review_interval_months": data.get("review_interval_months"),
-            },
+            defaults=defaults,
+            create_defaults={**defaults, "status": Article.Status.DRAFT, "slug": data["slug"]},
         )
-        if article.status == Article.Status.PUBLISHED and article.first_published_at is None:
-            article.first_published_at = timezone.now()
-            article.save(update_fields=["first_published_at"])
 
         translations = data["translations"]
         source = settings.LANGUAGE_CODE
@@ -182,6 +190,36 @@ class Command(BaseCommand):
                     also_reviewed_by=[reviewers[key] for key in review.get("also", [])],
                     recorded_by=staff,
                 )
+
+    def publish_demo_articles(self, articles, staff):
+        """
+        Publish the demo's published articles together, then version each once.
+
+        Together, because demo articles link to each other and a link must
+        lead to a published article; the demo is trusted content, so this is
+        the one place that sets the status without ``services.publish``.
+        """
+        slugs = [data["slug"] for data in articles if data.get("status") == "published"]
+        now = timezone.now()
+        Article.objects.filter(slug__in=slugs, first_published_at=None).update(
+            first_published_at=now
+        )
+        Article.objects.filter(slug__in=slugs).update(status=Article.Status.PUBLISHED)
+        invalidate_content()  # update() sends no signals: links between pages changed
+        for article in Article.objects.filter(slug__in=slugs):
+            record_initial_versions(article, staff)
+
+    def assign_demo_reviews(self, reviewers, staff):
+        """Give the demo reviewer the three most urgent reviews (once: only if none is open)."""
+        reviewer = reviewers.get(DEMO_ACCOUNTS["reviewer"][3])
+        if reviewer is None or ReviewAssignment.objects.open().filter(reviewer=reviewer).exists():
+            return
+        today = timezone.localdate()
+        urgent = Article.objects.published().exclude(next_review_due=None)
+        for offset, article in enumerate(urgent.order_by("next_review_due", "slug")[:3]):
+            assign_review(
+                article, reviewer, due_on=today + timedelta(days=14 * (offset + 1)), by=staff
+            )
 
     def load_translation(self, article, language, data):
         source_revision = None
