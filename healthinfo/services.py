@@ -137,6 +137,26 @@ def record_initial_versions(article, by=None):
 
 
 @transaction.atomic
+def record_published_changes(article_id, by=None):
+    """
+    Version the languages of a published article whose content changed since
+    their last version (an edit made outside ``record_edit``). Audited as an edit
+    only when a version was created.
+    """
+    article = (
+        Article.objects.select_for_update()
+        .filter(pk=article_id, status=Article.Status.PUBLISHED)
+        .first()
+    )
+    if article is None:
+        return []
+    versions = _record_versions(article, by)
+    if versions:
+        log_event(article, ArticleEvent.Action.EDITED, by, _versions_note(versions))
+    return versions
+
+
+@transaction.atomic
 def unpublish(article, by=None, *, note=""):
     """Take ``article`` off the public site (back to draft). Its versions stay citable."""
     article = _locked(article)
