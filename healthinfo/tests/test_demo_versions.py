@@ -12,14 +12,16 @@ def load():
     call_command("load_demo", allow_production=True, verbosity=0)
 
 
-def test_every_published_demo_page_has_a_first_version_with_resolved_links(client):
+def test_every_published_demo_page_has_versions_with_resolved_links(client):
     load()
     published = Article.objects.published()
     assert published.exists()
     for article in published.prefetch_related("translations", "versions"):
         languages = {t.language for t in article.translations.all()}
         assert {v.language for v in article.versions.all()} == languages, article.slug
-    version = Version.objects.get(article__slug="cervical-insufficiency", language="en")
+    version = Version.objects.filter(article__slug="cervical-insufficiency", language="en").latest(
+        "number"
+    )
     html = " ".join(section["html"] for section in version.content["sections"])
     assert 'href="/en/articles/miscarriage/"' in html
     assert "[[" not in html

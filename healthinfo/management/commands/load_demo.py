@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from comments.models import CannedReply, Question, Reply
 from comments.services import screen
-from healthinfo.cache import invalidate_content
 from healthinfo.models import (
     Article,
     ArticleTranslation,
@@ -74,10 +73,15 @@ class Command(BaseCommand):
                 self.link_reviewer_account(users["reviewer"], reviewers)
             self.load_categories()
             staff = users.get("admin") or users.get("editor")
-            articles = [read_json(path) for path in sorted((DEMO_DIR / "articles").glob("*.json"))]
-            for data in articles:
-                self.load_article(data, reviewers, staff)
-            self.publish_demo_articles(articles, staff)
+            articles = [
+                (self.load_article(data), data)
+                for data in map(read_json, sorted((DEMO_DIR / "articles").glob("*.json")))
+            ]
+            # Reviews snapshot published pages as versions; recording them once
+            # every article exists keeps the links between articles in those versions.
+            for article, data in articles:
+                self.load_reviews(article, data, reviewers, staff)
+            self.version_published_articles([article for article, _data in articles], staff)
             self.assign_demo_reviews(reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
@@ -156,28 +160,27 @@ class Command(BaseCommand):
                     parent=Category.objects.get(slug=item["parent"])
                 )
 
-    def load_article(self, data, reviewers, staff):
-        wanted = data.get("status", Article.Status.DRAFT)
-        defaults = {
-            "category": Category.objects.get(slug=data["category"]),
-            "review_interval_months": data.get("review_interval_months"),
-        }
-        if wanted != Article.Status.PUBLISHED:
-            defaults["status"] = wanted
-        # A new article starts as a draft: publish_demo_articles publishes it
-        # through the service once every article (and link target) is loaded.
-        article, created = Article.objects.update_or_create(
+    def load_article(self, data):
+        article, _created = Article.objects.update_or_create(
             slug=data["slug"],
-            defaults=defaults,
-            create_defaults={**defaults, "status": Article.Status.DRAFT, "slug": data["slug"]},
+            defaults={
+                "category": Category.objects.get(slug=data["category"]),
+                "status": data.get("status", Article.Status.DRAFT),
+                "review_interval_months": data.get("review_interval_months"),
+            },
         )
+        if article.status == Article.Status.PUBLISHED and article.first_published_at is None:
+            article.first_published_at = timezone.now()
+            article.save(update_fields=["first_published_at"])
 
         translations = data["translations"]
         source = settings.LANGUAGE_CODE
         for language in sorted(translations, key=lambda code: code != source):
             self.load_translation(article, language, translations[language])
+        return article
 
-        if created or not article.reviews.exists():
+    def load_reviews(self, article, data, reviewers, staff):
+        if not article.reviews.exists():
             today = timezone.localdate()
             for review in sorted(data.get("reviews", []), key=lambda r: -r["days_ago"]):
                 record_review(
@@ -191,22 +194,9 @@ class Command(BaseCommand):
                     recorded_by=staff,
                 )
 
-    def publish_demo_articles(self, articles, staff):
-        """
-        Publish the demo's published articles together, then version each once.
-
-        Together, because demo articles link to each other and a link must
-        lead to a published article; the demo is trusted content, so this is
-        the one place that sets the status without ``services.publish``.
-        """
-        slugs = [data["slug"] for data in articles if data.get("status") == "published"]
-        now = timezone.now()
-        Article.objects.filter(slug__in=slugs, first_published_at=None).update(
-            first_published_at=now
-        )
-        Article.objects.filter(slug__in=slugs).update(status=Article.Status.PUBLISHED)
-        invalidate_content()  # update() sends no signals: links between pages changed
-        for article in Article.objects.filter(slug__in=slugs):
+    def version_published_articles(self, articles, staff):
+        """A first version for published pages that no review has versioned yet (once)."""
+        for article in articles:
             record_initial_versions(article, staff)
 
     def assign_demo_reviews(self, reviewers, staff):

@@ -56,7 +56,7 @@ def test_script_in_questions_is_shown_as_text_and_never_runs(
     midwife_dialogs = watch_for_script(midwife)
     midwife.goto("/admin/comments/question/")
     rows = midwife.locator("#result_list tbody tr").filter(
-        has=midwife.locator(".field-article", has_text="Pre-eclampsia")
+        has=midwife.locator(".field-article_link", has_text="Pre-eclampsia")
     )
     expect(rows).to_have_count(len(ATTACKS))
     rows.first.get_by_role("link").first.click()  # the moderation page shows the text too
