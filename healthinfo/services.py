@@ -4,9 +4,10 @@ transaction and writes the article's audit trail, so a failure leaves nothing
 half-written and every change says who made it.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, Max, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -313,6 +314,18 @@ def record_review(
         outcome=outcome,
         notes=notes,
         recorded_by=recorded_by,
+        # What readers saw when the reviewer checked it: the newest source-language
+        # version (else any language's), or none for a page not yet published.
+        approved_version=(
+            Version.objects.filter(article=article)
+            .order_by(
+                Case(When(language=settings.LANGUAGE_CODE, then=0), default=1),
+                "-published_at",
+                "-pk",
+            )
+            .defer("content")
+            .first()
+        ),
     )
     for other in also_reviewed_by:
         if other.pk != reviewer.pk:

@@ -73,6 +73,7 @@ class ReviewAdmin(admin.ModelAdmin):
             "outcome",
             "recorded_by",
             "created_at",
+            "approved_version",
         ]
 
     def has_delete_permission(self, request, obj=None):

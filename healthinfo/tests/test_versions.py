@@ -212,3 +212,11 @@ def test_an_edit_of_a_draft_creates_no_version(django_capture_on_commit_callback
         translation.title = "Still a draft"
         translation.save()
     assert not article.versions.exists()
+
+
+def test_a_review_records_the_published_version_it_checked():
+    article = make_published_article()
+    first = article.versions.get()
+    later = review(article, days_ago=1)
+    assert later.approved_version == first
+    assert review(make_reviewed_article(), days_ago=1).approved_version is None
