@@ -8,7 +8,9 @@ from pathlib import Path
 
 from bench.scenarios import Measurement
 
-SCRIPT = Path(__file__).resolve().parent / "wrk" / "paths.lua"
+SCRIPTS = Path(__file__).resolve().parent / "wrk"
+PATHS_SCRIPT = SCRIPTS / "paths.lua"  # GET the paths in turn
+ASK_SCRIPT = SCRIPTS / "ask.lua"  # POST the question form, a new question each time
 RESULT_PREFIX = "BENCH_RESULT "
 
 
@@ -33,19 +35,26 @@ def ensure_wrk():
     return shutil.which("wrk")
 
 
-def run_wrk(base_url, paths, *, seconds, connections, headers=(), wrk="wrk"):
-    """Load ``paths`` in turn for ``seconds`` over ``connections`` keep-alive connections."""
+def run_wrk(
+    base_url, arguments, *, seconds, connections, headers=(), wrk="wrk", script=PATHS_SCRIPT
+):
+    """
+    Load for ``seconds`` over ``connections`` keep-alive connections.
+
+    ``arguments`` go to the wrk script: the paths to GET in turn for the
+    default script, the form to post for ``ASK_SCRIPT``.
+    """
     command = [
         wrk,
         "--threads=1",
         f"--connections={connections}",
         f"--duration={seconds}s",
         "--timeout=30s",
-        f"--script={SCRIPT}",
+        f"--script={script}",
     ]
     for header in headers:
         command += ["--header", header]
-    command += [base_url, "--", *paths]
+    command += [base_url, "--", *arguments]
     result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     return parse_wrk_output(result.stdout, result.stderr)
 

@@ -16,6 +16,7 @@
 
 import argparse
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -25,21 +26,24 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
 from bench import report, scenarios
-from bench.load import LoadToolMissing, ensure_wrk, run_wrk
+from bench.load import ASK_SCRIPT, LoadToolMissing, ensure_wrk, run_wrk
 from bench.middleware import REQUEST_HEADER, RESPONSE_HEADER
 from bench.servers import (
     BASE_DIR,
     AppServer,
     PrivateRedis,
+    cookies_from,
     fetch,
     production_env,
     redis_server_path,
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/healthinfo_bench"
+# The app servers' minimum time between showing the question form and a post.
+BENCH_MIN_FILL_SECONDS = 1
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 
 
@@ -241,6 +245,7 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
             # The midwife's session is signed by this process: same key.
             DJANGO_SECRET_KEY=os.environ["DJANGO_SECRET_KEY"],
             BENCH_CACHE_OFF="0" if cache else "1",
+            QUESTIONS_MIN_FILL_SECONDS=str(BENCH_MIN_FILL_SECONDS),
             CACHE_KEY_PREFIX=key_prefix,
             LOG_LEVEL="WARNING",
         )
@@ -258,7 +263,11 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
 
 def measure(server, scenario, site, args, wrk):
     """(Measurement, None), or (None, why) when a URL does not answer 200 before the load."""
-    paths = list(scenario.paths(site))
+    paths = scenario.paths(site)
+    if paths is None:
+        return None, "skipped: this commit has no such page yet"
+    if scenario.asks:
+        return measure_asking(server, paths[0], args, wrk)
     headers = {}
     if scenario.login_as:
         headers["Cookie"] = session_cookie(scenario.login_as(site))
@@ -276,6 +285,65 @@ def measure(server, scenario, site, args, wrk):
         for path in paths
     ]
     return replace(measurement, queries=max(queries)), None
+
+
+def measure_asking(server, path, args, wrk):
+    """
+    (Measurement, None) of posting the question form at ``path`` again and again.
+
+    Like a reader, the runner loads the form (CSRF cookie and token, signed
+    timestamp), waits the minimum fill time and posts once, which starts its
+    session; wrk then posts new questions with that session. The questions
+    are deleted afterwards, so the seeded database stays as it was.
+    """
+    from comments.models import Question
+
+    status, headers, body = fetch(server.url + path)
+    if status != 200:
+        return None, f"not measured: {path} answered {status}"
+    cookies = cookies_from(headers)
+    fields = {
+        "csrfmiddlewaretoken": re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1],
+        "started": re.search(rb'name="started" value="([^"]+)"', body)[1],
+        "display_name": "",
+        "email": "",
+        "website": "",
+    }
+    form = urlencode(fields) + "&body="
+    marker = f"bench{secrets.token_hex(6)}"
+    time.sleep(BENCH_MIN_FILL_SECONDS + 0.1)
+
+    def post(question, extra_headers=None):
+        headers = {
+            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+            "Content-Type": "application/x-www-form-urlencoded",
+            **(extra_headers or {}),
+        }
+        return fetch(
+            server.url + path, method="POST", headers=headers, body=form + quote_plus(question)
+        )
+
+    try:
+        status, headers, _ = post(f"{marker} first: is it normal to feel tired?")
+        if status != 302:
+            return None, f"not measured: posting the form answered {status}"
+        cookies.update(cookies_from(headers))
+        load = {
+            "connections": args.connections,
+            "wrk": wrk,
+            "script": ASK_SCRIPT,
+            "headers": [
+                "Content-Type: application/x-www-form-urlencoded",
+                "Cookie: " + "; ".join(f"{name}={value}" for name, value in cookies.items()),
+            ],
+        }
+        if args.warmup:
+            run_wrk(server.url, [path, form, f"{marker}w"], seconds=args.warmup, **load)
+        measurement = run_wrk(server.url, [path, form, f"{marker}m"], seconds=args.seconds, **load)
+        _, headers, _ = post(f"{marker} counted: and at night?", {REQUEST_HEADER: "1"})
+        return replace(measurement, queries=int(headers[RESPONSE_HEADER])), None
+    finally:
+        Question.objects.filter(body__startswith=marker).delete()
 
 
 def floor_for(scenario, results):

@@ -3,23 +3,21 @@ The scenarios of `make bench`: one row of the results table each.
 
 A scenario names the URLs to load, whether the app server runs with the
 Redis cache (warm) or with no cache at all (cold), whose session to send,
-and the issue's target for it. Adding a scenario is one ``Scenario(...)``
+and the issue's targets for it. Adding a scenario is one ``Scenario(...)``
 line in ``SCENARIOS``; the runner groups them by cache setting, so each
-setting starts gunicorn once.
+setting starts gunicorn once. A scenario whose ``paths`` returns None (a page
+this commit does not have yet) is reported as skipped.
 
-Still to add once the features exist (issue 7, phase 2):
-
-- the article page with 10, 100 and 1,000 answered questions, once the
-  article page shows the thread (``site.thread_slugs``), target ≤ 8 queries;
-- A-Z, once it exists;
-- posting a question (a POST scenario: the wrk script needs a body and a
-  CSRF token, and the rate limit must be lifted for the bench address);
-- the midwives' moderation queue of issue 5 in place of the stock changelist;
-- search with PostgreSQL full-text search (same URLs, new implementation).
+``asks=True`` posts the question form at its one path instead of loading
+pages (``bench/wrk/ask.lua``), a new question each time, as a reader with a
+session; the runner deletes the questions afterwards.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 HELLO_WORLD = "hello world (floor)"
 
@@ -98,6 +96,7 @@ class Scenario:
     login_as: Callable | None = None  # (SeededSite) -> username whose session is sent
     target: Target | None = None
     note: str = ""
+    asks: bool = False  # post the question form at paths(site)[0] instead of loading pages
 
     @property
     def is_floor(self):
@@ -116,24 +115,62 @@ def _article(site):
     return [f"/en/articles/{site.article_slug}/"]
 
 
+def _thread(count):
+    return lambda site: [f"/en/articles/{site.thread_slugs[count]}/"]
+
+
+def _a_to_z(site):
+    """The A-Z index, once issue 3's page exists (``healthinfo:a_to_z``)."""
+    try:
+        with translation.override("en"):
+            return [reverse("healthinfo:a_to_z")]
+    except NoReverseMatch:
+        return None
+
+
+def _threads(cache):
+    """The article page with 10, 100 and 1,000 answered questions (with replies)."""
+    return [
+        Scenario(
+            f"article page, {count:,} answered questions",
+            _thread(count),
+            cache=cache,
+            target=queries_at_most(8) if count == 100 else None,
+        )
+        for count in (10, 100, 1000)
+    ]
+
+
 SCENARIOS = [
     _hello(cache=True),
     Scenario("home page", lambda site: ["/en/"]),
     Scenario("article page", _article, target=at_least_of_floor(0.70)),
+    *_threads(cache=True),
     Scenario("category page", lambda site: [f"/en/categories/{site.category_slug}/"]),
+    Scenario("A-Z", _a_to_z),
     Scenario(
         "search",
         lambda site: list(site.search_queries),
         target=latency_at_most("p95", 30, from_articles=10_000),
-        note="15 queries in turn, English and Spanish; the portable icontains search",
+        note="15 queries in turn, English and Spanish",
+    ),
+    Scenario(
+        "posting a question",
+        lambda site: [f"/en/articles/{site.article_slug}/questions/"],
+        asks=True,
+        note="the form posted with its CSRF token and signed timestamp, a new question each "
+        "time, by a reader with a session; rate limit off (bench.settings); the answer is the "
+        "redirect to the article",
     ),
     Scenario(
         "moderation queue",
-        lambda site: ["/admin/comments/question/?status__exact=pending"],
+        lambda site: ["/admin/comments/question/"],
         login_as=lambda site: site.midwife_username,
         target=latency_at_most("p95", 300),
-        note="Django's stock changelist as a midwife, until issue 5's queue replaces it",
+        note="the admin's question list (pending, urgent first, then oldest; 100 rows) as a "
+        "midwife, with 100,000 questions waiting",
     ),
     _hello(cache=False),
     Scenario("article page", _article, cache=False, target=at_least_of_floor(0.25)),
+    *_threads(cache=False),
 ]

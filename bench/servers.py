@@ -67,6 +67,15 @@ def fetch(url, *, method="GET", headers=None, body=None, timeout=30):
         connection.close()
 
 
+def cookies_from(headers):
+    """``{name: value}`` of the cookies a response sets."""
+    cookies = {}
+    for header in headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        cookies[name.strip()] = rest.split(";", 1)[0]
+    return cookies
+
+
 def production_env(database_url, *, redis_url="", settings_module="healthinfo.settings", **extra):
     """
     The environment of a production app server on loopback.

@@ -7,16 +7,21 @@ moderation page of its own (``change_view``): the reader's words are never
 edited freely, only redacted, and approving and replying is one button.
 """
 
+import json
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connections
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -27,6 +32,7 @@ from comments import services
 from comments.forms import ModerationForm
 from comments.models import AuditEntry, CannedReply, ModeratorDigest, Question, Reply
 from comments.personal_data import find_personal_data
+from healthinfo.models import Article
 
 # --- The moderation queue -----------------------------------------------------
 
@@ -57,6 +63,68 @@ class StatusFilter(admin.SimpleListFilter):
         if value not in Question.Status.values:
             return queryset.none()
         return queryset.filter(status=value)
+
+
+class ArticleFilter(admin.SimpleListFilter):
+    """
+    The questions on one article, chosen by clicking the article in a row.
+
+    Django's related-field filter would list every article in the sidebar:
+    10,000 links on every load of the queue. This one shows only the article
+    chosen, so the queue costs the same however many articles there are.
+    """
+
+    title = _("article")
+    parameter_name = "article__id__exact"
+
+    def lookups(self, request, model_admin):
+        # Django applies only filters that have a choice to show: a chosen
+        # article that does not exist (any more) must still filter, to nothing.
+        if self.value() is None:
+            return []
+        article = Article.objects.filter(pk=self.value()).first() if self._valid() else None
+        return [(self.value(), str(article) if article else self.value())]
+
+    def _valid(self):
+        return (self.value() or "").isdigit()
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(article_id=self.value()) if self._valid() else queryset.none()
+
+
+class EstimatedCountPaginator(Paginator):
+    """
+    A paginator that counts exactly up to ``exact_up_to`` rows and estimates beyond.
+
+    Counting 100,000 waiting questions on every load of the queue reads the
+    whole index; nobody needs to know whether it is 100,048 or 100,052. Above
+    the cap, PostgreSQL's planner estimate (from the table statistics) is used
+    and ``estimated`` is True, so the page can say "about". Other databases
+    count exactly.
+    """
+
+    exact_up_to = 1000
+    estimated = False
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list.order_by()
+        capped = queryset[: self.exact_up_to + 1].count()
+        if capped <= self.exact_up_to:
+            return capped
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql":
+            return queryset.count()
+        sql, params = queryset.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        self.estimated = True
+        return max(int(plan[0]["Plan"]["Plan Rows"]), capped)
 
 
 class AnsweredFilter(admin.SimpleListFilter):
@@ -104,11 +172,11 @@ class AgeFilter(admin.SimpleListFilter):
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["summary", "flags", "article", "language", "status", "answered", "waiting"]
+    list_display = ["summary", "flags", "article_link", "language", "status", "answered", "waiting"]
     list_display_links = ["summary"]
     list_filter = [
         StatusFilter,
-        "article",
+        ArticleFilter,
         "language",
         "is_urgent",
         "has_personal_data",
@@ -119,7 +187,9 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["body", "display_name"]
     ordering = ["-is_urgent", "created_at", "pk"]
     actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
+    # The queue holds up to 100,000s of questions: no full counts (see EstimatedCountPaginator).
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     list_per_page = 100
 
     class Media:
@@ -147,6 +217,12 @@ class QuestionAdmin(admin.ModelAdmin):
         if question.has_personal_data:
             badges.append(("question-flag question-flag-personal", gettext("Personal details")))
         return format_html_join(" ", '<span class="{}">{}</span>', badges) or "–"
+
+    @admin.display(description=_("article"), ordering="article__slug")
+    def article_link(self, question):
+        """The article, linking to the queue of its questions only (see ``ArticleFilter``)."""
+        query = urlencode({ArticleFilter.parameter_name: question.article_id})
+        return format_html('<a href="?{}">{}</a>', query, question.article)
 
     @admin.display(description=_("answered"), boolean=True, ordering="answered_at")
     def answered(self, question):

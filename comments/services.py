@@ -95,7 +95,7 @@ def submit_question(
         f"ip:{ip_hash}" if ip_hash else "",
         f"session:{session_key}" if session_key else "",
     ]
-    if ratelimit.is_limited(identities):
+    if not ratelimit.take(identities):
         raise QuestionRefused(
             _(
                 "You have sent several questions in the last few minutes, so we cannot take "
@@ -131,7 +131,6 @@ def submit_question(
         ip_hash=ip_hash,
         **screen(body, display_name),
     )
-    ratelimit.record(identities)
     if question.is_urgent:
         transaction.on_commit(lambda: alert_midwives_about_urgent_question.enqueue(question.pk))
     return question

@@ -1,4 +1,7 @@
-"""HTTP clients of the fault and scale-out tests: an admin login and a recording load."""
+"""
+HTTP clients of the fault and scale-out tests (an admin login, readers asking
+questions, a recording load) and what they find in the site's database.
+"""
 
 import re
 import threading
@@ -6,11 +9,15 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import psycopg
 from django.conf import settings
 
-from bench.servers import fetch
+from bench.servers import cookies_from, fetch
 
 DEMO_ADMIN = ("admin", "admin-demo-pass")  # created by load_demo, documented in the README
+DEMO_MIDWIFE = ("midwife", "midwife-demo-pass")
+# The app servers' QUESTIONS_MIN_FILL_SECONDS: readers wait this long after opening the form.
+MIN_FILL_SECONDS = 1
 
 
 def admin_login(server, username, password):
@@ -32,14 +39,6 @@ def admin_login(server, username, password):
     return f"{settings.SESSION_COOKIE_NAME}={cookies_from(headers)[settings.SESSION_COOKIE_NAME]}"
 
 
-def cookies_from(headers):
-    cookies = {}
-    for header in headers.get_all("Set-Cookie") or []:
-        name, _, rest = header.partition("=")
-        cookies[name.strip()] = rest.split(";", 1)[0]
-    return cookies
-
-
 @dataclass
 class Answer:
     started: float
@@ -47,6 +46,8 @@ class Answer:
     status: int
     retry_after: str | None
     body: str
+    label: str | None = None
+    finished: float = 0.0
 
 
 class LoadRecorder:
@@ -55,7 +56,8 @@ class LoadRecorder:
 
     ``requests`` is a list of URLs to GET in turn, or a function
     ``(client, turn) -> keyword arguments of fetch()`` for anything else
-    (posting a question, another address). With ``per_client`` each client
+    (posting a question, another address); an extra ``label`` keyword is kept
+    on the answer (the question posted, say). With ``per_client`` each client
     stops after that many requests; ``wait_until_done()`` waits for them all.
     """
 
@@ -85,12 +87,13 @@ class LoadRecorder:
         turn = 0
         while not self._stop.is_set() and (self.per_client is None or turn < self.per_client):
             request = {"timeout": 30, **self.request(client, turn)}
+            label = request.pop("label", None)
             turn += 1
             started = time.monotonic()
             try:
                 status, headers, body = fetch(**request)
             except OSError as error:
-                answer = Answer(started, request["url"], 0, None, repr(error))
+                answer = Answer(started, request["url"], 0, None, repr(error), label)
             else:
                 answer = Answer(
                     started,
@@ -98,7 +101,9 @@ class LoadRecorder:
                     status,
                     headers.get("Retry-After"),
                     body.decode(errors="replace"),
+                    label,
                 )
+            answer.finished = time.monotonic()
             with self._lock:
                 self.answers.append(answer)
 
@@ -139,3 +144,108 @@ def admin_logout(server, cookie):
         body=urlencode({"csrfmiddlewaretoken": token}),
     )
     assert status in {200, 302}, body[:2000]
+
+
+class Reader:
+    """
+    A reader's browser: a cookie jar, an address, and the question form.
+
+    The app servers sit behind a load balancer that appends the reader's
+    address to ``X-Forwarded-For`` (``DJANGO_TRUSTED_PROXY_COUNT=1``), which is
+    how production tells readers apart; requests carry it the same way.
+    """
+
+    def __init__(self, address):
+        self.address = address
+        self.cookies = {}
+        self.csrf_token = None
+        self.form_token = None
+
+    def headers(self, **extra):
+        headers = {"X-Forwarded-For": self.address, **extra}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        return headers
+
+    def get(self, url, **kwargs):
+        status, headers, body = fetch(url, headers=self.headers(), **kwargs)
+        self.cookies.update(cookies_from(headers))
+        return status, headers, body
+
+    def open_form(self, server, slug):
+        """Load the question form: its CSRF token and its signed "form shown at" timestamp."""
+        status, _, body = self.get(f"{server.url}/en/articles/{slug}/questions/")
+        assert status == 200, body[:500]
+        self.csrf_token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1]
+        self.form_token = re.search(rb'name="started" value="([^"]+)"', body)[1]
+        return self
+
+    def ask_request(self, server, slug, body, timeout=30):
+        """The keyword arguments of ``fetch()`` that post ``body`` with the form's tokens."""
+        assert self.form_token, "open_form() first"
+        return {
+            "url": f"{server.url}/en/articles/{slug}/questions/",
+            "method": "POST",
+            "headers": self.headers(**{"Content-Type": "application/x-www-form-urlencoded"}),
+            "body": urlencode(
+                {
+                    "csrfmiddlewaretoken": self.csrf_token.decode(),
+                    "started": self.form_token.decode(),
+                    "body": body,
+                    "display_name": "",
+                    "email": "",
+                    "website": "",  # the honeypot, left empty as people do
+                }
+            ),
+            "timeout": timeout,
+        }
+
+    def ask(self, server, slug, body, timeout=30):
+        """Post a question; the status (302: accepted, 429: rate limited)."""
+        status, headers, _ = fetch(**self.ask_request(server, slug, body, timeout))
+        self.cookies.update(cookies_from(headers))
+        return status
+
+
+def open_forms(server, slug, addresses):
+    """Readers at ``addresses`` who opened the question form long enough ago to post it."""
+    readers = [Reader(address).open_form(server, slug) for address in addresses]
+    time.sleep(MIN_FILL_SECONDS + 0.1)
+    return readers
+
+
+def stored_questions(env, marker):
+    """The bodies of the questions in the site's database that contain ``marker``."""
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        rows = connection.execute(
+            "SELECT body FROM comments_question WHERE body LIKE %s", [f"%{marker}%"]
+        ).fetchall()
+    return [body for (body,) in rows]
+
+
+def approve_and_reply(server, cookie, question_number, reply):
+    """A midwife approves a question and replies on its moderation page in the admin."""
+    url = f"{server.url}/admin/comments/question/{question_number}/change/"
+    status, headers, body = fetch(url, headers={"Cookie": cookie})
+    assert status == 200, body[:500]
+    csrf_cookie = cookies_from(headers)["csrftoken"]
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    status, _, body = fetch(
+        url,
+        method="POST",
+        headers={
+            "Cookie": f"{cookie}; csrftoken={csrf_cookie}",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body=urlencode({"csrfmiddlewaretoken": token, "reply": reply, "_approve_and_reply": "1"}),
+    )
+    assert status == 302, body[:2000]
+
+
+def question_number(env, marker):
+    """The number of the one question in the site's database whose text contains ``marker``."""
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        (number,) = connection.execute(
+            "SELECT id FROM comments_question WHERE body LIKE %s", [f"%{marker}%"]
+        ).fetchone()
+    return number

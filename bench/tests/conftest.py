@@ -23,6 +23,7 @@ from bench.servers import (
     production_env,
     redis_server_path,
 )
+from bench.tests.clients import MIN_FILL_SECONDS
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +51,13 @@ def site_env(private_postgres):
         STATIC_ROOT=static_root,
         # Shared by every app server of the site, as in production.
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        # A load balancer in front appends the reader's address to X-Forwarded-For;
+        # the test clients send it that way (bench.tests.clients.Reader).
+        DJANGO_TRUSTED_PROXY_COUNT="1",
+        # People need seconds to write a question; the test readers wait one.
+        QUESTIONS_MIN_FILL_SECONDS=str(MIN_FILL_SECONDS),
+        # Each test that counts questions sets its own limit.
+        QUESTIONS_RATE_LIMIT="0",
     )
     manage("migrate", "--noinput", env=env)
     manage("load_demo", "--allow-production", env=env)
@@ -72,9 +80,9 @@ def start_app_server(tmp_path_factory):
     """Start gunicorn (2 workers) with an environment; the servers stop after the module."""
     servers = []
 
-    def start(env):
+    def start(env, workers=2):
         folder = tmp_path_factory.mktemp("gunicorn")
-        server = AppServer(env, folder, workers=2)
+        server = AppServer(env, folder, workers=workers)
         servers.append(server)
         return server.start()
 

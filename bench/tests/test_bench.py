@@ -25,7 +25,7 @@ def test_seeded_site_answers_every_anonymous_scenario_url(client, seeded_site):
     for scenario in SCENARIOS:
         if scenario.login_as:
             continue
-        for path in scenario.paths(seeded_site):
+        for path in scenario.paths(seeded_site) or ():  # None: not on this commit yet
             assert client.get(path).status_code == 200, path
 
 

@@ -1,0 +1,53 @@
+"""
+Redis stops: pages are served without the cache, questions without the rate limit.
+
+A real gunicorn server uses a private Redis (never the machine's shared one),
+which the test stops and starts again.
+"""
+
+import uuid
+
+import pytest
+
+from bench.servers import fetch, wait_until
+from bench.tests.clients import DEMO_ADMIN, admin_login, open_forms, stored_questions
+
+pytestmark = pytest.mark.faults
+
+SLUG = "cervical-insufficiency"
+ARTICLE = f"/en/articles/{SLUG}/"
+PAGES = [ARTICLE, "/en/", "/es/", "/en/search/?q=cervix", "/en/categories/early-pregnancy/"]
+
+
+def test_stopped_redis_leaves_the_site_serving_and_the_rate_limit_open_with_log_lines(
+    site_env, private_redis, start_app_server
+):
+    env = {**site_env, "REDIS_URL": private_redis.url(), "QUESTIONS_RATE_LIMIT": "1"}
+    server = start_app_server(env)
+    for path in PAGES:
+        assert fetch(server.url + path)[0] == 200  # the cache is filled
+    reader = open_forms(server, SLUG, ["192.0.2.50"])[0]
+    marker = uuid.uuid4().hex[:12]
+    assert reader.ask(server, SLUG, f"First {marker}: is spotting normal at 8 weeks?") == 302
+    assert reader.ask(server, SLUG, f"Second {marker}: and cramps at 8 weeks?") == 429
+
+    private_redis.stop()
+
+    for path in PAGES * 2:
+        assert fetch(server.url + path)[0] == 200, path
+    assert f"Redis cache at 127.0.0.1:{private_redis.port}/0 is unavailable" in server.log()
+    # The limit cannot be counted without Redis: questions go through, and the log says so.
+    assert reader.ask(server, SLUG, f"Third {marker}: and backache at 8 weeks?") == 302
+    assert "Question rate limit skipped: the cache is unavailable" in server.log()
+    assert len(stored_questions(env, marker)) == 2
+    # Sessions live in the database: staff can still log in and work.
+    cookie = admin_login(server, *DEMO_ADMIN)
+    assert fetch(f"{server.url}/admin/", headers={"Cookie": cookie})[0] == 200
+
+    private_redis.start()
+    wait_until(
+        lambda: fetch(server.url + ARTICLE)[0] == 200 and "available again" in server.log(),
+        timeout=30,
+        what="the app servers to use Redis again",
+        log=server.log,
+    )
