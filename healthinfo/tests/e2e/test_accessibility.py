@@ -51,10 +51,13 @@ def emergency_box(page):
 
 PAGES = {
     "home": visit("/en/"),
+    "a-z": visit("/en/a-z/"),
     "category": visit("/en/categories/pregnancy-complications/"),
     "article-en": visit(ARTICLE),
     "article-es": visit("/es/articles/cervical-insufficiency/"),
     "search-results": visit("/en/search/?q=weak+cervix"),
+    "page-history": visit("/en/articles/cervical-insufficiency/history/"),
+    "archived-version": visit("/en/articles/cervical-insufficiency/versions/1/"),
     "question-form-with-errors": form_with_errors,
     "question-confirmation": confirmation,
     "emergency-box": emergency_box,
