@@ -72,8 +72,14 @@ class Command(BaseCommand):
                 self.link_reviewer_account(users["reviewer"], reviewers)
             self.load_categories()
             staff = users.get("admin") or users.get("editor")
-            for path in sorted((DEMO_DIR / "articles").glob("*.json")):
-                self.load_article(read_json(path), reviewers, staff)
+            articles = [
+                (self.load_article(data), data)
+                for data in map(read_json, sorted((DEMO_DIR / "articles").glob("*.json")))
+            ]
+            # Reviews snapshot published pages as versions; recording them once
+            # every article exists keeps the links between articles in those versions.
+            for article, data in articles:
+                self.load_reviews(article, data, reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
         self.stdout.write(
@@ -151,8 +157,8 @@ class Command(BaseCommand):
                     parent=Category.objects.get(slug=item["parent"])
                 )
 
-    def load_article(self, data, reviewers, staff):
-        article, created = Article.objects.update_or_create(
+    def load_article(self, data):
+        article, _created = Article.objects.update_or_create(
             slug=data["slug"],
             defaults={
                 "category": Category.objects.get(slug=data["category"]),
@@ -168,8 +174,10 @@ class Command(BaseCommand):
         source = settings.LANGUAGE_CODE
         for language in sorted(translations, key=lambda code: code != source):
             self.load_translation(article, language, translations[language])
+        return article
 
-        if created or not article.reviews.exists():
+    def load_reviews(self, article, data, reviewers, staff):
+        if not article.reviews.exists():
             today = timezone.localdate()
             for review in sorted(data.get("reviews", []), key=lambda r: -r["days_ago"]):
                 record_review(
