@@ -167,7 +167,7 @@ SCENARIOS = [
         lambda site: ["/admin/comments/question/"],
         login_as=lambda site: site.midwife_username,
         target=latency_at_most("p95", 300),
-        note="the admin's question list (pending, urgent first, then oldest; 100 rows) as a "
+        note="the admin's question list (pending, urgent first, then oldest; 50 rows a page) as a "
         "midwife, with 100,000 questions waiting",
     ),
     _hello(cache=False),
