@@ -44,6 +44,20 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
+# The browser suite: Debian's Chromium driven by Playwright (never a downloaded
+# browser), axe-core from the axe-playwright-python package, and the Nu HTML
+# Checker (vnu-jar, from npm, run with Java). See README "End-to-end tests".
+E2E_CHROMIUM ?= /usr/bin/chromium
+e2e: install-dev node_modules/.e2e-installed
+	@test -x $(E2E_CHROMIUM) || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	@command -v java >/dev/null || { echo "Java is missing (the HTML checker needs it): apt-get install -y default-jre-headless"; exit 1; }
+	$(BIN)/python -m pytest -m e2e healthinfo/tests/e2e $(PYTEST_ARGS)
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime.
+node_modules/.e2e-installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 # Not part of the test suite: seeds PostgreSQL, serves with gunicorn, loads with wrk
 # and writes bench/results/<date>.md. `make bench ARTICLES=10000`; see README.
 bench: install
@@ -60,4 +74,4 @@ check: install-dev
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -10,5 +10,5 @@ class HealthInfoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the receivers that keep cached menus fresh.
-        from healthinfo import context_processors  # noqa: F401
+        # Connects the receivers that keep cached menus, pages and search fresh.
+        from healthinfo import context_processors, signals  # noqa: F401

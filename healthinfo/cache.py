@@ -14,11 +14,23 @@ from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "article-generation:{article_id}"
+CONTENT_GENERATION_KEY = "content-generation"
 
 
 def article_generation(article_id):
     """The current cache generation token of the article with ``article_id``."""
-    key = GENERATION_KEY.format(article_id=article_id)
+    return _generation(GENERATION_KEY.format(article_id=article_id))
+
+
+def content_generation():
+    """
+    The site-wide generation token: it changes when any article is published,
+    unpublished or retitled, which changes how links between articles render.
+    """
+    return _generation(CONTENT_GENERATION_KEY)
+
+
+def _generation(key):
     token = cache.get(key)
     if token is None:
         token = uuid.uuid4().hex
@@ -38,3 +50,8 @@ def invalidate_article(article_id):
     """
     key = GENERATION_KEY.format(article_id=article_id)
     transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, timeout=None))
+
+
+def invalidate_content():
+    """Forget every cached article page (on commit): links between articles changed."""
+    transaction.on_commit(lambda: cache.set(CONTENT_GENERATION_KEY, uuid.uuid4().hex, timeout=None))

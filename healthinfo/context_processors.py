@@ -31,5 +31,6 @@ def forget_category_menu(**kwargs):
 def site(request):
     return {
         "site_name": settings.SITE_NAME,
+        "default_language": settings.LANGUAGE_CODE,
         "menu_categories": category_menu(current_language()),
     }

@@ -23,6 +23,10 @@ def query_terms(query):
     return _WORD.findall((query or "")[:MAX_QUERY_LENGTH].lower())[:MAX_TERMS]
 
 
+def refresh_search_document(translation):
+    """Rebuild the stored search document of ``translation`` (after its content changed)."""
+
+
 def search_translations(query, language):
     """Published translations in ``language`` matching every word of ``query``, best first."""
     terms = query_terms(query)

@@ -285,6 +285,9 @@ SITE_NAME = os.environ.get("SITE_NAME", "HealthInfo")
 # Whole-page medical reviews are due this many months after the last one,
 # unless the category or the article says otherwise.
 DEFAULT_REVIEW_INTERVAL_MONTHS = env_int("DEFAULT_REVIEW_INTERVAL_MONTHS", 36)
+# None: overdue pages stay up with a notice. A number: pages more than that many
+# days past their next review date are hidden from readers until reviewed.
+REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = env_int("REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE", None)
 
 LOGGING = {
     "version": 1,

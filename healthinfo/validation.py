@@ -8,6 +8,7 @@ same reasons and say them the same way.
 
 from django.utils.translation import gettext as _
 
+from healthinfo.links import broken_tokens, linked_slugs, published_slugs
 from healthinfo.models import Review
 
 
@@ -20,8 +21,13 @@ def publication_errors(article):
     """
     errors = []
     translations = list(
-        article.translations.prefetch_related("references", "figures").order_by("language")
+        article.translations.prefetch_related("references", "figures", "sections").order_by(
+            "language"
+        )
     )
+    bodies = [section.body for t in translations for section in t.sections.all()]
+    # A link to the article itself is fine: it resolves once this article is published.
+    resolvable = published_slugs(linked_slugs(*bodies)) | {article.slug}
     if not translations:
         errors.append(_("Add the article's text in at least one language."))
     for translation in translations:
@@ -33,6 +39,15 @@ def publication_errors(article):
                 errors.append(
                     _("%(language)s: every figure needs alt text (figure %(order)s).")
                     % {"language": label, "order": figure.order}
+                )
+        for section in translation.sections.all():
+            for token in broken_tokens(section.body, resolvable):
+                errors.append(
+                    _(
+                        "%(language)s: the link %(token)s in “%(section)s” does not lead to "
+                        "a published article."
+                    )
+                    % {"language": label, "token": token.raw, "section": section.heading}
                 )
     if not (Review.objects.whole_page().filter(article=article, reviewer__isnull=False).exists()):
         errors.append(_("Record a whole-page review by a named reviewer before publishing."))

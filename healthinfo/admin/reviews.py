@@ -1,6 +1,21 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
-from healthinfo.models import AdditionalReviewer, Review, ReviewAssignment, Reviewer
+from healthinfo import services
+from healthinfo.forms import RecordReviewForm, can_manage_reviews, reviewer_for
+from healthinfo.models import (
+    AdditionalReviewer,
+    ArticleEvent,
+    Review,
+    ReviewAssignment,
+    Reviewer,
+    Version,
+)
 
 
 @admin.register(Reviewer)
@@ -11,24 +26,200 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 
 class AdditionalReviewerInline(admin.TabularInline):
+    """Sign-offs are part of the record: shown, never edited after the fact."""
+
     model = AdditionalReviewer
     extra = 0
-    autocomplete_fields = ["reviewer"]
+    fields = readonly_fields = ["reviewer_name", "reviewer_credentials"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
+    """
+    Reviews are records: they are added through ``services.record_review`` (the
+    add page is the "record a review" form) and only their notes change later.
+    """
+
     list_display = ["article", "reviewed_on", "reviewer_name", "scope", "outcome"]
     list_filter = ["scope", "outcome"]
     list_select_related = ["article"]
     search_fields = ["article__slug", "reviewer_name"]
-    autocomplete_fields = ["article", "reviewer"]
     inlines = [AdditionalReviewerInline]
     date_hierarchy = "reviewed_on"
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [
+            "article",
+            "reviewer",
+            "reviewer_name",
+            "reviewer_credentials",
+            "reviewed_on",
+            "scope",
+            "outcome",
+            "recorded_by",
+            "created_at",
+        ]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a review would silently change the dates readers were shown.
+        return False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        user = request.user
+        initial = self._initial_from_query(request)
+        form = RecordReviewForm(request.POST or None, user=user, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                recorded = services.record_review(
+                    data["article"],
+                    data["reviewer"],
+                    outcome=data["outcome"],
+                    reviewed_on=data["reviewed_on"],
+                    scope=data["scope"],
+                    notes=data["notes"],
+                    also_reviewed_by=data["also_reviewed_by"],
+                    recorded_by=user,
+                    assignment=data["assignment"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.log_addition(request, recorded, [{"added": {}}])
+                self.message_user(request, _("The review is recorded."), messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:healthinfo_reviewassignment_changelist"))
+        return TemplateResponse(
+            request,
+            "admin/healthinfo/review/record.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Record a review"),
+                "subtitle": None,
+                "form": form,
+                # Without a linked reviewer, a reviewer's form has nothing to choose from.
+                "not_linked": not form.is_editor and reviewer_for(user) is None,
+                "has_view_permission": True,
+            },
+        )
+
+    def _initial_from_query(self, request):
+        """Pre-fill from ``?assignment=`` (only one the user may complete) or ``?article=``."""
+        initial = {}
+        assignment_id = request.GET.get("assignment")
+        if assignment_id:
+            assignments = ReviewAssignment.objects.open()
+            if not can_manage_reviews(request.user):
+                assignments = assignments.for_user(request.user)
+            assignment = assignments.filter(
+                pk=assignment_id if assignment_id.isdigit() else None
+            ).first()
+            if assignment is None:
+                raise PermissionDenied(_("This review is not assigned to you."))
+            initial.update(
+                assignment=assignment.pk,
+                article=assignment.article_id,
+                reviewer=assignment.reviewer_id,
+            )
+        elif request.GET.get("article", "").isdigit():
+            initial["article"] = request.GET["article"]
+        return initial
+
+
+class AssignmentStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("To do")), ("done", _("Done"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.open()
+        if self.value() == "done":
+            return queryset.filter(completed_by__isnull=False)
+        return queryset
 
 
 @admin.register(ReviewAssignment)
 class ReviewAssignmentAdmin(admin.ModelAdmin):
-    list_display = ["article", "reviewer", "due_on", "assigned_by", "completed_by"]
+    """Editors assign reviews here; for a reviewer this list is "My reviews"."""
+
+    list_display = ["article", "reviewer", "due_on", "assigned_by", "completed_by", "record_link"]
     list_select_related = ["article", "reviewer", "assigned_by", "completed_by"]
+    list_filter = [AssignmentStatusFilter]
     autocomplete_fields = ["article", "reviewer"]
+    fields = ["article", "reviewer", "due_on"]
+    search_fields = ["article__slug", "reviewer__name"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if can_manage_reviews(request.user):
+            return queryset
+        return queryset.for_user(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        # An assignment's article and reviewer are fixed once made; only the date moves.
+        return ["article", "reviewer"] if obj else []
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if not can_manage_reviews(request.user):
+            extra_context["title"] = _("My reviews")
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("review"))
+    def record_link(self, assignment):
+        if not assignment.is_open:
+            return _("Done")
+        url = reverse("admin:healthinfo_review_add") + f"?assignment={assignment.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Record the review"))
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        created = services.assign_review(
+            obj.article, obj.reviewer, due_on=obj.due_on, by=request.user
+        )
+        obj.pk, obj.assigned_by, obj._state.adding = created.pk, created.assigned_by, False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records nobody edits by hand: versions and the audit trail are written by services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Version)
+class VersionAdmin(ReadOnlyAdmin):
+    list_display = ["title", "language", "number", "published_at", "published_by"]
+    list_filter = ["language"]
+    list_select_related = ["published_by"]
+    search_fields = ["title", "article__slug"]
+    date_hierarchy = "published_at"
+    exclude = ["content"]
+    show_full_result_count = False
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "article", "action", "actor", "note"]
+    list_filter = ["action"]
+    list_select_related = ["article", "actor"]
+    search_fields = ["article__slug", "note"]
+    date_hierarchy = "at"
+    show_full_result_count = False

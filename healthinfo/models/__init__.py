@@ -16,22 +16,35 @@ from .articles import (
     add_months,
     current_language,
 )
-from .reviews import AdditionalReviewer, Review, ReviewAssignment, Reviewer
+from .reviews import (
+    AdditionalReviewer,
+    CalendarToken,
+    Review,
+    ReviewAssignment,
+    Reviewer,
+    SentReminder,
+)
 from .staff import StaffProfile, public_name_for
+from .versions import ArticleEvent, ImmutableVersionError, Version
 
 __all__ = [
     "AdditionalReviewer",
     "Article",
+    "ArticleEvent",
     "ArticleTranslation",
     "Category",
+    "CalendarToken",
     "CategoryTranslation",
     "Figure",
+    "ImmutableVersionError",
     "Reference",
     "Review",
     "ReviewAssignment",
     "Reviewer",
+    "SentReminder",
     "Section",
     "StaffProfile",
+    "Version",
     "add_months",
     "current_language",
     "public_name_for",

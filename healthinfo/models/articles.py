@@ -11,12 +11,18 @@ translations record which source revision they were made from, so a change
 to the English page marks them outdated.
 """
 
+import re
 from calendar import monthrange
+from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -95,13 +101,24 @@ class CategoryTranslation(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
-        """Articles readers can see now: published, past their publish time, before unpublish."""
+        """
+        Articles readers can see now: published, past their publish time, before
+        unpublish, and not hidden for being too long overdue for review
+        (``settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE``).
+        """
         now = now or timezone.now()
-        return self.filter(
+        queryset = self.filter(
             Q(publish_at__isnull=True) | Q(publish_at__lte=now),
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             status=Article.Status.PUBLISHED,
         )
+        grace = settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE
+        if grace is not None:
+            oldest_due = timezone.localdate(now) - timedelta(days=grace)
+            queryset = queryset.filter(
+                Q(next_review_due__isnull=True) | Q(next_review_due__gte=oldest_due)
+            )
+        return queryset
 
     def overdue_for_review(self, today=None):
         """Articles whose next review date has passed."""
@@ -234,7 +251,57 @@ class ArticleTranslationQuerySet(models.QuerySet):
         return self.filter(article__in=Article.objects.published(now).values("pk"))
 
     def in_language(self, language=None):
+        """Translations in ``language`` (default: the active language)."""
         return self.filter(language=language or current_language())
+
+    def with_category_name(self, language=None):
+        """Annotate ``category_name``: the category's name in ``language``, else the source one."""
+        language = language or current_language()
+        names = CategoryTranslation.objects.filter(category=models.OuterRef("article__category"))
+        return self.annotate(
+            category_name=Coalesce(
+                models.Subquery(names.filter(language=language).values("name")[:1]),
+                models.Subquery(names.filter(language=settings.LANGUAGE_CODE).values("name")[:1]),
+                F("article__category__slug"),
+                output_field=models.CharField(),
+            )
+        )
+
+    def first_in_each_category(self, count):
+        """
+        At most ``count`` translations per category (by title), each annotated with
+        ``category_total``: how many the category has in all. One query however many
+        articles there are.
+        """
+        by_category = {"partition_by": [F("article__category_id")]}
+        return (
+            self.annotate(
+                position=models.Window(RowNumber(), order_by=[F("title").asc()], **by_category),
+                category_total=models.Window(models.Count("pk"), **by_category),
+            )
+            .filter(position__lte=count)
+            .select_related("article")
+            .order_by("title")
+        )
+
+    def recently_reviewed(self):
+        """Translations of reviewed articles, most recently reviewed first."""
+        return (
+            self.filter(article__last_reviewed_on__isnull=False)
+            .select_related("article")
+            .order_by("-article__last_reviewed_on", "title")
+        )
+
+    def for_reader(self, language=None):
+        """
+        What the article page needs in one query: the article, its category (with its
+        name in ``language``), the last review and the source page's revision.
+        """
+        return (
+            self.select_related("article__category", "article__last_review")
+            .with_category_name(language)
+            .with_source_revision()
+        )
 
     def with_source_revision(self):
         """Annotate ``current_source_revision``: the source-language page's revision now."""
@@ -294,14 +361,65 @@ class ArticleTranslation(models.Model):
         verbose_name = _("article translation")
         verbose_name_plural = _("article translations")
 
+    CONTENT_FIELDS = ("title", "summary", "alternate_names")
+
     def __str__(self):
         return f"{self.title} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        changed = self.pk is None or self._content() != getattr(self, "_loaded_content", None)
+        if changed and self.pk is not None and not kwargs.get("update_fields"):
+            self.revision = models.F("revision") + 1
+        super().save(*args, **kwargs)
+        if isinstance(self.revision, models.expressions.Combinable):
+            self.refresh_from_db(fields=["revision"])
+        self._loaded_content = self._content()
+        if changed:
+            self.refresh_search()
 
     def get_absolute_url(self):
         from django.utils import translation
 
         with translation.override(self.language):
             return self.article.get_absolute_url()
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        # Remember the loaded text, to tell a real edit from a save without changes.
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded_content = instance._content()
+        return instance
+
+    def _content(self):
+        return tuple(self.__dict__.get(name) for name in self.CONTENT_FIELDS)
+
+    def content_changed(self, *, search=True):
+        """
+        Note that the page's content (a section, reference or figure) changed:
+        the revision goes up (so translations made from it become outdated) and,
+        with ``search``, the search document is rebuilt.
+        """
+        ArticleTranslation.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        if search:
+            self.refresh_search()
+
+    def refresh_search(self):
+        """Rebuild what search reads for this translation (see ``healthinfo.search``)."""
+        from healthinfo.search import refresh_search_document
+
+        refresh_search_document(self)
+
+    @property
+    def is_outdated(self):
+        """
+        True when the source-language page changed after this translation was made.
+
+        Needs ``current_source_revision`` (``with_source_revision()``); False without it.
+        """
+        current = getattr(self, "current_source_revision", None)
+        if self.is_source or current is None:
+            return False
+        return self.source_revision is None or self.source_revision < current
 
     @property
     def alternate_name_list(self):
@@ -380,6 +498,86 @@ class Reference(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        # Editors paste DOIs as links or with a "doi:" prefix; store the bare identifier.
+        self.doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", self.doi.strip(), flags=re.I)
+        self.pmid = self.pmid.strip()
+        if self.pmid and not self.pmid.isdigit():
+            raise ValidationError({"pmid": _("A PubMed id is a number, for example 31234567.")})
+        if self.doi and not self.doi.startswith("10."):
+            raise ValidationError(
+                {"doi": _("A DOI starts with “10.”, for example 10.1000/xyz123.")}
+            )
+
+    @property
+    def citation(self):
+        """
+        The reference in the site's one citation style (Vancouver-like), as plain text:
+        ``Authors. Title. Journal. Year;Volume(Issue):Pages.``
+        """
+        parts = [_sentence(self.authors), _sentence(self.title), _sentence(self.source)]
+        details = ""
+        if self.year:
+            details = str(self.year)
+        if self.volume:
+            details += f";{self.volume}"
+        if self.issue:
+            details += f"({self.issue})"
+        if self.pages:
+            details += f":{self.pages}"
+        parts.append(_sentence(details))
+        return " ".join(part for part in parts if part)
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{quote(self.doi, safe='/:;()')}" if self.doi else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid.isdigit() else ""
+
+
+def _sentence(text):
+    """``text`` ending with one full stop (or its own ? or !), or "" when empty."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    return text if text[-1] in ".?!" else f"{text}."
+
+
+FIGURE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+FIGURE_MAX_BYTES = 5 * 1024 * 1024
+FIGURE_MAX_PIXELS = 4000
+
+
+def validate_figure_image(file):
+    """Refuse uploads that are not a JPEG, PNG or WebP image within the size limits."""
+    from PIL import Image, UnidentifiedImageError
+
+    if file.size is not None and file.size > FIGURE_MAX_BYTES:
+        raise ValidationError(_("The image is too large: at most 5 MB."), code="too_large")
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format, (width, height) = image.format, image.size
+            image.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError):
+        raise ValidationError(
+            _("Upload a JPEG, PNG or WebP image; this file is not one."), code="not_image"
+        ) from None
+    finally:
+        if position is not None:
+            file.seek(position)
+    if image_format not in FIGURE_FORMATS:
+        raise ValidationError(
+            _("Upload a JPEG, PNG or WebP image; this file is not one."), code="not_image"
+        )
+    if width > FIGURE_MAX_PIXELS or height > FIGURE_MAX_PIXELS:
+        raise ValidationError(
+            _("The image is too large: at most 4000 × 4000 pixels."), code="too_many_pixels"
+        )
+
 
 def figure_upload_to(instance, filename):
     return f"figures/{timezone.now():%Y/%m}/{filename}"
@@ -392,7 +590,15 @@ class Figure(models.Model):
         ArticleTranslation, on_delete=models.CASCADE, related_name="figures"
     )
     order = models.PositiveIntegerField(_("order"), default=0)
-    image = models.ImageField(_("image"), upload_to=figure_upload_to)
+    image = models.ImageField(
+        _("image"),
+        upload_to=figure_upload_to,
+        validators=[validate_figure_image],
+        help_text=_("JPEG, PNG or WebP, at most 5 MB and 4000 × 4000 pixels."),
+    )
+    # Stored so that pages can give the browser the size without opening the file.
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
     alt_text = models.CharField(
         _("alt text"),
         max_length=300,
@@ -408,3 +614,9 @@ class Figure(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    def save(self, *args, **kwargs):
+        # Measured once at upload, so that pages never open the file to size the image.
+        if self.image and not getattr(self.image, "_committed", True):
+            self.width, self.height = get_image_dimensions(self.image)
+        super().save(*args, **kwargs)

@@ -6,9 +6,14 @@ the article's *last reviewed* and *next review due* dates; partial reviews are
 recorded but leave the dates alone.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -128,6 +133,11 @@ class Review(models.Model):
             return f"{self.reviewer_name}, {self.reviewer_credentials}"
         return self.reviewer_name
 
+    @property
+    def also_reviewed_by(self):
+        """Signatures of the additional reviewers (prefetch ``signoffs`` in lists)."""
+        return [signoff.signature for signoff in self.signoffs.all()]
+
 
 class AdditionalReviewer(models.Model):
     """A second clinician who signed off a review ("Also reviewed by …")."""
@@ -161,6 +171,16 @@ class AdditionalReviewer(models.Model):
         if self.reviewer_credentials:
             return f"{self.reviewer_name}, {self.reviewer_credentials}"
         return self.reviewer_name
+
+
+class ReviewAssignmentQuerySet(models.QuerySet):
+    def open(self):
+        """Assignments not yet completed by a recorded review."""
+        return self.filter(completed_by__isnull=True)
+
+    def for_user(self, user):
+        """Assignments of the reviewer linked to ``user`` (none when there is no such reviewer)."""
+        return self.filter(reviewer__user=user) if user.is_authenticated else self.none()
 
 
 class ReviewAssignment(models.Model):
@@ -197,6 +217,8 @@ class ReviewAssignment(models.Model):
         related_name="assignment",
     )
 
+    objects = ReviewAssignmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "pk"]
         verbose_name = _("review assignment")
@@ -205,6 +227,90 @@ class ReviewAssignment(models.Model):
     def __str__(self):
         return f"{self.article} → {self.reviewer.name} ({self.due_on:%Y-%m-%d})"
 
+    def clean(self):
+        if self._state.adding and self.due_on and self.due_on < timezone.localdate():
+            raise ValidationError({"due_on": _("The due date cannot be in the past.")})
+
     @property
     def is_open(self):
         return self.completed_by_id is None
+
+
+class SentReminder(models.Model):
+    """
+    A review reminder already emailed today, so an hourly cron sends it once a day.
+
+    ``kind`` says what the reminder was about; the unique constraint is what
+    makes ``send_review_reminders`` safe to run again.
+    """
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    recipient = models.EmailField(_("recipient"))
+    article = models.ForeignKey(
+        "healthinfo.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sent_on = models.DateField(_("sent on"), default=timezone.localdate)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "article", "kind", "sent_on"], name="unique_daily_reminder"
+            )
+        ]
+        ordering = ["-sent_at"]
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+
+    def __str__(self):
+        return f"{self.recipient}: {self.article} ({self.sent_on:%Y-%m-%d})"
+
+
+def new_calendar_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a staff member's calendar-feed address; replacing it revokes the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_token",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self):
+        return str(self.user)
+
+    def get_absolute_url(self):
+        return reverse("healthinfo:review_calendar", kwargs={"token": self.token})
+
+
+@receiver(post_save, sender="healthinfo.Category")
+def reschedule_category_reviews(sender, instance, raw=False, **kwargs):
+    """A category's interval applies to its articles at once (CategoryAdmin lives elsewhere)."""
+    if raw:
+        return
+    from healthinfo.services import reschedule_reviews
+
+    reschedule_reviews(
+        instance.articles.filter(
+            review_interval_months__isnull=True,
+            next_review_override__isnull=True,
+            last_reviewed_on__isnull=False,
+        )
+    )

@@ -2,7 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 register = template.Library()
@@ -16,7 +17,8 @@ def language_links(context):
 
     A view may put ``language_alternates`` ({code: url or None}) in the context
     when only some languages have the page; otherwise the current address is
-    translated to each language prefix.
+    translated to each language prefix. ``fallback_url`` is that language's home
+    page, saying the page is not available there, for when ``url`` is None.
     """
     request = context.get("request")
     alternates = context.get("language_alternates")
@@ -33,6 +35,12 @@ def language_links(context):
                 "name": info["name_local"],
                 "url": url,
                 "available": url is not None,
+                "fallback_url": _home_url(code) + "?untranslated=1",
             }
         )
     return links
+
+
+def _home_url(code):
+    with translation.override(code):
+        return reverse("healthinfo:home")

@@ -12,6 +12,7 @@ from healthinfo.models import (
     ArticleTranslation,
     Category,
     CategoryTranslation,
+    Figure,
     Reference,
     Reviewer,
     Section,
@@ -116,3 +117,30 @@ def review(article, *, days_ago=10, reviewer=None, scope="whole", outcome="no_ch
         outcome=outcome,
         **kwargs,
     )
+
+
+def add_figure(translation, order=1, **fields):
+    """A figure record (the image file itself is not needed to render a page)."""
+    fields.setdefault("alt_text", f"Diagram {order}")
+    fields.setdefault("caption", f"Caption {order}")
+    return Figure.objects.create(
+        translation=translation, order=order, image=f"figures/diagram-{order}.png", **fields
+    )
+
+
+def make_reviewed_article(slug=None, *, status=Article.Status.DRAFT, days_ago=10, **fields):
+    """A draft article that meets the publication rules (a whole-page review, a reference)."""
+    article = make_article(slug, status=status, **fields)
+    review(article, days_ago=days_ago)
+    article.refresh_from_db()
+    return article
+
+
+def make_published_article(slug=None, *, by=None, **fields):
+    """An article published through ``services.publish``, so it has its first versions."""
+    from healthinfo.services import publish
+
+    article = make_reviewed_article(slug, **fields)
+    publish(article, by)
+    article.refresh_from_db()
+    return article

@@ -1,42 +1,46 @@
-"""Pages readers see: home, categories, articles and the site's policy pages."""
+"""Pages readers see: home, categories, A-Z, articles, search and the site's policy pages."""
 
+import unicodedata
+
+from django.core.paginator import Paginator
+from django.db.models.functions import Substr, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from comments.embed import question_area
+from healthinfo.article_page import cached_content
 from healthinfo.models import ArticleTranslation, Category, current_language
 from healthinfo.search import MAX_QUERY_LENGTH, query_terms, search_translations
+from healthinfo.structured_data import json_ld
 
 POLICY_PAGES = ("about-us", "editorial-policy", "privacy", "advertising", "contact")
+HOME_ARTICLES_PER_CATEGORY = 6
+HOME_RECENTLY_REVIEWED = 5
+ARTICLES_PER_PAGE = 25
+
+
+def page_of(request, queryset, per_page=ARTICLES_PER_PAGE):
+    """The page of ``queryset`` in ``?page=`` (the first or last page when out of range)."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def home(request):
     language = current_language()
-    translations = (
-        ArticleTranslation.objects.published()
-        .in_language(language)
-        .select_related("article__category")
-        .order_by("title")
-    )
-    categories = Category.objects.prefetch_related("translations")
+    published = ArticleTranslation.objects.published().in_language(language)
     by_category = {}
-    for translation in translations:
+    for translation in published.first_in_each_category(HOME_ARTICLES_PER_CATEGORY):
         by_category.setdefault(translation.article.category_id, []).append(translation)
-    recently_reviewed = sorted(
-        (t for t in translations if t.article.last_reviewed_on),
-        key=lambda t: t.article.last_reviewed_on,
-        reverse=True,
-    )[:5]
+    categories = Category.objects.filter(pk__in=by_category).prefetch_related("translations")
     return render(
         request,
         "healthinfo/home.html",
         {
             "category_sections": [
-                (category, by_category[category.pk])
+                (category, by_category[category.pk], by_category[category.pk][0].category_total)
                 for category in categories
-                if category.pk in by_category
             ],
-            "recently_reviewed": recently_reviewed,
+            "recently_reviewed": published.recently_reviewed()[:HOME_RECENTLY_REVIEWED],
+            "untranslated": "untranslated" in request.GET,
         },
     )
 
@@ -48,47 +52,92 @@ def category_detail(request, slug):
         .in_language()
         .filter(article__category=category)
         .select_related("article")
-        .order_by("title")
+        .order_by("title", "pk")
     )
     return render(
         request,
         "healthinfo/category_detail.html",
-        {"category": category, "translations": translations},
+        {"category": category, "page": page_of(request, translations)},
+    )
+
+
+def _letter(initial):
+    """The A-Z letter an initial belongs to ("Á" → "A"); other characters → "#"."""
+    base = unicodedata.normalize("NFKD", initial or "")[:1].upper()
+    return base if base.isalpha() else "#"
+
+
+def a_to_z(request):
+    published = ArticleTranslation.objects.published().in_language()
+    initials = (
+        published.annotate(initial=Upper(Substr("title", 1, 1)))
+        .values_list("initial", flat=True)
+        .distinct()
+        .order_by()
+    )
+    by_letter = {}
+    for initial in initials:
+        by_letter.setdefault(_letter(initial), set()).add(initial)
+    letters = sorted(by_letter, key=lambda letter: (letter == "#", letter))
+    letter = request.GET.get("letter", "")[:1].upper() or (letters[0] if letters else "")
+    if letter not in by_letter:
+        letter = letters[0] if letters else ""
+    matching = ArticleTranslation.objects.none()
+    if letter:
+        matching = (
+            published.annotate(initial=Upper(Substr("title", 1, 1)))
+            .filter(initial__in=by_letter[letter])
+            .select_related("article")
+            .order_by("title", "pk")
+        )
+    return render(
+        request,
+        "healthinfo/a_to_z.html",
+        {"letters": letters, "letter": letter, "page": page_of(request, matching)},
     )
 
 
 def article_detail(request, slug):
     translation = get_object_or_404(
-        ArticleTranslation.objects.published()
-        .in_language()
-        .select_related("article__category", "article__last_review")
-        .prefetch_related(
-            "sections",
-            "references",
-            "figures",
-            "article__category__translations",
-            "article__last_review__signoffs",
-        ),
-        article__slug=slug,
+        ArticleTranslation.objects.published().in_language().for_reader(), article__slug=slug
     )
+    content = cached_content(translation)
     return render(
         request,
         "healthinfo/article_detail.html",
         {
-            "translation": translation,
-            "article": translation.article,
+            **article_context(request, translation, content),
             **question_area(request, translation),
         },
     )
 
 
+def article_context(request, translation, content):
+    """What ``article_detail.html`` needs besides the questions area (also used by the preview)."""
+    return {
+        "translation": translation,
+        "article": translation.article,
+        "content": content,
+        "language_alternates": content.alternates,
+        "canonical_url": request.build_absolute_uri(translation.get_absolute_url()),
+        "json_ld": json_ld(content.structured_data),
+    }
+
+
 def search(request):
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    query = request.GET.get("q", "")
+    too_long = len(query) > MAX_QUERY_LENGTH
+    query = query[:MAX_QUERY_LENGTH].strip()
     results = list(search_translations(query, current_language())[:50]) if query else []
     return render(
         request,
         "healthinfo/search.html",
-        {"search_query": query, "has_terms": bool(query_terms(query)), "results": results},
+        {
+            "search_query": query,
+            "has_terms": bool(query_terms(query)),
+            "too_long": too_long,
+            "results": results,
+        },
     )
 
 

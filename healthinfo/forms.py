@@ -1,0 +1,95 @@
+"""Forms of the review workflow (used by the admin views in healthinfo/admin/reviews.py)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from healthinfo.models import Article, Review, ReviewAssignment, Reviewer
+
+
+def can_manage_reviews(user):
+    """Editors (and superusers) assign reviews and may record any review."""
+    return user.is_active and user.has_perm("healthinfo.add_reviewassignment")
+
+
+def reviewer_for(user):
+    """The ``Reviewer`` linked to ``user``'s account, or None."""
+    return Reviewer.objects.filter(user=user).first() if user.is_authenticated else None
+
+
+class RecordReviewForm(forms.Form):
+    """
+    Record a review. Editors choose any article and reviewer; a reviewer can
+    only record their own review of an article assigned to them.
+    """
+
+    article = forms.ModelChoiceField(queryset=Article.objects.none(), label=_("Article"))
+    reviewer = forms.ModelChoiceField(queryset=Reviewer.objects.none(), label=_("Reviewer"))
+    also_reviewed_by = forms.ModelMultipleChoiceField(
+        queryset=Reviewer.objects.all(),
+        required=False,
+        label=_("Also reviewed by"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reviewed_on = forms.DateField(
+        label=_("Reviewed on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    scope = forms.ChoiceField(
+        label=_("Scope"), choices=Review.Scope.choices, initial=Review.Scope.WHOLE_PAGE
+    )
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Review.Outcome.choices)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea
+    )
+    assignment = forms.ModelChoiceField(
+        queryset=ReviewAssignment.objects.none(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.is_editor = can_manage_reviews(user)
+        open_assignments = ReviewAssignment.objects.open()
+        if self.is_editor:
+            self.fields["article"].queryset = Article.objects.all()
+            self.fields["reviewer"].queryset = Reviewer.objects.all()
+        else:
+            reviewer = reviewer_for(user)
+            open_assignments = open_assignments.filter(reviewer=reviewer)
+            self.fields["article"].queryset = Article.objects.filter(
+                pk__in=open_assignments.values("article")
+            )
+            self.fields["reviewer"].queryset = Reviewer.objects.filter(
+                pk=getattr(reviewer, "pk", None)
+            )
+            self.fields["reviewer"].initial = reviewer
+        self.fields["assignment"].queryset = open_assignments
+
+    def clean_reviewed_on(self):
+        reviewed_on = self.cleaned_data["reviewed_on"]
+        if reviewed_on > timezone.localdate():
+            raise ValidationError(_("A review cannot be dated in the future."))
+        return reviewed_on
+
+    def clean(self):
+        cleaned_data = super().clean()
+        article, reviewer = cleaned_data.get("article"), cleaned_data.get("reviewer")
+        assignment = cleaned_data.get("assignment")
+        if article is None or reviewer is None:
+            return cleaned_data
+        if assignment is not None and (
+            assignment.article_id != article.pk or assignment.reviewer_id != reviewer.pk
+        ):
+            raise ValidationError(_("This assignment is not an open one for this article."))
+        if assignment is None:
+            # A reviewer's review completes their assignment for that article.
+            cleaned_data["assignment"] = (
+                self.fields["assignment"]
+                .queryset.filter(article=article, reviewer=reviewer)
+                .order_by("due_on", "pk")
+                .first()
+            )
+        return cleaned_data

@@ -1,0 +1,71 @@
+"""
+Receivers that keep derived data in step with article content, whatever the
+path of the change (admin, services, shell): translation revisions, search
+documents and the cache generations of reader pages.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from healthinfo.cache import invalidate_article, invalidate_content
+from healthinfo.models import (
+    AdditionalReviewer,
+    Article,
+    ArticleTranslation,
+    CategoryTranslation,
+    Figure,
+    Reference,
+    Review,
+    Section,
+)
+
+
+def _deleted_with_parent(kwargs):
+    # A cascade from the translation or article: nothing left to update.
+    return isinstance(kwargs.get("origin"), (Article, ArticleTranslation))
+
+
+@receiver([post_save, post_delete], sender=Section)
+@receiver([post_save, post_delete], sender=Reference)
+@receiver([post_save, post_delete], sender=Figure)
+def translation_content_changed(sender, instance, **kwargs):
+    if _deleted_with_parent(kwargs):
+        return
+    translation = ArticleTranslation.objects.filter(pk=instance.translation_id).first()
+    if translation is None:
+        return
+    # Only sections feed the search document; every part counts as a new revision.
+    translation.content_changed(search=sender is Section)
+    invalidate_article(translation.article_id)
+
+
+@receiver([post_save, post_delete], sender=ArticleTranslation)
+def translation_changed(sender, instance, **kwargs):
+    invalidate_article(instance.article_id)
+    # Links from other articles show this page's title: they must see the change.
+    invalidate_content()
+
+
+@receiver([post_save, post_delete], sender=Article)
+def article_changed(sender, instance, **kwargs):
+    invalidate_article(instance.pk)
+    # Publishing or unpublishing makes links from other pages resolve differently.
+    invalidate_content()
+
+
+@receiver([post_save, post_delete], sender=CategoryTranslation)
+def category_name_changed(sender, instance, **kwargs):
+    invalidate_content()
+
+
+@receiver([post_save, post_delete], sender=Review)
+def review_changed(sender, instance, **kwargs):
+    invalidate_article(instance.article_id)
+
+
+@receiver([post_save, post_delete], sender=AdditionalReviewer)
+def signoff_changed(sender, instance, **kwargs):
+    if not _deleted_with_parent(kwargs):
+        review = Review.objects.filter(pk=instance.review_id).values("article_id").first()
+        if review:
+            invalidate_article(review["article_id"])

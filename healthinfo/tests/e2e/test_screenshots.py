@@ -1,0 +1,54 @@
+"""
+Screenshots for the README ("What it looks like"), taken from the running site.
+
+Each run replaces the images in docs/screenshots/; commit them when the pages
+change. The demo's dates are relative to today, so the images differ a little
+from day to day.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+MOBILE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+def save(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=path, animations="disabled", caret="hide")
+    assert path.stat().st_size > 10_000  # a page, not a blank
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(("device", "options"), [("desktop", DESKTOP), ("mobile", MOBILE)])
+def test_article_page_screenshot(new_context, language, device, options):
+    page = new_context(
+        **options, locale=f"{language}-ES" if language == "es" else "en-GB"
+    ).new_page()
+    page.goto(f"/{language}/articles/cervical-insufficiency/")
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text(
+        {"en": "Cervical insufficiency", "es": "Insuficiencia cervical"}[language]
+    )
+    # Nothing may be wider than a phone: no sideways scrolling for readers.
+    assert page.evaluate("document.documentElement.scrollWidth") <= options["viewport"]["width"]
+    save(page, f"article-{language}-{device}")
+
+
+def test_moderation_queue_screenshot(log_in):
+    midwife = log_in("midwife")
+    midwife.set_viewport_size(DESKTOP["viewport"])
+    midwife.goto("/admin/comments/question/")
+    expect(midwife.locator("#result_list")).to_be_visible()
+    save(midwife, "moderation-queue")

@@ -1,0 +1,225 @@
+"""Publishing from the admin goes through the services; versions, diff and restore pages."""
+
+import pytest
+
+from healthinfo.models import Article, ArticleEvent, Version
+from healthinfo.services import record_edit
+from healthinfo.tests.factories import (
+    make_article,
+    make_published_article,
+    make_reviewed_article,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_user("editor", groups=["Editors"]))
+    return client
+
+
+def change_form_data(article):
+    """The article change form as the browser posts it, with the inline management form."""
+    translations = list(article.translations.all())
+    data = {
+        "slug": article.slug,
+        "category": article.category_id,
+        "review_interval_months": article.review_interval_months or "",
+        "next_review_override": "",
+        "next_review_override_reason": "",
+        "translations-TOTAL_FORMS": len(translations),
+        "translations-INITIAL_FORMS": len(translations),
+        "translations-MIN_NUM_FORMS": 0,
+        "translations-MAX_NUM_FORMS": 1000,
+    }
+    for index, translation in enumerate(translations):
+        prefix = f"translations-{index}-"
+        data.update(
+            {
+                f"{prefix}id": translation.pk,
+                f"{prefix}article": article.pk,
+                f"{prefix}language": translation.language,
+                f"{prefix}title": translation.title,
+                f"{prefix}summary": translation.summary,
+                f"{prefix}alternate_names": translation.alternate_names,
+                f"{prefix}source_revision": "",
+            }
+        )
+    return data
+
+
+def test_status_cannot_be_set_to_published_through_the_form(editor_client):
+    article = make_article(status=Article.Status.DRAFT)
+    data = change_form_data(article) | {"status": "published", "_save": "Save"}
+    response = editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert not Version.objects.exists()
+
+
+def test_saving_an_article_in_the_admin_writes_the_audit_trail(editor_client):
+    article = make_article(status=Article.Status.DRAFT)
+    data = change_form_data(article) | {"_save": "Save"}
+    editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    event = article.events.get()
+    assert event.action == ArticleEvent.Action.EDITED
+    assert event.actor.username == "editor"
+
+
+def test_publish_button_publishes_through_the_service(editor_client):
+    article = make_reviewed_article()
+    data = change_form_data(article) | {"_publish": "Save and publish"}
+    response = editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.versions.count() == 1
+
+
+def test_publish_button_without_a_review_explains_why_and_keeps_the_draft(editor_client):
+    article = make_article(status=Article.Status.DRAFT)
+    data = change_form_data(article) | {"_publish": "Save and publish"}
+    response = editor_client.post(
+        f"/admin/healthinfo/article/{article.pk}/change/", data, follow=True
+    )
+    assert "Record a whole-page review by a named reviewer before publishing." in (
+        response.content.decode()
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_publish_action_publishes_what_passes_and_reports_what_does_not(editor_client):
+    ready = make_reviewed_article("ready")
+    not_ready = make_article("not-ready", status=Article.Status.DRAFT)
+    response = editor_client.post(
+        "/admin/healthinfo/article/",
+        {"action": "publish_selected", "_selected_action": [ready.pk, not_ready.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    ready.refresh_from_db()
+    not_ready.refresh_from_db()
+    assert ready.status == Article.Status.PUBLISHED
+    assert not_ready.status == Article.Status.DRAFT
+
+
+def test_reviewer_cannot_publish_with_the_action(client):
+    client.force_login(make_user(groups=["Medical reviewers"]))
+    article = make_reviewed_article()
+    client.post(
+        "/admin/healthinfo/article/",
+        {"action": "publish_selected", "_selected_action": [article.pk]},
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_versions_page_lists_versions_and_the_audit_trail(editor_client):
+    article = make_published_article(title="Miscarriage")
+    response = editor_client.get(f"/admin/healthinfo/article/{article.pk}/versions/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Miscarriage" in body
+    assert "Published" in body
+    assert article.versions.get().get_absolute_url() in body
+
+
+def test_compare_shows_changed_sections_escaped(editor_client):
+    article = make_published_article()
+    translation = article.translations.get()
+    section = translation.sections.first()
+    section.body = "<p>New advice &lt;script&gt; here.</p>"
+    section.save()
+    record_edit(article)
+    first, second = article.versions.order_by("number")
+    response = editor_client.get(
+        f"/admin/healthinfo/article/{article.pk}/versions/compare/",
+        {"a": first.pk, "b": second.pk},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="diff-added"' in body
+    assert "New advice &lt;script&gt; here." in body
+    assert "<script> here" not in body
+    assert 'class="diff-removed"' in body
+
+
+def test_compare_with_a_version_of_another_article_is_refused(editor_client):
+    article = make_published_article()
+    other = make_published_article()
+    response = editor_client.get(
+        f"/admin/healthinfo/article/{article.pk}/versions/compare/",
+        {"a": article.versions.get().pk, "b": other.versions.get().pk},
+    )
+    assert response.status_code == 302
+
+
+def test_compare_with_garbage_ids_is_refused_politely(editor_client):
+    article = make_published_article()
+    response = editor_client.get(
+        f"/admin/healthinfo/article/{article.pk}/versions/compare/", {"a": "x", "b": "';--"}
+    )
+    assert response.status_code == 302
+
+
+def test_restore_from_the_admin_makes_a_draft(editor_client):
+    article = make_published_article(title="Original")
+    version = article.versions.get()
+    translation = article.translations.get()
+    translation.title = "Changed"
+    translation.save()
+    response = editor_client.post(
+        f"/admin/healthinfo/article/{article.pk}/versions/{version.pk}/restore/"
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.translations.get().title == "Original"
+
+
+def test_restore_needs_post_and_change_permission(client):
+    article = make_published_article()
+    version = article.versions.get()
+    url = f"/admin/healthinfo/article/{article.pk}/versions/{version.pk}/restore/"
+    client.force_login(make_user(groups=["Editors"]))
+    assert client.get(url).status_code == 405
+    client.force_login(make_user(groups=["Medical reviewers"]))
+    assert client.post(url).status_code == 403
+    client.force_login(make_user(groups=["Midwives"]))
+    assert client.post(url).status_code == 403
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+
+
+def test_override_without_a_reason_is_a_form_error(editor_client):
+    article = make_reviewed_article()
+    data = change_form_data(article) | {"next_review_override": "2030-01-01", "_save": "Save"}
+    response = editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Say why the next review date differs from the interval." in response.content.decode()
+    article.refresh_from_db()
+    assert article.next_review_override is None
+
+
+def test_zero_interval_is_a_form_error(editor_client):
+    article = make_reviewed_article()
+    data = change_form_data(article) | {"review_interval_months": "0", "_save": "Save"}
+    response = editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.review_interval_months is None
+
+
+def test_changing_the_interval_in_the_admin_moves_the_next_review_date(editor_client):
+    article = make_reviewed_article()
+    data = change_form_data(article) | {"review_interval_months": "12", "_save": "Save"}
+    response = editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    from healthinfo.models import add_months
+
+    assert article.next_review_due == add_months(article.last_reviewed_on, 12)

@@ -1,0 +1,113 @@
+"""
+Public page history: the list of an article's published versions and each
+version's citable permalink, rendered exactly as it was published.
+
+Versions stay readable after the article is unpublished: a page that was
+published may be cited later, and the archive must answer for it.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from healthinfo.models import Article, Version, current_language
+
+
+def _current_url(article, language):
+    """The live page in ``language``, or "" when readers cannot see it now."""
+    if article.is_visible() and any(t.language == language for t in article.translations.all()):
+        return article.get_absolute_url()
+    return ""
+
+
+def page_history(request, slug):
+    article = get_object_or_404(Article.objects.prefetch_related("translations"), slug=slug)
+    language = current_language()
+    versions = list(Version.objects.for_article(article).order_by("language", "-number", "-pk"))
+    if not versions and not article.is_visible():
+        raise Http404
+    by_language = {}
+    for version in versions:
+        version.article = article  # its permalink needs the slug: no query per row
+        by_language.setdefault(version.language, []).append(version)
+    # The reader's language first, then the others in the site's order.
+    order = [language] + [code for code, _name in settings.LANGUAGES if code != language]
+    groups = [(code, by_language[code]) for code in order if code in by_language]
+    title = next(
+        (t.title for t in article.translations.all() if t.language == language),
+        versions[0].title if versions else article.slug,
+    )
+    return render(
+        request,
+        "healthinfo/page_history.html",
+        {
+            "article": article,
+            "title": title,
+            "groups": groups,
+            "current_url": _current_url(article, language),
+        },
+    )
+
+
+def cite_text(version, url):
+    """A plain citation of ``version``: title, site, version and date, address."""
+    return _("%(title)s. %(site)s. Version %(number)s, published %(date)s. %(url)s") % {
+        "title": version.title,
+        "site": settings.SITE_NAME,
+        "number": version.number,
+        "date": date_format(version.published_at, "DATE_FORMAT"),
+        "url": url,
+    }
+
+
+def version_detail(request, slug, number):
+    version = get_object_or_404(
+        Version.objects.select_related("article").prefetch_related("article__translations"),
+        article__slug=slug,
+        language=current_language(),
+        number=number,
+    )
+    content = version.content
+    # JSON keeps dates as text; the templates format dates in the reader's language.
+    content = {
+        **content,
+        "references": [
+            {**reference, "accessed_on": _as_date(reference.get("accessed_on"))}
+            for reference in content.get("references", [])
+        ],
+    }
+    review = content.get("review", {})
+    permalink = f"{settings.SITE_URL}{version.get_absolute_url()}"
+    # The language switch leads to the page history in the other languages.
+    alternates = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            alternates[code] = reverse("healthinfo:history", kwargs={"slug": slug})
+    alternates[version.language] = version.get_absolute_url()
+    return render(
+        request,
+        "healthinfo/version_detail.html",
+        {
+            "version": version,
+            "content": content,
+            "review": {
+                **review,
+                "last_reviewed_on": _as_date(review.get("last_reviewed_on")),
+                "next_review_due": _as_date(review.get("next_review_due")),
+            },
+            "current_url": _current_url(version.article, version.language),
+            "permalink": permalink,
+            "cite_text": cite_text(version, permalink),
+            "language_alternates": alternates,
+        },
+    )
+
+
+def _as_date(value):
+    return date.fromisoformat(value) if value else None
