@@ -80,6 +80,12 @@ class Category(models.Model):
         names = {t.language: t.name for t in self.translations.all()}
         return names.get(language) or names.get(settings.LANGUAGE_CODE) or self.slug
 
+    def description(self, language=None):
+        """The category's description in ``language`` (default: the active one), or ""."""
+        language = language or current_language()
+        descriptions = {t.language: t.description for t in self.translations.all()}
+        return descriptions.get(language, "")
+
 
 class CategoryTranslation(models.Model):
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="translations")
