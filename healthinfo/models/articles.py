@@ -423,7 +423,9 @@ class ArticleTranslation(models.Model):
         the revision goes up (so translations made from it become outdated) and,
         with ``search``, the search document is rebuilt.
         """
-        ArticleTranslation.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        ArticleTranslation.objects.filter(pk=self.pk).update(
+            revision=F("revision") + 1, updated_at=timezone.now()
+        )
         if search:
             self.refresh_search()
 
