@@ -158,12 +158,24 @@ def test_compare_with_a_version_of_another_article_is_refused(editor_client):
     assert response.status_code == 302
 
 
-def test_compare_with_garbage_ids_is_refused_politely(editor_client):
+@pytest.mark.parametrize(("a", "b"), [("x", "';--"), ("9" * 30, "9" * 30), ("-1", "0"), ("", "")])
+def test_compare_with_garbage_ids_is_refused_politely(editor_client, a, b):
     article = make_published_article()
     response = editor_client.get(
-        f"/admin/healthinfo/article/{article.pk}/versions/compare/", {"a": "x", "b": "';--"}
+        f"/admin/healthinfo/article/{article.pk}/versions/compare/", {"a": a, "b": b}
     )
     assert response.status_code == 302
+
+
+def test_restore_of_a_version_of_another_article_is_404(editor_client):
+    article = make_published_article()
+    other = make_published_article()
+    response = editor_client.post(
+        f"/admin/healthinfo/article/{article.pk}/versions/{other.versions.get().pk}/restore/"
+    )
+    assert response.status_code == 404
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
 
 
 def test_restore_from_the_admin_makes_a_draft(editor_client):
