@@ -235,3 +235,32 @@ def test_changing_the_interval_in_the_admin_moves_the_next_review_date(editor_cl
     from healthinfo.models import add_months
 
     assert article.next_review_due == add_months(article.last_reviewed_on, 12)
+
+
+def test_change_form_offers_publish_buttons_to_editors_only(client):
+    article = make_reviewed_article()
+    url = f"/admin/healthinfo/article/{article.pk}/change/"
+    client.force_login(make_user(groups=["Editors"]))
+    body = client.get(url).content.decode()
+    assert 'name="_publish"' in body
+    assert 'name="_submit_for_review"' in body
+    assert f"/admin/healthinfo/article/{article.pk}/versions/" in body
+    client.force_login(make_user(groups=["Medical reviewers"]))
+    body = client.get(url).content.decode()
+    assert 'name="_publish"' not in body
+
+
+def test_published_article_offers_update_and_unpublish(editor_client):
+    article = make_published_article()
+    body = editor_client.get(f"/admin/healthinfo/article/{article.pk}/change/").content.decode()
+    assert 'name="_unpublish"' in body
+    assert "Save and update the published page" in body
+
+
+def test_unpublish_button_takes_the_page_down(editor_client):
+    article = make_published_article()
+    data = change_form_data(article) | {"_unpublish": "Unpublish"}
+    editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.events.filter(action=ArticleEvent.Action.UNPUBLISHED).exists()
