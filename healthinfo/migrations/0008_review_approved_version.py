@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0005_version_roles"),
+        ("healthinfo", "0007_feedback"),
     ]
 
     operations = [
