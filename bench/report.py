@@ -42,12 +42,21 @@ def table(rows):
                 number(measurement.p50),
                 number(measurement.p95),
                 number(measurement.p99),
-                "–" if measurement.queries is None else str(measurement.queries),
+                query_cell(measurement),
                 ratio,
                 target,
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def query_cell(measurement):
+    """ "6", or "1 (8 on a miss)" when the first request after invalidation was counted too."""
+    if measurement.queries is None:
+        return "–"
+    if measurement.queries_on_miss is None:
+        return str(measurement.queries)
+    return f"{measurement.queries} ({measurement.queries_on_miss} on a miss)"
 
 
 def document(title, settings_lines, rows, notes):

@@ -25,6 +25,7 @@ import tempfile
 import time
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
@@ -253,7 +254,8 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
         try:
             for scenario in group:
                 print(f"- {scenario.name} (cache {scenario.cache_label})…", flush=True)
-                results[scenario] = measure(server, scenario, site, args, wrk)
+                forget = partial(forget_article, redis_url, key_prefix) if cache else None
+                results[scenario] = measure(server, scenario, site, args, wrk, forget)
         finally:
             server.stop()
     # Kept when a server failed to start: the error quotes its log.
@@ -261,8 +263,26 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
     return results
 
 
-def measure(server, scenario, site, args, wrk):
-    """(Measurement, None), or (None, why) when a URL does not answer 200 before the load."""
+def forget_article(redis_url, key_prefix, slug):
+    """Drop an article's cache generation in the app servers' Redis: its next request misses."""
+    import redis
+
+    from healthinfo.cache import GENERATION_KEY
+    from healthinfo.models import Article
+
+    article_id = Article.objects.values_list("pk", flat=True).get(slug=slug)
+    # Django's Redis cache stores "<KEY_PREFIX>:<version>:<key>".
+    key = f"{key_prefix}:1:{GENERATION_KEY.format(article_id=article_id)}"
+    redis.Redis.from_url(redis_url).delete(key)
+
+
+def measure(server, scenario, site, args, wrk, forget_article=None):
+    """
+    (Measurement, None), or (None, why) when a URL does not answer 200 before the load.
+
+    For a scenario with ``miss_of`` on a server with the cache, the query count
+    of the first request after the article's cache was invalidated is kept too.
+    """
     paths = scenario.paths(site)
     if paths is None:
         return None, "skipped: this commit has no such page yet"
@@ -280,11 +300,17 @@ def measure(server, scenario, site, args, wrk):
     if args.warmup:
         run_wrk(server.url, paths, seconds=args.warmup, **load)
     measurement = run_wrk(server.url, paths, seconds=args.seconds, **load)
-    queries = [
-        int(fetch(server.url + path, headers={**headers, REQUEST_HEADER: "1"})[1][RESPONSE_HEADER])
-        for path in paths
-    ]
-    return replace(measurement, queries=max(queries)), None
+
+    def count_queries(path):
+        answer_headers = fetch(server.url + path, headers={**headers, REQUEST_HEADER: "1"})[1]
+        return int(answer_headers[RESPONSE_HEADER])
+
+    queries = [count_queries(path) for path in paths]
+    queries_on_miss = None
+    if scenario.miss_of and forget_article:
+        forget_article(scenario.miss_of(site))
+        queries_on_miss = count_queries(paths[0])
+    return replace(measurement, queries=max(queries), queries_on_miss=queries_on_miss), None
 
 
 def measure_asking(server, path, args, wrk):

@@ -33,6 +33,12 @@ class Measurement:
     p99: float
     errors: int
     queries: int | None = None
+    queries_on_miss: int | None = None  # the first request after the page's cache was dropped
+
+    @property
+    def most_queries(self):
+        counts = [count for count in (self.queries, self.queries_on_miss) if count is not None]
+        return max(counts) if counts else None
 
     @property
     def requests_per_second(self):
@@ -77,11 +83,12 @@ def latency_at_most(percentile, milliseconds, *, from_articles=0):
 
 def queries_at_most(count):
     def check(measurement, floor, site):
-        if measurement.queries is None:
+        most = measurement.most_queries
+        if most is None:
             return "not counted"
-        if measurement.queries <= count:
+        if most <= count:
             return "met"
-        return f"missed by {measurement.queries - count} queries"
+        return f"missed by {most - count} queries"
 
     return Target(f"≤ {count} SQL queries", check)
 
@@ -97,6 +104,8 @@ class Scenario:
     target: Target | None = None
     note: str = ""
     asks: bool = False  # post the question form at paths(site)[0] instead of loading pages
+    # (SeededSite) -> slug of the article of paths(site)[0]: also count a cache miss
+    miss_of: Callable | None = None
 
     @property
     def is_floor(self):
@@ -119,6 +128,10 @@ def _thread(count):
     return lambda site: [f"/en/articles/{site.thread_slugs[count]}/"]
 
 
+def _thread_slug(count):
+    return lambda site: site.thread_slugs[count]
+
+
 def _a_to_z(site):
     """The A-Z index, once issue 3's page exists (``healthinfo:a_to_z``)."""
     try:
@@ -136,6 +149,7 @@ def _threads(cache):
             _thread(count),
             cache=cache,
             target=queries_at_most(8) if count == 100 else None,
+            miss_of=_thread_slug(count),
         )
         for count in (10, 100, 1000)
     ]
@@ -144,7 +158,12 @@ def _threads(cache):
 SCENARIOS = [
     _hello(cache=True),
     Scenario("home page", lambda site: ["/en/"]),
-    Scenario("article page", _article, target=at_least_of_floor(0.70)),
+    Scenario(
+        "article page",
+        _article,
+        target=at_least_of_floor(0.70),
+        miss_of=lambda site: site.article_slug,
+    ),
     *_threads(cache=True),
     Scenario("category page", lambda site: [f"/en/categories/{site.category_slug}/"]),
     Scenario("A-Z", _a_to_z),
@@ -167,7 +186,7 @@ SCENARIOS = [
         lambda site: ["/admin/comments/question/"],
         login_as=lambda site: site.midwife_username,
         target=latency_at_most("p95", 300),
-        note="the admin's question list (pending, urgent first, then oldest; 100 rows) as a "
+        note="the admin's question list (pending, urgent first, then oldest; 50 rows a page) as a "
         "midwife, with 100,000 questions waiting",
     ),
     _hello(cache=False),

@@ -91,3 +91,15 @@ def test_query_counter_answers_only_requests_that_ask(client):
         plain = client.get("/en/")
     assert int(counted.headers["X-Bench-Queries"]) > 0
     assert "X-Bench-Queries" not in plain.headers
+
+
+def test_a_cache_miss_counts_towards_the_query_target_and_shows_in_the_table():
+    from bench.report import query_cell
+    from bench.scenarios import queries_at_most
+
+    warm = Measurement(requests=1, seconds=1, p50=1, p95=1, p99=1, errors=0, queries=1)
+    site = seed.site_for(1000)
+    assert queries_at_most(8).verdict(warm, None, site) == "met"
+    missing = Measurement(**{**warm.__dict__, "queries_on_miss": 10})
+    assert queries_at_most(8).verdict(missing, None, site) == "missed by 2 queries"
+    assert query_cell(missing) == "1 (10 on a miss)" and query_cell(warm) == "1"

@@ -25,12 +25,13 @@ from healthinfo.models import (
     Category,
     CategoryTranslation,
     Reference,
+    ReviewAssignment,
     Reviewer,
     Section,
     StaffProfile,
     public_name_for,
 )
-from healthinfo.services import record_review
+from healthinfo.services import assign_review, record_initial_versions, record_review
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -80,6 +81,8 @@ class Command(BaseCommand):
             # every article exists keeps the links between articles in those versions.
             for article, data in articles:
                 self.load_reviews(article, data, reviewers, staff)
+            self.version_published_articles([article for article, _data in articles], staff)
+            self.assign_demo_reviews(reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
         self.stdout.write(
@@ -190,6 +193,23 @@ class Command(BaseCommand):
                     also_reviewed_by=[reviewers[key] for key in review.get("also", [])],
                     recorded_by=staff,
                 )
+
+    def version_published_articles(self, articles, staff):
+        """A first version for published pages that no review has versioned yet (once)."""
+        for article in articles:
+            record_initial_versions(article, staff)
+
+    def assign_demo_reviews(self, reviewers, staff):
+        """Give the demo reviewer the three most urgent reviews (once: only if none is open)."""
+        reviewer = reviewers.get(DEMO_ACCOUNTS["reviewer"][3])
+        if reviewer is None or ReviewAssignment.objects.open().filter(reviewer=reviewer).exists():
+            return
+        today = timezone.localdate()
+        urgent = Article.objects.published().exclude(next_review_due=None)
+        for offset, article in enumerate(urgent.order_by("next_review_due", "slug")[:3]):
+            assign_review(
+                article, reviewer, due_on=today + timedelta(days=14 * (offset + 1)), by=staff
+            )
 
     def load_translation(self, article, language, data):
         source_revision = None
