@@ -187,7 +187,7 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["body", "display_name"]
     ordering = ["-is_urgent", "created_at", "pk"]
     actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
-    # The queue holds up to 100,000s of questions: no full counts (see EstimatedCountPaginator).
+    # The queue may hold 100,000 questions and more: no full counts (EstimatedCountPaginator).
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     # Midwives work from the top of the queue; each admin row costs about 0.4 ms
