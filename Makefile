@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 ARTICLES ?= 1000
 BENCH_ARGS ?=
 
-.PHONY: run test e2e bench lint check messages makemessages install install-dev clean
+.PHONY: run test e2e screenshots bench lint check messages makemessages install install-dev clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Python 3.12 is required (see .python-version), found " + sys.version)'
@@ -52,6 +52,10 @@ e2e: install-dev node_modules/.e2e-installed
 	@test -x $(E2E_CHROMIUM) || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
 	@command -v java >/dev/null || { echo "Java is missing (the HTML checker needs it): apt-get install -y default-jre-headless"; exit 1; }
 	$(BIN)/python -m pytest -m e2e healthinfo/tests/e2e $(PYTEST_ARGS)
+
+# The README's images (docs/screenshots/), taken again from the demo content.
+screenshots: install-dev node_modules/.e2e-installed
+	E2E_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -m e2e healthinfo/tests/e2e/test_screenshots.py $(PYTEST_ARGS)
 
 # --ignore-scripts: vnu-jar's install script would download a Java runtime.
 node_modules/.e2e-installed: package.json package-lock.json

@@ -43,6 +43,7 @@ from healthinfo.models import (
     StaffProfile,
 )
 from healthinfo.sanitize import clean_editor_html
+from healthinfo.search import rebuild_search_documents
 
 VOCABULARY = Path(__file__).resolve().parent / "data" / "vocabulary.json"
 LANGUAGES = ("en", "es")
@@ -204,6 +205,10 @@ def seed(articles, *, pending_questions=PENDING_QUESTIONS, say=print):
 
         say("  sections and references")
         seed_sections(rng, translations)
+
+        say("  search documents")
+        # bulk_create bypasses save(), which keeps the search documents up to date.
+        rebuild_search_documents()
 
         say("  reviews")
         seed_reviews([article for article, _, _ in pages], reviewers)

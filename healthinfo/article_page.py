@@ -74,6 +74,7 @@ def _related_translations(translation, slugs):
             "article__status",
             "article__publish_at",
             "article__unpublish_at",
+            "article__next_review_due",
         )
         .order_by()
     )

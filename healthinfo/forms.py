@@ -93,3 +93,29 @@ class RecordReviewForm(forms.Form):
                 .first()
             )
         return cleaned_data
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's filters from the query string; anything invalid falls back to defaults."""
+
+    bucket = forms.ChoiceField(required=False)
+    category = forms.ModelChoiceField(queryset=None, required=False, label=_("Category"))
+    sort = forms.ChoiceField(required=False, label=_("Sort by"))
+
+    def __init__(self, *args, **kwargs):
+        from healthinfo.models import Category
+        from healthinfo.review_dashboard import BUCKETS, SORTS
+
+        super().__init__(*args, **kwargs)
+        self.fields["bucket"].choices = list(BUCKETS.items())
+        self.fields["sort"].choices = [(key, label) for key, (label, _order) in SORTS.items()]
+        self.fields["category"].queryset = Category.objects.prefetch_related("translations")
+
+    def values(self):
+        """(bucket, category, sort), with defaults for anything missing or invalid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return (
+            data.get("bucket") or "overdue",
+            data.get("category"),
+            data.get("sort") or "due",
+        )

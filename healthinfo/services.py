@@ -4,9 +4,10 @@ transaction and writes the article's audit trail, so a failure leaves nothing
 half-written and every change says who made it.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, Max, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from healthinfo.models import (
     Article,
     ArticleEvent,
     ArticleTranslation,
+    CalendarToken,
     Figure,
     Reference,
     Review,
@@ -115,6 +117,43 @@ def publish(article, by=None, *, now=None):
     versions = _record_versions(article, by, now)
     log_event(article, ArticleEvent.Action.PUBLISHED, by, _versions_note(versions))
     invalidate_article(article.pk)
+    return versions
+
+
+@transaction.atomic
+def record_initial_versions(article, by=None):
+    """
+    Version an article published without the workflow (imported or demo content).
+
+    Does nothing when the article is not published or already has versions,
+    so importers can call it on every run.
+    """
+    article = _locked(article)
+    if article.status != Article.Status.PUBLISHED or article.versions.exists():
+        return []
+    versions = _record_versions(article, by)
+    log_event(article, ArticleEvent.Action.PUBLISHED, by, _versions_note(versions))
+    invalidate_article(article.pk)
+    return versions
+
+
+@transaction.atomic
+def record_published_changes(article_id, by=None):
+    """
+    Version the languages of a published article whose content changed since
+    their last version (an edit made outside ``record_edit``). Audited as an edit
+    only when a version was created.
+    """
+    article = (
+        Article.objects.select_for_update()
+        .filter(pk=article_id, status=Article.Status.PUBLISHED)
+        .first()
+    )
+    if article is None:
+        return []
+    versions = _record_versions(article, by)
+    if versions:
+        log_event(article, ArticleEvent.Action.EDITED, by, _versions_note(versions))
     return versions
 
 
@@ -275,6 +314,18 @@ def record_review(
         outcome=outcome,
         notes=notes,
         recorded_by=recorded_by,
+        # What readers saw when the reviewer checked it: the newest source-language
+        # version (else any language's), or none for a page not yet published.
+        approved_version=(
+            Version.objects.filter(article=article)
+            .order_by(
+                Case(When(language=settings.LANGUAGE_CODE, then=0), default=1),
+                "-published_at",
+                "-pk",
+            )
+            .defer("content")
+            .first()
+        ),
     )
     for other in also_reviewed_by:
         if other.pk != reviewer.pk:
@@ -321,3 +372,10 @@ def _stored_fields(model, data):
     """The items of ``data`` that are concrete fields of ``model``."""
     names = {field.name for field in model._meta.concrete_fields}
     return {key: value for key, value in data.items() if key in names}
+
+
+@transaction.atomic
+def regenerate_calendar_token(user):
+    """Give ``user`` a new calendar-feed address; the old one stops working at once."""
+    CalendarToken.objects.filter(user=user).delete()
+    return CalendarToken.objects.create(user=user)

@@ -182,6 +182,8 @@ LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
 ]
+# PostgreSQL text-search configuration per language (stemming, stop words) for search.
+SEARCH_CONFIGURATIONS = {"en": "english", "es": "spanish"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -11,7 +11,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, ExpressionWrapper, FloatField, OuterRef, Q
+from django.db.models.functions import NullIf
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -28,6 +29,7 @@ from healthinfo.models import (
     ArticleTranslation,
     Category,
     CategoryTranslation,
+    Feedback,
     Figure,
     Reference,
     Section,
@@ -141,6 +143,9 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
         "languages",
         "last_reviewed_on",
         "next_review_due",
+        "feedback_yes",
+        "feedback_no",
+        "feedback_share_no",
     ]
     list_filter = ["status", "category", LanguageFilter, ArticleTranslationStateFilter]
     list_select_related = ["category"]
@@ -150,7 +155,34 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
+        no = Count("feedback", filter=Q(feedback__useful=False))
+        total = Count("feedback")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("translations")
+            .annotate(
+                feedback_yes_count=Count("feedback", filter=Q(feedback__useful=True)),
+                feedback_no_count=no,
+                feedback_no_share=ExpressionWrapper(
+                    no * 100.0 / NullIf(total, 0), output_field=FloatField()
+                ),
+            )
+        )
+
+    @admin.display(description=_("useful: yes"), ordering="feedback_yes_count")
+    def feedback_yes(self, article):
+        return article.feedback_yes_count
+
+    @admin.display(description=_("useful: no"), ordering="feedback_no_count")
+    def feedback_no(self, article):
+        return article.feedback_no_count
+
+    @admin.display(description=_("share of “no”"), ordering="feedback_no_share")
+    def feedback_share_no(self, article):
+        if article.feedback_no_share is None:
+            return "—"
+        return f"{article.feedback_no_share:.0f}%"
 
     @admin.display(description=_("languages"))
     def languages(self, article):
@@ -333,3 +365,21 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
             response.render()
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Readers' votes and reasons, read-only: editors may delete an abusive reason."""
+
+    list_display = ["created_at", "article", "language", "useful", "reason"]
+    list_filter = ["useful", "language", "article__category"]
+    list_select_related = ["article"]
+    search_fields = ["article__slug", "reason"]
+    date_hierarchy = "created_at"
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,21 +1,31 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from healthinfo import services
-from healthinfo.forms import RecordReviewForm, can_manage_reviews, reviewer_for
+from healthinfo.forms import (
+    DashboardFilterForm,
+    RecordReviewForm,
+    can_manage_reviews,
+    reviewer_for,
+)
 from healthinfo.models import (
     AdditionalReviewer,
     ArticleEvent,
+    CalendarToken,
     Review,
     ReviewAssignment,
     Reviewer,
     Version,
 )
+from healthinfo.review_dashboard import BUCKETS, bucket_counts, dashboard_rows
 
 
 @admin.register(Reviewer)
@@ -63,6 +73,7 @@ class ReviewAdmin(admin.ModelAdmin):
             "outcome",
             "recorded_by",
             "created_at",
+            "approved_version",
         ]
 
     def has_delete_permission(self, request, obj=None):
@@ -133,6 +144,16 @@ class ReviewAdmin(admin.ModelAdmin):
         return initial
 
 
+DASHBOARD_PAGE_SIZE = 50
+
+
+def _bucket_query(query, bucket):
+    """The dashboard's query string with another bucket (and the first page)."""
+    query = query.copy()
+    query["bucket"] = bucket
+    return query.urlencode()
+
+
 class AssignmentStatusFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "status"
@@ -158,6 +179,81 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["article", "reviewer"]
     fields = ["article", "reviewer", "due_on"]
     search_fields = ["article__slug", "reviewer__name"]
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("dashboard/", wrap(self.dashboard_view), name="healthinfo_review_dashboard"),
+            path("calendar/", wrap(self.calendar_view), name="healthinfo_review_calendar_link"),
+            *super().get_urls(),
+        ]
+
+    def dashboard_view(self, request):
+        """Editors' dashboard: articles by how soon their review is due."""
+        if not can_manage_reviews(request.user):
+            raise PermissionDenied
+        filters = DashboardFilterForm(request.GET or None)
+        bucket, category, sort = filters.values()
+        today = timezone.localdate()
+        counts = bucket_counts(category, today)
+        page = Paginator(
+            dashboard_rows(bucket, category, sort, today), DASHBOARD_PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+        source = settings.LANGUAGE_CODE
+        for article in page.object_list:
+            titles = {t.language: t.title for t in article.translations.all()}
+            article.display_title = titles.get(source) or next(iter(titles.values()), article.slug)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return TemplateResponse(
+            request,
+            "admin/healthinfo/review/dashboard.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Review dashboard"),
+                "subtitle": None,
+                "filters": filters,
+                "bucket": bucket,
+                "buckets": [
+                    (key, label, counts[key], _bucket_query(query, key))
+                    for key, label in BUCKETS.items()
+                ],
+                "counts": counts,
+                "page": page,
+                "page_query": query.urlencode(),
+                "today": today,
+                "assign_url": reverse("admin:healthinfo_reviewassignment_add"),
+                "record_url": reverse("admin:healthinfo_review_add"),
+                "has_view_permission": True,
+            },
+        )
+
+    def calendar_view(self, request):
+        """Show the user's secret calendar address; POST makes a new one (revoking the old)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            services.regenerate_calendar_token(request.user)
+            self.message_user(
+                request,
+                _("Your calendar address is new: the old one no longer works."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.path)
+        token = CalendarToken.objects.filter(user=request.user).first()
+        return TemplateResponse(
+            request,
+            "admin/healthinfo/review/calendar.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Review calendar"),
+                "subtitle": None,
+                "feed_url": f"{settings.SITE_URL}{token.get_absolute_url()}" if token else "",
+                "has_view_permission": True,
+            },
+        )
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -16,6 +16,7 @@ from .articles import (
     add_months,
     current_language,
 )
+from .feedback import Feedback
 from .reviews import (
     AdditionalReviewer,
     CalendarToken,
@@ -24,6 +25,7 @@ from .reviews import (
     Reviewer,
     SentReminder,
 )
+from .search import SearchTerm
 from .staff import StaffProfile, public_name_for
 from .versions import ArticleEvent, ImmutableVersionError, Version
 
@@ -35,12 +37,14 @@ __all__ = [
     "Category",
     "CalendarToken",
     "CategoryTranslation",
+    "Feedback",
     "Figure",
     "ImmutableVersionError",
     "Reference",
     "Review",
     "ReviewAssignment",
     "Reviewer",
+    "SearchTerm",
     "SentReminder",
     "Section",
     "StaffProfile",

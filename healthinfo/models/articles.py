@@ -17,6 +17,8 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -228,12 +230,19 @@ class Article(models.Model):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
     def is_visible(self, now=None):
-        """True when readers can see the article now (status and schedule)."""
+        """True when readers can see the article now: the same rules as ``published()``."""
         now = now or timezone.now()
+        grace = settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE
+        too_overdue = (
+            grace is not None
+            and self.next_review_due is not None
+            and self.next_review_due < timezone.localdate(now) - timedelta(days=grace)
+        )
         return (
             self.status == self.Status.PUBLISHED
             and (self.publish_at is None or self.publish_at <= now)
             and (self.unpublish_at is None or self.unpublish_at > now)
+            and not too_overdue
         )
 
 
@@ -351,12 +360,21 @@ class ArticleTranslation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Kept up to date by ``healthinfo.search.refresh_search_document`` on every save of the
+    # translation or its sections: the sections' words as plain text (for the portable
+    # search and for snippets) and, on PostgreSQL, the weighted document (title and
+    # alternate names A, summary B, sections C) in the language's text-search configuration.
+    search_text = models.TextField(_("searchable text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = ArticleTranslationQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="unique_article_language")
         ]
+        # Created on PostgreSQL only (see migration 0006).
+        indexes = [GinIndex(fields=["search_vector"], name="translation_search_vector")]
         ordering = ["article__slug", "language"]
         verbose_name = _("article translation")
         verbose_name_plural = _("article translations")
@@ -516,15 +534,12 @@ class Reference(models.Model):
         ``Authors. Title. Journal. Year;Volume(Issue):Pages.``
         """
         parts = [_sentence(self.authors), _sentence(self.title), _sentence(self.source)]
-        details = ""
-        if self.year:
-            details = str(self.year)
-        if self.volume:
-            details += f";{self.volume}"
-        if self.issue:
-            details += f"({self.issue})"
+        details = str(self.year) if self.year else ""
+        volume = self.volume + (f"({self.issue})" if self.issue else "")
+        if volume:
+            details = f"{details};{volume}" if details else volume
         if self.pages:
-            details += f":{self.pages}"
+            details = f"{details}:{self.pages}" if details else self.pages
         parts.append(_sentence(details))
         return " ".join(part for part in parts if part)
 

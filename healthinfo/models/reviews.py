@@ -104,6 +104,16 @@ class Review(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
+    approved_version = models.ForeignKey(
+        "healthinfo.Version",
+        verbose_name=_("version reviewed"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The published version the reviewer checked (none before the first publish)."),
+    )
 
     objects = ReviewQuerySet.as_manager()
 

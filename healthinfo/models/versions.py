@@ -13,12 +13,14 @@ edited, submitted, published, reviewed, unpublished or restored it, and when.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .articles import LANGUAGE_CHOICES
+from .articles import LANGUAGE_CHOICES, Article, ArticleTranslation
 
 
 class ImmutableVersionError(ValidationError):
@@ -204,3 +206,36 @@ def build_snapshot(translation):
             "also_reviewed_by": [s.signature for s in review.signoffs.all()] if review else [],
         },
     }
+
+
+def _version_after_commit(article_id):
+    from healthinfo.services import record_published_changes
+
+    # robust: a failure is logged, never turned into an error after the edit committed.
+    transaction.on_commit(lambda: record_published_changes(article_id), robust=True)
+
+
+@receiver([post_save, post_delete], sender="healthinfo.Section")
+@receiver([post_save, post_delete], sender="healthinfo.Reference")
+@receiver([post_save, post_delete], sender="healthinfo.Figure")
+def part_of_published_page_changed(sender, instance, origin=None, **kwargs):
+    """
+    Whatever the path of an edit (the translation admin, the shell), a change
+    to a published page gets its new version as soon as the edit commits.
+    """
+    if isinstance(origin, (Article, ArticleTranslation)):
+        return  # deleted with its translation or article
+    article_id = (
+        ArticleTranslation.objects.filter(pk=instance.translation_id)
+        .values_list("article_id", flat=True)
+        .first()
+    )
+    if article_id is not None:
+        _version_after_commit(article_id)
+
+
+@receiver([post_save, post_delete], sender="healthinfo.ArticleTranslation")
+def published_translation_changed(sender, instance, origin=None, **kwargs):
+    if isinstance(origin, Article):
+        return  # deleted with its article
+    _version_after_commit(instance.article_id)

@@ -137,3 +137,18 @@ def test_demo_content_has_no_broken_links(capsys):
     call_command("load_demo", allow_production=True, verbosity=0)
     call_command("check_links")
     assert "Every link token" in capsys.readouterr().out
+
+
+def test_link_to_an_article_hidden_for_being_long_overdue_is_plain_text(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = 30
+    make_article("stale", title="Stale", next_review_due=timezone.localdate() - timedelta(days=31))
+    article = make_article("topic")
+    Section.objects.create(
+        translation=article.translations.get(), order=5, heading="See", body="<p>[[stale]]</p>"
+    )
+    html = client.get("/en/articles/topic/").content.decode()
+    assert "/en/articles/stale/" not in html and "<p>stale</p>" in html

@@ -189,3 +189,34 @@ def test_partial_review_does_not_create_a_version():
     article = make_published_article()
     review(article, days_ago=1, scope=Review.Scope.PARTIAL)
     assert article.versions.count() == 1
+
+
+def test_an_edit_outside_the_article_admin_versions_the_published_page_on_commit(
+    django_capture_on_commit_callbacks,
+):
+    article = make_published_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        section = article.translations.get().sections.first()
+        section.heading = "A clearer heading"
+        section.save()
+    latest = article.versions.order_by("-number").first()
+    assert latest.number == 2
+    assert latest.content["sections"][0]["heading"] == "A clearer heading"
+    assert article.events.filter(action=ArticleEvent.Action.EDITED).count() == 1
+
+
+def test_an_edit_of_a_draft_creates_no_version(django_capture_on_commit_callbacks):
+    article = make_reviewed_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = article.translations.get()
+        translation.title = "Still a draft"
+        translation.save()
+    assert not article.versions.exists()
+
+
+def test_a_review_records_the_published_version_it_checked():
+    article = make_published_article()
+    first = article.versions.get()
+    later = review(article, days_ago=1)
+    assert later.approved_version == first
+    assert review(make_reviewed_article(), days_ago=1).approved_version is None

@@ -1,6 +1,7 @@
 """Pages readers see: home, categories, A-Z, articles, search and the site's policy pages."""
 
 import unicodedata
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models.functions import Substr, Upper
@@ -9,14 +10,24 @@ from django.shortcuts import get_object_or_404, render
 
 from comments.embed import question_area
 from healthinfo.article_page import cached_content
+from healthinfo.feedback_forms import FeedbackForm
 from healthinfo.models import ArticleTranslation, Category, current_language
-from healthinfo.search import MAX_QUERY_LENGTH, query_terms, search_translations
+from healthinfo.search import (
+    MAX_QUERY_LENGTH,
+    SUGGEST_BELOW,
+    query_terms,
+    search_translations,
+    snippet,
+    suggest,
+)
 from healthinfo.structured_data import json_ld
+from healthinfo.views.feedback import has_voted
 
 POLICY_PAGES = ("about-us", "editorial-policy", "privacy", "advertising", "contact")
 HOME_ARTICLES_PER_CATEGORY = 6
 HOME_RECENTLY_REVIEWED = 5
 ARTICLES_PER_PAGE = 25
+SEARCH_RESULTS_PER_PAGE = 10
 
 
 def page_of(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -93,7 +104,12 @@ def a_to_z(request):
     return render(
         request,
         "healthinfo/a_to_z.html",
-        {"letters": letters, "letter": letter, "page": page_of(request, matching)},
+        {
+            "letters": letters,
+            "letter": letter,
+            "page": page_of(request, matching),
+            "extra_query": urlencode({"letter": letter}),
+        },
     )
 
 
@@ -108,6 +124,8 @@ def article_detail(request, slug):
         {
             **article_context(request, translation, content),
             **question_area(request, translation),
+            "feedback_given": has_voted(request.session, translation.article),
+            "feedback_form": FeedbackForm(),
         },
     )
 
@@ -126,17 +144,30 @@ def article_context(request, translation, content):
 
 def search(request):
     query = request.GET.get("q", "")
+    if not isinstance(query, str):
+        query = ""
     too_long = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH].strip()
-    results = list(search_translations(query, current_language())[:50]) if query else []
+    terms = query_terms(query)
+    language = current_language()
+    page = page_of(request, search_translations(query, language), SEARCH_RESULTS_PER_PAGE)
+    results = list(page)
+    for translation in results:
+        translation.snippet = snippet(translation, terms)
+    suggestion = ""
+    if terms and page.paginator.count < SUGGEST_BELOW:
+        suggestion = suggest(terms, language)
     return render(
         request,
         "healthinfo/search.html",
         {
             "search_query": query,
-            "has_terms": bool(query_terms(query)),
+            "has_terms": bool(terms),
             "too_long": too_long,
+            "page": page,
             "results": results,
+            "suggestion": suggestion,
+            "extra_query": urlencode({"q": query}),
         },
     )
 

@@ -24,3 +24,12 @@
     apply(Math.max(0, Math.min(MAX, size)));
   });
 }());
+
+// Print button: the print stylesheet does the work (no navigation, link addresses written out).
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+}());

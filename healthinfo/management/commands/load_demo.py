@@ -25,12 +25,13 @@ from healthinfo.models import (
     Category,
     CategoryTranslation,
     Reference,
+    ReviewAssignment,
     Reviewer,
     Section,
     StaffProfile,
     public_name_for,
 )
-from healthinfo.services import record_review
+from healthinfo.services import assign_review, record_initial_versions, record_review
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -72,8 +73,16 @@ class Command(BaseCommand):
                 self.link_reviewer_account(users["reviewer"], reviewers)
             self.load_categories()
             staff = users.get("admin") or users.get("editor")
-            for path in sorted((DEMO_DIR / "articles").glob("*.json")):
-                self.load_article(read_json(path), reviewers, staff)
+            articles = [
+                (self.load_article(data), data)
+                for data in map(read_json, sorted((DEMO_DIR / "articles").glob("*.json")))
+            ]
+            # Reviews snapshot published pages as versions; recording them once
+            # every article exists keeps the links between articles in those versions.
+            for article, data in articles:
+                self.load_reviews(article, data, reviewers, staff)
+            self.version_published_articles([article for article, _data in articles], staff)
+            self.assign_demo_reviews(reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
         self.stdout.write(
@@ -151,8 +160,8 @@ class Command(BaseCommand):
                     parent=Category.objects.get(slug=item["parent"])
                 )
 
-    def load_article(self, data, reviewers, staff):
-        article, created = Article.objects.update_or_create(
+    def load_article(self, data):
+        article, _created = Article.objects.update_or_create(
             slug=data["slug"],
             defaults={
                 "category": Category.objects.get(slug=data["category"]),
@@ -168,8 +177,10 @@ class Command(BaseCommand):
         source = settings.LANGUAGE_CODE
         for language in sorted(translations, key=lambda code: code != source):
             self.load_translation(article, language, translations[language])
+        return article
 
-        if created or not article.reviews.exists():
+    def load_reviews(self, article, data, reviewers, staff):
+        if not article.reviews.exists():
             today = timezone.localdate()
             for review in sorted(data.get("reviews", []), key=lambda r: -r["days_ago"]):
                 record_review(
@@ -182,6 +193,23 @@ class Command(BaseCommand):
                     also_reviewed_by=[reviewers[key] for key in review.get("also", [])],
                     recorded_by=staff,
                 )
+
+    def version_published_articles(self, articles, staff):
+        """A first version for published pages that no review has versioned yet (once)."""
+        for article in articles:
+            record_initial_versions(article, staff)
+
+    def assign_demo_reviews(self, reviewers, staff):
+        """Give the demo reviewer the three most urgent reviews (once: only if none is open)."""
+        reviewer = reviewers.get(DEMO_ACCOUNTS["reviewer"][3])
+        if reviewer is None or ReviewAssignment.objects.open().filter(reviewer=reviewer).exists():
+            return
+        today = timezone.localdate()
+        urgent = Article.objects.published().exclude(next_review_due=None)
+        for offset, article in enumerate(urgent.order_by("next_review_due", "slug")[:3]):
+            assign_review(
+                article, reviewer, due_on=today + timedelta(days=14 * (offset + 1)), by=staff
+            )
 
     def load_translation(self, article, language, data):
         source_revision = None

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.e2e
 ARTICLE = "/en/articles/cervical-insufficiency/"
 
 
-def visit(path):
+def visit(path, status=200):
     def open_page(page):
         response = page.goto(path)
-        assert response.ok, response.status
+        assert response.status == status
         return response.text()
 
     return open_page
@@ -51,10 +51,14 @@ def emergency_box(page):
 
 PAGES = {
     "home": visit("/en/"),
+    "a-z": visit("/en/a-z/"),
     "category": visit("/en/categories/pregnancy-complications/"),
     "article-en": visit(ARTICLE),
     "article-es": visit("/es/articles/cervical-insufficiency/"),
     "search-results": visit("/en/search/?q=weak+cervix"),
+    "page-history": visit("/en/articles/cervical-insufficiency/history/"),
+    "archived-version": visit("/en/articles/cervical-insufficiency/versions/1/"),
+    "not-found": visit("/en/articles/no-such-page/", status=404),
     "question-form-with-errors": form_with_errors,
     "question-confirmation": confirmation,
     "emergency-box": emergency_box,

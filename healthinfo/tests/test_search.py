@@ -1,0 +1,189 @@
+"""Search: ranked, stemmed and highlighted on PostgreSQL, portable on SQLite, never a 500."""
+
+import pytest
+from django.db import connection
+
+from healthinfo.models import ArticleTranslation, SearchTerm, Section
+from healthinfo.search import search_translations, suggest
+from healthinfo.tests.factories import add_translation, make_article
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="full-text search, ts_headline and pg_trgm need PostgreSQL (DATABASE_URL=postgres://…)",
+)
+
+
+@pytest.fixture
+def library():
+    cervical = make_article(
+        "cervical-insufficiency",
+        title="Cervical insufficiency",
+        alternate_names="Incompetent cervix\nWeak cervix",
+        summary="When the cervix opens too early in pregnancy.",
+    )
+    add_translation(
+        cervical,
+        "es",
+        title="Insuficiencia cervical",
+        alternate_names="Cuello uterino incompetente",
+        summary="Cuando el cuello uterino se abre antes de tiempo.",
+    )
+    other = make_article(
+        "preterm-labour", title="Preterm labour", summary="Labour before 37 weeks."
+    )
+    Section.objects.create(
+        translation=other.translations.get(),
+        order=5,
+        heading="Causes",
+        body="<p>A weak cervix is one of many causes; so is infection of the cervix.</p>",
+    )
+    return cervical
+
+
+def titles(query, language="en"):
+    return [t.title for t in search_translations(query, language)]
+
+
+def test_weak_cervix_finds_cervical_insufficiency_first(library):
+    found = titles("weak cervix")
+    assert found[0] == "Cervical insufficiency"
+    assert "Preterm labour" in found
+
+
+def test_cuello_uterino_finds_the_spanish_page(library):
+    assert titles("cuello uterino", "es") == ["Insuficiencia cervical"]
+    assert titles("cuello uterino", "en") == []
+
+
+def test_words_in_section_bodies_are_found(library):
+    assert titles("infection") == ["Preterm labour"]
+
+
+def test_drafts_are_never_found(library):
+    make_article("secret", title="Secret weak cervix", status="draft")
+    assert "Secret weak cervix" not in titles("weak cervix")
+
+
+def test_editing_a_section_updates_search(library):
+    section = library.translations.get(language="en").sections.first()
+    section.body = "<p>Progesterone can help.</p>"
+    section.save()
+    assert titles("progesterone") == ["Cervical insufficiency"]
+
+
+def test_search_document_keeps_link_text_not_tokens(library):
+    section = library.translations.get(language="en").sections.first()
+    section.body = "<p>See [[preterm-labour|early labour]].</p>"
+    section.save()
+    text = ArticleTranslation.objects.get(pk=section.translation_id).search_text
+    assert "early labour" in text and "[[" not in text
+
+
+@postgres_only
+def test_stemming_matches_other_forms_of_a_word(library):
+    assert "Preterm labour" in titles("causing infections")
+
+
+@postgres_only
+def test_spanish_stemming_uses_the_spanish_configuration(library):
+    assert "Insuficiencia cervical" in titles("cuellos uterinos", "es")
+
+
+@postgres_only
+def test_misspelling_suggests_the_right_word(library):
+    assert titles("cervicle") == []
+    assert suggest(["cervicle"], "en") == "cervical"
+
+
+@postgres_only
+def test_search_index_is_a_gin_index_on_the_stored_document():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'translation_search_vector'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition.lower() and "search_vector" in definition
+
+
+def test_misspelling_gets_a_did_you_mean_link(client, library):
+    html = client.get("/en/search/", {"q": "cervicle"}).content.decode()
+    assert "Did you mean" in html and 'href="?q=cervical"' in html
+
+
+def test_results_show_a_highlighted_snippet(client, library):
+    html = client.get("/en/search/", {"q": "infection"}).content.decode()
+    assert "<mark>infection</mark>" in html
+
+
+def test_snippet_escapes_article_text(client, library):
+    section = library.translations.get(language="en").sections.first()
+    section.body = "<p>Tags like &lt;script&gt;alert(1)&lt;/script&gt; are text: zebra.</p>"
+    section.save()
+    html = client.get("/en/search/", {"q": "zebra"}).content.decode()
+    assert "<script>alert(1)" not in html
+    # PostgreSQL's headline drops the tag-like words; the portable snippet escapes them.
+    assert "<mark>zebra</mark>" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Type a condition or a symptom"),
+        ("   ", "Type a condition or a symptom"),
+        ("!!! ??? ***", "Please use letters or numbers"),
+        ("x" * 5000, "Your search was very long"),
+    ],
+)
+def test_empty_symbol_only_and_very_long_queries_get_a_helpful_page(client, query, message):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "' OR 1=1 --",
+        "a & b | !c",
+        "<script>alert(1)</script>",
+        "\\",
+        "cervix:*",
+        "(weak",
+        "😀 cervix",
+        "%00",
+        "weak\x00cervix",
+    ],
+)
+def test_hostile_queries_never_fail(client, library, query):
+    response = client.get("/en/search/", {"q": query, "page": "abc"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_page_is_paginated_with_constant_queries(client, django_assert_max_num_queries):
+    for number in range(25):
+        make_article(f"topic-{number}", title=f"Bleeding topic {number:02d}")
+    client.get("/en/")
+    with django_assert_max_num_queries(4):
+        first = client.get("/en/search/", {"q": "bleeding"}).content.decode()
+    assert first.count('class="fs-5"') == 10
+    assert "25 results" in first
+    third = client.get("/en/search/", {"q": "bleeding", "page": 3}).content.decode()
+    assert third.count('class="fs-5"') == 5
+
+
+def test_vocabulary_holds_the_words_of_pages(library):
+    assert SearchTerm.objects.filter(language="es", word="uterino").exists()
+    assert SearchTerm.objects.filter(language="en", word="insufficiency").exists()
+
+
+def test_rebuild_search_fills_documents_of_bulk_created_pages(library):
+    from django.core.management import call_command
+
+    ArticleTranslation.objects.update(search_text="")
+    SearchTerm.objects.all().delete()
+    call_command("rebuild_search", verbosity=0)
+    assert titles("infection") == ["Preterm labour"]
+    assert SearchTerm.objects.filter(word="insufficiency").exists()

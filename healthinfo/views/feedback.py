@@ -1,0 +1,46 @@
+"""The "Was this information useful?" vote under each article (works without JavaScript)."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from healthinfo.feedback_forms import FeedbackForm
+from healthinfo.models import ArticleTranslation, Feedback
+
+SESSION_KEY = "feedback_votes"
+SESSION_LIMIT = 200
+
+
+def has_voted(session, article):
+    """True when this browser session already voted on ``article``."""
+    votes = session.get(SESSION_KEY, [])
+    return isinstance(votes, list) and article.pk in votes
+
+
+@require_POST
+def give_feedback(request, slug):
+    translation = get_object_or_404(
+        ArticleTranslation.objects.published().in_language().select_related("article"),
+        article__slug=slug,
+    )
+    article = translation.article
+    back = f"{translation.get_absolute_url()}#feedback"
+    if has_voted(request.session, article):
+        return redirect(back)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "healthinfo/feedback.html",
+            {"form": form, "translation": translation},
+            status=400,
+        )
+    Feedback.objects.create(
+        article=article,
+        language=translation.language,
+        useful=form.cleaned_data["useful"],
+        reason=form.cleaned_data["reason"],
+    )
+    votes = request.session.get(SESSION_KEY, [])
+    votes = [pk for pk in votes if isinstance(pk, int)] if isinstance(votes, list) else []
+    request.session[SESSION_KEY] = [*votes, article.pk][-SESSION_LIMIT:]
+    return redirect(back)
