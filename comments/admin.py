@@ -12,6 +12,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -201,6 +202,16 @@ class QuestionAdmin(admin.ModelAdmin):
         return False  # questions come from readers only
 
     # --- Columns -------------------------------------------------------------
+
+    def action_checkbox(self, question):
+        # Django's own renders a form widget through the template engine, which
+        # is half the cost of a queue row; this writes the same markup directly.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            question.pk,
+            format_html(gettext("Select this object for an action - {}"), str(question)),
+        )
 
     @admin.display(description=_("question"))
     def summary(self, question):
