@@ -161,8 +161,8 @@ else:
     }
 
 # Sessions live in the database so that they survive cache restarts and work
-# across several app servers.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# across several app servers (Django's database store, with outages answered 503).
+SESSION_ENGINE = "healthinfo.sessions"
 
 # --- Authentication -----------------------------------------------------------
 

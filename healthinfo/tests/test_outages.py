@@ -96,3 +96,38 @@ def test_developers_see_the_technical_error_page_with_debug_on(client, settings)
 
 def test_dead_database_connections_are_replaced_at_the_next_request():
     assert django_settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_session_lost_with_the_database_is_an_outage_not_an_interrupted_session(monkeypatch):
+    """Django would answer 400 "session interrupted"; the outage must reach the 503 page."""
+    from django.contrib.sessions.models import Session
+
+    from healthinfo.sessions import SessionStore
+
+    store = SessionStore()
+    store["pending_questions"] = [1]
+    store.save()
+
+    def refuse(*args, **kwargs):
+        raise OperationalError(REFUSED)
+
+    monkeypatch.setattr(Session, "save", refuse)
+    store["pending_questions"] = [1, 2]
+    with pytest.raises(OperationalError):
+        store.save()
+
+
+def test_outage_raised_outside_a_view_gets_the_503_page(rf):
+    """handler500 also sees exceptions from middleware (such as the session save)."""
+    from healthinfo.views.errors import server_error
+
+    try:
+        raise OperationalError(REFUSED)
+    except OperationalError:
+        response = server_error(rf.get("/en/"))
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        assert server_error(rf.get("/en/")).status_code == 500

@@ -5,6 +5,8 @@ They use neither the database nor the cache (no context processors, no user,
 no category menu), so they still work during the outage they report.
 """
 
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
@@ -30,5 +32,14 @@ def database_unavailable(request):
 
 
 def server_error(request):
-    """The friendly 500 page (``handler500``): no traceback, no database."""
+    """
+    The friendly 500 page (``handler500``): no traceback, no database.
+
+    Django calls it for exceptions raised outside views too (a session saved
+    by middleware as the database goes away); those outages get the 503 page.
+    """
+    from healthinfo.middleware import DATABASE_OUTAGE_ERRORS
+
+    if isinstance(sys.exc_info()[1], DATABASE_OUTAGE_ERRORS):
+        return database_unavailable(request)
     return HttpResponseServerError(_render("500.html"))
