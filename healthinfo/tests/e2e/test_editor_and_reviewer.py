@@ -36,8 +36,8 @@ def versions_listed(page):
 
 def test_editor_assigns_an_overdue_review_and_readers_see_the_reviewers_new_dates(page, log_in):
     article = Article.objects.get(slug=OVERDUE_SLUG)
-    # The demo hands the reviewer the most urgent reviews; this journey starts
-    # from the editor's side, with the overdue page not yet assigned to anyone.
+    # The demo has already asked the demo reviewer for its most urgent reviews;
+    # here the editor is the one who notices this page and asks.
     ReviewAssignment.objects.filter(article=article).delete()
     old_reviewed_on = article.last_reviewed_on
     old_due = article.next_review_due
@@ -51,12 +51,25 @@ def test_editor_assigns_an_overdue_review_and_readers_see_the_reviewers_new_date
     old_permalink = old_versions.first.get_attribute("href")
 
     editor = log_in("editor")
-    editor.goto(f"/admin/healthinfo/reviewassignment/add/?article={article.pk}")
+    editor.get_by_role("link", name="Review assignments").first.click()
+    editor.get_by_role("link", name="Review dashboard").click()
+    expect(editor.get_by_role("heading", level=1)).to_have_text("Review dashboard")
+    buckets = editor.get_by_role("navigation", name="Review status")
+    buckets.get_by_role("link", name=re.compile(r"^Overdue \(\d+\)")).click()
+    row = editor.locator("#result_list tbody tr", has_text="Ectopic pregnancy")
+    expect(row.locator("td").nth(4)).to_contain_text("overdue")
+    expect(row.locator("td").nth(5)).to_have_text("–")  # nobody asked yet
+    row.get_by_role("link", name="Assign").click()
+    expect(editor.locator(".form-row", has_text="Article")).to_contain_text(OVERDUE_SLUG)
     choose_in_autocomplete(editor, "Reviewer", "Roe", "Jane Roe")
     due_on = timezone.localdate() + timedelta(days=14)
     editor.get_by_label("Due on:").fill(due_on.isoformat())
     editor.get_by_role("button", name="Save", exact=True).click()
     expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
+    editor.goto("/admin/healthinfo/reviewassignment/dashboard/?bucket=overdue")
+    expect(
+        editor.locator("#result_list tbody tr", has_text="Ectopic pregnancy").locator("td").nth(5)
+    ).to_contain_text("Jane Roe")
 
     reviewer = log_in("reviewer")
     reviewer.get_by_role("link", name="Review assignments").first.click()

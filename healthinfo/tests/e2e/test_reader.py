@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from healthinfo.models import Feedback
+
 pytestmark = pytest.mark.e2e
 
 QUESTION = "I had a stitch at 14 weeks. Is it safe to fly to see my mum at 24 weeks?"
@@ -39,6 +41,21 @@ def test_reader_finds_an_article_reads_it_in_spanish_and_asks_a_question(page, n
     page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile(r"/en/articles/cervical-insufficiency/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Cervical insufficiency")
+
+    feedback = page.get_by_role("region", name="Was this information useful?")
+    feedback.get_by_role("textbox").fill("I wanted to know whether I can fly.")
+    feedback.get_by_role("button", name="No").click()
+    expect(page).to_have_url(re.compile(r"/en/articles/cervical-insufficiency/#feedback$"))
+    expect(feedback.get_by_role("status")).to_have_text(
+        "Thank you for your feedback. It helps us improve our pages."
+    )
+    expect(feedback.get_by_role("button")).to_have_count(0)  # one vote per reader
+    vote = Feedback.objects.get(article__slug="cervical-insufficiency")
+    assert (vote.useful, vote.language, vote.reason) == (
+        False,
+        "en",
+        "I wanted to know whether I can fly.",
+    )
 
     page.get_by_label("Your question").fill(QUESTION)
     page.get_by_label("Name (optional)").fill("Priya")

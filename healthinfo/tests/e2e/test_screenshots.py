@@ -54,5 +54,17 @@ def test_moderation_queue_screenshot(log_in):
     midwife = log_in("midwife")
     midwife.set_viewport_size(DESKTOP["viewport"])
     midwife.goto("/admin/comments/question/")
+    midwife.get_by_role("button", name="Toggle navigation").click()  # room for the table
     expect(midwife.locator("#result_list")).to_be_visible()
+    midwife.evaluate("window.scrollTo(0, 0)")
     save(midwife, "moderation-queue")
+
+
+def test_review_dashboard_screenshot(log_in):
+    editor = log_in("editor")
+    editor.set_viewport_size(DESKTOP["viewport"])
+    editor.goto("/admin/healthinfo/reviewassignment/dashboard/?bucket=all")
+    editor.get_by_role("button", name="Toggle navigation").click()
+    expect(editor.locator("#result_list tbody tr").first).to_be_visible()
+    editor.evaluate("window.scrollTo(0, 0)")
+    save(editor, "review-dashboard")

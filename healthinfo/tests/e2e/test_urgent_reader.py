@@ -21,3 +21,15 @@ def test_reader_who_is_bleeding_sees_the_emergency_box_as_soon_as_she_posts(page
     assert page.url.endswith("#emergency")
     expect(emergency).to_be_in_viewport()
     expect(page.locator("#your-questions")).to_contain_text("I'm 20 weeks and bleeding heavily")
+
+
+def test_spanish_reader_who_is_bleeding_sees_the_emergency_box_in_spanish(new_context):
+    page = new_context(locale="es-ES").new_page()
+    page.goto("/es/articles/cervical-insufficiency/")
+
+    page.get_by_label("Su pregunta").fill("Estoy de 20 semanas y estoy sangrando mucho")
+    page.get_by_role("button", name="Enviar pregunta").click()
+
+    emergency = page.get_by_role("alert").filter(has_text="Si necesita ayuda ahora")
+    expect(emergency).to_be_in_viewport()
+    expect(emergency.get_by_role("link", name="999")).to_have_attribute("href", "tel:999")
