@@ -13,8 +13,11 @@ MAX_ID = 2**63 - 1
 
 def id_in_range(value):
     """False for a whole number no primary key can be (anything else is left to the form)."""
-    text = str(value).strip()
-    return not text.lstrip("-").isdigit() or 0 < int(text) <= MAX_ID
+    try:
+        number = int(str(value))
+    except ValueError:
+        return True  # not a number at all: the form field says so
+    return 0 < number <= MAX_ID
 
 
 class SafeModelChoiceField(forms.ModelChoiceField):

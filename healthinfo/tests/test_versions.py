@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 
 from healthinfo.models import (
@@ -239,3 +239,22 @@ def test_an_edit_of_many_sections_is_versioned_once(django_capture_on_commit_cal
             section.save()
     assert len([c for c in callbacks if hasattr(c, "versions_article_id")]) == 1
     assert article.versions.count() == 2
+
+
+def test_the_database_refuses_to_change_a_version_even_with_raw_sql():
+    version = make_published_article().versions.get()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE healthinfo_version SET title = %s WHERE id = %s",
+            ["Rewritten history", version.pk],
+        )
+    version.refresh_from_db()
+    assert version.title != "Rewritten history"
+
+
+def test_deleting_the_publishers_account_keeps_the_version():
+    editor = make_user()
+    version = make_published_article(by=editor).versions.get()
+    editor.delete()
+    version.refresh_from_db()
+    assert version.published_by is None
