@@ -13,6 +13,7 @@ COLUMNS = (
     "SQL queries/request",
     "vs hello world",
     "Target",
+    "Load",
 )
 
 
@@ -25,7 +26,7 @@ def table(rows):
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for scenario, measurement, floor, verdict in rows:
         if measurement is None:
-            cells = [scenario.name, scenario.cache_label, *["–"] * 6, verdict]
+            cells = [scenario.name, scenario.cache_label, *["–"] * 6, verdict, "–"]
         else:
             ratio = (
                 f"{measurement.requests_per_second / floor.requests_per_second:.0%}"
@@ -45,6 +46,7 @@ def table(rows):
                 query_cell(measurement),
                 ratio,
                 target,
+                number(measurement.load_average),
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -255,7 +255,12 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
             for scenario in group:
                 print(f"- {scenario.name} (cache {scenario.cache_label})…", flush=True)
                 forget = partial(forget_article, redis_url, key_prefix) if cache else None
-                results[scenario] = measure(server, scenario, site, args, wrk, forget)
+                # How busy the machine was (our previous scenario included): see the report.
+                load = os.getloadavg()[0]
+                measurement, note = measure(server, scenario, site, args, wrk, forget)
+                if measurement is not None:
+                    measurement = replace(measurement, load_average=load)
+                results[scenario] = (measurement, note)
         finally:
             server.stop()
     # Kept when a server failed to start: the error quotes its log.
@@ -392,7 +397,8 @@ def describe_run(args, site, cache_note, load_before):
     return [
         f"Machine: {report.machine_description()}; PostgreSQL {postgres_version}; "
         f"wrk, gunicorn and PostgreSQL share the machine's cores; load average "
-        f"{load_before:.1f} just before the load (other work on the machine skews figures)",
+        f"{load_before:.1f} just before the load (other work on the machine skews figures; "
+        f"the last column is the 1-minute load average as each scenario started)",
         f"Content: {site.articles:,} published articles in English and Spanish (5 sections "
         f"and 2 references each), {sum(site.thread_slugs):,} answered questions on 3 articles, "
         f"100,000 questions waiting for moderation",

@@ -34,6 +34,7 @@ class Measurement:
     errors: int
     queries: int | None = None
     queries_on_miss: int | None = None  # the first request after the page's cache was dropped
+    load_average: float | None = None  # the machine's, as the scenario started
 
     @property
     def most_queries(self):

@@ -12,6 +12,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -187,11 +188,11 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["body", "display_name"]
     ordering = ["-is_urgent", "created_at", "pk"]
     actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
-    # The queue holds up to 100,000s of questions: no full counts (see EstimatedCountPaginator).
+    # The queue may hold 100,000 questions and more: no full counts (EstimatedCountPaginator).
     show_full_result_count = False
     paginator = EstimatedCountPaginator
-    # Midwives work from the top of the queue; each admin row costs about 0.4 ms
-    # to render, so 50 rows keep the page well under the 300 ms target under load.
+    # Midwives work from the top of the queue, and rendering rows is most of the
+    # page's cost: 50 rows keep it well under the 300 ms target under load.
     list_per_page = 50
 
     class Media:
@@ -201,6 +202,16 @@ class QuestionAdmin(admin.ModelAdmin):
         return False  # questions come from readers only
 
     # --- Columns -------------------------------------------------------------
+
+    def action_checkbox(self, question):
+        # Django's own renders a form widget through the template engine, which
+        # is half the cost of a queue row; this writes the same markup directly.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            question.pk,
+            format_html(gettext("Select this object for an action - {}"), str(question)),
+        )
 
     @admin.display(description=_("question"))
     def summary(self, question):

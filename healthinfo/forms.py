@@ -7,6 +7,36 @@ from django.utils.translation import gettext_lazy as _
 
 from healthinfo.models import Article, Review, ReviewAssignment, Reviewer
 
+# The largest primary key any of our databases can be asked about.
+MAX_ID = 2**63 - 1
+
+
+def id_in_range(value):
+    """False for a whole number no primary key can be (anything else is left to the form)."""
+    text = str(value).strip()
+    return not text.lstrip("-").isdigit() or 0 < int(text) <= MAX_ID
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """A choice by id where an absurd number is an invalid choice, not a database error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not id_in_range(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value or ():
+            if not id_in_range(item):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super()._check_values(value)
+
 
 def can_manage_reviews(user):
     """Editors (and superusers) assign reviews and may record any review."""
@@ -24,9 +54,9 @@ class RecordReviewForm(forms.Form):
     only record their own review of an article assigned to them.
     """
 
-    article = forms.ModelChoiceField(queryset=Article.objects.none(), label=_("Article"))
-    reviewer = forms.ModelChoiceField(queryset=Reviewer.objects.none(), label=_("Reviewer"))
-    also_reviewed_by = forms.ModelMultipleChoiceField(
+    article = SafeModelChoiceField(queryset=Article.objects.none(), label=_("Article"))
+    reviewer = SafeModelChoiceField(queryset=Reviewer.objects.none(), label=_("Reviewer"))
+    also_reviewed_by = SafeModelMultipleChoiceField(
         queryset=Reviewer.objects.all(),
         required=False,
         label=_("Also reviewed by"),
@@ -44,7 +74,7 @@ class RecordReviewForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea
     )
-    assignment = forms.ModelChoiceField(
+    assignment = SafeModelChoiceField(
         queryset=ReviewAssignment.objects.none(), required=False, widget=forms.HiddenInput
     )
 
@@ -99,7 +129,7 @@ class DashboardFilterForm(forms.Form):
     """The dashboard's filters from the query string; anything invalid falls back to defaults."""
 
     bucket = forms.ChoiceField(required=False)
-    category = forms.ModelChoiceField(queryset=None, required=False, label=_("Category"))
+    category = SafeModelChoiceField(queryset=None, required=False, label=_("Category"))
     sort = forms.ChoiceField(required=False, label=_("Sort by"))
 
     def __init__(self, *args, **kwargs):

@@ -227,8 +227,12 @@ def suggest(terms, language):
     if not terms:
         return ""
     if uses_full_text_search():
+        # The % operator (trigram_similar) uses the trigram GIN index; similarity() alone cannot.
+        similar = Q()
+        for term in terms:
+            similar |= Q(word__trigram_similar=term)
         candidates = (
-            SearchTerm.objects.filter(language=language)
+            SearchTerm.objects.filter(similar, language=language)
             .annotate(
                 similarity=Greatest(
                     *[TrigramSimilarity("word", term) for term in terms], Value(0.0)

@@ -1,4 +1,7 @@
-"""sitemap.xml: every published article and category, in each language it exists in."""
+"""
+sitemap.xml: every published article and category, in each language it exists
+in, with the other languages as alternates. Served as an index of pages.
+"""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -6,6 +9,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from healthinfo.models import Article, ArticleTranslation, Category
+
+# Entries (article × language) per sitemap page, and how long a page is cached.
+SITEMAP_PAGE_SIZE = 2000
+SITEMAP_CACHE_SECONDS = 3600
 
 
 class ArticleSitemap(Sitemap):
@@ -16,6 +23,7 @@ class ArticleSitemap(Sitemap):
     x_default = True
     changefreq = "monthly"
     priority = 0.8
+    limit = SITEMAP_PAGE_SIZE
 
     def items(self):
         return Article.objects.published().prefetch_related(

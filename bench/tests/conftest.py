@@ -7,6 +7,7 @@ in CI) and skip with a reason on SQLite or when the server binaries are
 missing. They never touch the machine's shared PostgreSQL or Redis.
 """
 
+import os
 import secrets
 import shutil
 import tempfile
@@ -26,12 +27,19 @@ from bench.servers import (
 from bench.tests.clients import MIN_FILL_SECONDS
 
 
+def skip_or_fail(reason):
+    """Skip, unless CI asked for the fault tests (``REQUIRE_FAULT_TESTS=1``): then fail."""
+    if os.environ.get("REQUIRE_FAULT_TESTS") == "1":
+        pytest.fail(f"REQUIRE_FAULT_TESTS=1 but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def private_postgres():
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.skip("fault and scale-out tests run on PostgreSQL (DATABASE_URL=postgres://…)")
     if postgres_bindir() is None:
-        pytest.skip("PostgreSQL server binaries (initdb, postgres) are not installed")
+        skip_or_fail("PostgreSQL server binaries (initdb, postgres) are not installed")
     server = PrivatePostgres().start()
     yield server
     server.destroy()
@@ -69,7 +77,7 @@ def site_env(private_postgres):
 @pytest.fixture(scope="module")
 def private_redis():
     if redis_server_path() is None:
-        pytest.skip("redis-server is not installed")
+        skip_or_fail("redis-server is not installed")
     server = PrivateRedis().start()
     yield server
     server.destroy()

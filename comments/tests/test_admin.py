@@ -158,6 +158,16 @@ def test_the_queue_lists_no_articles_in_its_sidebar_and_filters_by_the_article_c
     assert rows(client.get(f"{QUEUE}?article__id__exact=nonsense")) == []
 
 
+def test_each_queue_row_has_a_checkbox_for_the_bulk_actions(client, midwife):
+    question = make_question(body="Is it safe to fly at 30 weeks?")
+    html = client.get(QUEUE).content.decode()
+    assert (
+        f'<input type="checkbox" name="_selected_action" value="{question.pk}" '
+        'class="action-select" aria-label="Select this object for an action - '
+        'Is it safe to fly at 30 weeks?">'
+    ) in html
+
+
 def test_a_long_queue_is_counted_up_to_a_cap_then_estimated_on_postgresql(
     client, midwife, monkeypatch
 ):

@@ -232,6 +232,8 @@ class PublishingAdminMixin:
             ids = [int(request.GET.get(key, "")) for key in ("a", "b")]
         except ValueError:
             ids = None
+        if ids and not all(0 < pk < 2**63 for pk in ids):
+            ids = None  # a database cannot even be asked about such a number
         found = {v.pk: v for v in Version.objects.filter(article=article, pk__in=ids or [])}
         if not ids or len(found) != len(set(ids)):
             self.message_user(request, _("Choose two versions of this article."), messages.ERROR)

@@ -14,6 +14,7 @@ from healthinfo.forms import (
     DashboardFilterForm,
     RecordReviewForm,
     can_manage_reviews,
+    id_in_range,
     reviewer_for,
 )
 from healthinfo.models import (
@@ -254,6 +255,16 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
                 "has_view_permission": True,
             },
         )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            # An id no database can hold would fail in the autocomplete widget when the
+            # form is shown again; such a value is simply no choice.
+            request.POST = request.POST.copy()
+            for name in ("article", "reviewer"):
+                if not id_in_range(request.POST.get(name, "")):
+                    request.POST[name] = ""
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -80,6 +80,12 @@ class Category(models.Model):
         names = {t.language: t.name for t in self.translations.all()}
         return names.get(language) or names.get(settings.LANGUAGE_CODE) or self.slug
 
+    def description(self, language=None):
+        """The category's description in ``language`` (default: the active one), or ""."""
+        language = language or current_language()
+        descriptions = {t.language: t.description for t in self.translations.all()}
+        return descriptions.get(language, "")
+
 
 class CategoryTranslation(models.Model):
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="translations")
@@ -417,7 +423,9 @@ class ArticleTranslation(models.Model):
         the revision goes up (so translations made from it become outdated) and,
         with ``search``, the search document is rebuilt.
         """
-        ArticleTranslation.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        ArticleTranslation.objects.filter(pk=self.pk).update(
+            revision=F("revision") + 1, updated_at=timezone.now()
+        )
         if search:
             self.refresh_search()
 

@@ -211,8 +211,17 @@ def build_snapshot(translation):
 def _version_after_commit(article_id):
     from healthinfo.services import record_published_changes
 
+    # Once per article and transaction, however many sections an edit saves.
+    pending = transaction.get_connection().run_on_commit
+    if any(getattr(entry[1], "versions_article_id", None) == article_id for entry in pending):
+        return
+
+    def record():
+        record_published_changes(article_id)
+
+    record.versions_article_id = article_id
     # robust: a failure is logged, never turned into an error after the edit committed.
-    transaction.on_commit(lambda: record_published_changes(article_id), robust=True)
+    transaction.on_commit(record, robust=True)
 
 
 @receiver([post_save, post_delete], sender="healthinfo.Section")

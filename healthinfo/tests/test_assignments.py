@@ -204,3 +204,30 @@ def test_service_refuses_a_completed_assignment():
     with pytest.raises(ValidationError):
         record_review(article, reviewer, outcome="no_change", assignment=assignment)
     assert Review.objects.count() == 1
+
+
+HUGE_ID = "9" * 30
+
+
+def test_absurd_ids_are_form_errors_not_server_errors(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        ADD_REVIEW,
+        {
+            "article": HUGE_ID,
+            "reviewer": HUGE_ID,
+            "assignment": HUGE_ID,
+            "also_reviewed_by": [HUGE_ID],
+            "reviewed_on": "2020-01-01",
+            "scope": "whole",
+            "outcome": "no_change",
+        },
+    )
+    assert response.status_code == 200
+    response = client.post(
+        "/admin/healthinfo/reviewassignment/add/",
+        {"article": HUGE_ID, "reviewer": HUGE_ID, "due_on": in_days(3).isoformat()},
+    )
+    assert response.status_code == 200
+    assert not Review.objects.exists()
+    assert not ReviewAssignment.objects.exists()

@@ -89,3 +89,18 @@ def test_saving_without_changes_keeps_the_revision(bilingual):
     english.save()
     english.refresh_from_db()
     assert english.revision == before
+
+
+def test_a_section_edit_moves_the_page_updated_date(bilingual):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    english = bilingual.translations.get(language="en")
+    long_ago = timezone.now() - timedelta(days=100)
+    ArticleTranslation.objects.filter(pk=english.pk).update(updated_at=long_ago)
+    section = english.sections.first()
+    section.heading = "What is it, exactly?"
+    section.save()
+    english.refresh_from_db()
+    assert english.updated_at > long_ago + timedelta(days=99)

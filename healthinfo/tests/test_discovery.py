@@ -134,8 +134,11 @@ def test_sitemap_lists_articles_in_their_languages_with_alternates(
 ):
     make_article("english-only")
     make_article("secret", status=Article.Status.DRAFT)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/sitemap-articles.xml</loc>" in index
+    assert "<loc>http://testserver/sitemap-categories.xml</loc>" in index
     with django_assert_max_num_queries(5):
-        response = client.get("/sitemap.xml")
+        response = client.get("/sitemap-articles.xml")
     xml = response.content.decode()
     assert response.status_code == 200
     assert "<loc>http://testserver/en/articles/cervical-insufficiency/</loc>" in xml
@@ -177,3 +180,14 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     body = response.content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_is_split_into_pages(client, monkeypatch):
+    from healthinfo.sitemaps import ArticleSitemap
+
+    for number in range(5):
+        make_article(f"topic-{number}")
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-articles.xml?p=3" in index
+    assert "/en/articles/topic-4/" in client.get("/sitemap-articles.xml?p=3").content.decode()

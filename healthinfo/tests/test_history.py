@@ -104,8 +104,8 @@ def test_history_page_query_count_does_not_grow_with_versions(
     article = make_published_article("many")
     for number in range(20):
         edit_title(article, f"Title {number}")
-    # Article, its translations, the versions, the category menu (2).
-    with django_assert_max_num_queries(5):
+    # Article, its translations, whether it is live, the versions, the category menu (2).
+    with django_assert_max_num_queries(6):
         assert client.get("/en/articles/many/history/").status_code == 200
 
 
@@ -177,3 +177,28 @@ def test_archived_version_keeps_internal_links_as_rendered_never_raw_tokens(clie
     body = client.get("/en/articles/cervical-stitch/versions/1/").content.decode()
     assert '<a href="/en/articles/bed-rest/">resting in bed</a>' in body
     assert "[[" not in body
+
+
+def test_scheduled_publish_takes_effect_at_its_time_without_anyone_acting(client):
+    later = timezone.now() + timedelta(hours=2)
+    article = make_reviewed_article("scheduled", publish_at=later)
+    publish(article)
+    assert client.get("/en/articles/scheduled/").status_code == 404
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert Article.objects.published(later + timedelta(seconds=1)).filter(pk=article.pk).exists()
+
+
+def test_scheduled_unpublish_hides_the_page_but_not_its_versions(client):
+    article = make_published_article("ending")
+    Article.objects.filter(pk=article.pk).update(unpublish_at=timezone.now() - timedelta(seconds=1))
+    assert client.get("/en/articles/ending/").status_code == 404
+    response = client.get("/en/articles/ending/versions/1/")
+    assert response.status_code == 200
+    assert "This page is no longer published." in response.content.decode()
+
+
+def test_archive_of_a_page_hidden_for_being_overdue_does_not_link_to_it(client, settings):
+    publish(make_reviewed_article("hidden-overdue", days_ago=4 * 365))
+    settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = 30
+    body = client.get("/en/articles/hidden-overdue/versions/1/").content.decode()
+    assert "This page is no longer published." in body

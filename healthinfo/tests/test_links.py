@@ -152,3 +152,18 @@ def test_link_to_an_article_hidden_for_being_long_overdue_is_plain_text(client, 
     )
     html = client.get("/en/articles/topic/").content.decode()
     assert "/en/articles/stale/" not in html and "<p>stale</p>" in html
+
+
+def test_publish_service_refuses_a_broken_link_and_stays_a_draft():
+    from django.core.exceptions import ValidationError
+
+    from healthinfo import services
+
+    article = reviewed_draft_with("<p>[[bedrest-60-NEW]]</p>")
+    with pytest.raises(ValidationError) as error:
+        services.publish(article)
+    assert error.value.messages == [
+        "English: the link [[bedrest-60-NEW]] in “See” does not lead to a published article."
+    ]
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT

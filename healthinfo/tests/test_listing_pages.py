@@ -84,3 +84,21 @@ def test_a_to_z_with_any_letter_answers(client, letter):
 def test_a_to_z_in_a_language_without_articles_says_so(client):
     make_article(title="Anaemia")
     assert "Todavía no hay artículos en este idioma." in client.get("/es/a-z/").content.decode()
+
+
+def test_subcategory_breadcrumbs_go_through_the_parent_and_show_the_description(
+    client, django_assert_max_num_queries
+):
+    from healthinfo.models import CategoryTranslation
+
+    parent = make_category("complications", names={"en": "Complications", "es": "Complicaciones"})
+    child = make_category("placenta", names={"en": "Placenta", "es": "Placenta"}, parent=parent)
+    CategoryTranslation.objects.filter(category=child, language="es").update(
+        description="Problemas de la placenta."
+    )
+    client.get("/es/")
+    with django_assert_max_num_queries(6):
+        html = client.get("/es/categories/placenta/").content.decode()
+    assert '<a href="/es/categories/complications/">Complicaciones</a>' in html
+    assert 'aria-current="page">Placenta<' in html
+    assert "Problemas de la placenta." in html

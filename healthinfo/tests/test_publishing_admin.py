@@ -158,12 +158,24 @@ def test_compare_with_a_version_of_another_article_is_refused(editor_client):
     assert response.status_code == 302
 
 
-def test_compare_with_garbage_ids_is_refused_politely(editor_client):
+@pytest.mark.parametrize(("a", "b"), [("x", "';--"), ("9" * 30, "9" * 30), ("-1", "0"), ("", "")])
+def test_compare_with_garbage_ids_is_refused_politely(editor_client, a, b):
     article = make_published_article()
     response = editor_client.get(
-        f"/admin/healthinfo/article/{article.pk}/versions/compare/", {"a": "x", "b": "';--"}
+        f"/admin/healthinfo/article/{article.pk}/versions/compare/", {"a": a, "b": b}
     )
     assert response.status_code == 302
+
+
+def test_restore_of_a_version_of_another_article_is_404(editor_client):
+    article = make_published_article()
+    other = make_published_article()
+    response = editor_client.post(
+        f"/admin/healthinfo/article/{article.pk}/versions/{other.versions.get().pk}/restore/"
+    )
+    assert response.status_code == 404
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
 
 
 def test_restore_from_the_admin_makes_a_draft(editor_client):
@@ -223,3 +235,32 @@ def test_changing_the_interval_in_the_admin_moves_the_next_review_date(editor_cl
     from healthinfo.models import add_months
 
     assert article.next_review_due == add_months(article.last_reviewed_on, 12)
+
+
+def test_change_form_offers_publish_buttons_to_editors_only(client):
+    article = make_reviewed_article()
+    url = f"/admin/healthinfo/article/{article.pk}/change/"
+    client.force_login(make_user(groups=["Editors"]))
+    body = client.get(url).content.decode()
+    assert 'name="_publish"' in body
+    assert 'name="_submit_for_review"' in body
+    assert f"/admin/healthinfo/article/{article.pk}/versions/" in body
+    client.force_login(make_user(groups=["Medical reviewers"]))
+    body = client.get(url).content.decode()
+    assert 'name="_publish"' not in body
+
+
+def test_published_article_offers_update_and_unpublish(editor_client):
+    article = make_published_article()
+    body = editor_client.get(f"/admin/healthinfo/article/{article.pk}/change/").content.decode()
+    assert 'name="_unpublish"' in body
+    assert "Save and update the published page" in body
+
+
+def test_unpublish_button_takes_the_page_down(editor_client):
+    article = make_published_article()
+    data = change_form_data(article) | {"_unpublish": "Unpublish"}
+    editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.events.filter(action=ArticleEvent.Action.UNPUBLISHED).exists()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import ProtectedError
 
 from healthinfo.models import (
@@ -191,10 +192,16 @@ def test_partial_review_does_not_create_a_version():
     assert article.versions.count() == 1
 
 
+def setup_committed():
+    """Tests run in one transaction: pretend the setup was an earlier, committed one."""
+    transaction.get_connection().run_on_commit.clear()
+
+
 def test_an_edit_outside_the_article_admin_versions_the_published_page_on_commit(
     django_capture_on_commit_callbacks,
 ):
     article = make_published_article()
+    setup_committed()
     with django_capture_on_commit_callbacks(execute=True):
         section = article.translations.get().sections.first()
         section.heading = "A clearer heading"
@@ -207,6 +214,7 @@ def test_an_edit_outside_the_article_admin_versions_the_published_page_on_commit
 
 def test_an_edit_of_a_draft_creates_no_version(django_capture_on_commit_callbacks):
     article = make_reviewed_article()
+    setup_committed()
     with django_capture_on_commit_callbacks(execute=True):
         translation = article.translations.get()
         translation.title = "Still a draft"
@@ -220,3 +228,14 @@ def test_a_review_records_the_published_version_it_checked():
     later = review(article, days_ago=1)
     assert later.approved_version == first
     assert review(make_reviewed_article(), days_ago=1).approved_version is None
+
+
+def test_an_edit_of_many_sections_is_versioned_once(django_capture_on_commit_callbacks):
+    article = make_published_article(sections=5)
+    setup_committed()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for section in article.translations.get().sections.all():
+            section.heading = f"New {section.heading}"
+            section.save()
+    assert len([c for c in callbacks if hasattr(c, "versions_article_id")]) == 1
+    assert article.versions.count() == 2

@@ -21,16 +21,20 @@ from healthinfo.models import Article, Version, current_language
 
 def _current_url(article, language):
     """The live page in ``language``, or "" when readers cannot see it now."""
-    if article.is_visible() and any(t.language == language for t in article.translations.all()):
-        return article.get_absolute_url()
-    return ""
+    if not any(t.language == language for t in article.translations.all()):
+        return ""
+    # The same question the article view asks (schedule, and overdue pages hidden).
+    if not Article.objects.published().filter(pk=article.pk).exists():
+        return ""
+    return article.get_absolute_url()
 
 
 def page_history(request, slug):
     article = get_object_or_404(Article.objects.prefetch_related("translations"), slug=slug)
     language = current_language()
     versions = list(Version.objects.for_article(article).order_by("language", "-number", "-pk"))
-    if not versions and not article.is_visible():
+    current_url = _current_url(article, language)
+    if not versions and not current_url:
         raise Http404
     by_language = {}
     for version in versions:
@@ -50,7 +54,7 @@ def page_history(request, slug):
             "article": article,
             "title": title,
             "groups": groups,
-            "current_url": _current_url(article, language),
+            "current_url": current_url,
         },
     )
 

@@ -57,7 +57,12 @@ def home(request):
 
 
 def category_detail(request, slug):
-    category = get_object_or_404(Category.objects.prefetch_related("translations"), slug=slug)
+    category = get_object_or_404(
+        Category.objects.select_related("parent").prefetch_related(
+            "translations", "parent__translations"
+        ),
+        slug=slug,
+    )
     translations = (
         ArticleTranslation.objects.published()
         .in_language()
