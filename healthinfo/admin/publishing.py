@@ -28,21 +28,6 @@ from healthinfo.models import Version
 PUBLISH, UNPUBLISH, SUBMIT = "_publish", "_unpublish", "_submit_for_review"
 
 
-def schedule_errors(cleaned_data):
-    """Field errors of the review schedule fields an editor sets on an article."""
-    errors = {}
-    override = cleaned_data.get("next_review_override")
-    reason = (cleaned_data.get("next_review_override_reason") or "").strip()
-    if override and not reason:
-        errors["next_review_override_reason"] = _(
-            "Say why the next review date differs from the interval."
-        )
-    interval = cleaned_data.get("review_interval_months")
-    if interval is not None and interval < 1:
-        errors["review_interval_months"] = _("The review interval must be at least one month.")
-    return errors
-
-
 class PublishingAdminMixin:
     """Routes publication, edits and restores of articles through ``healthinfo.services``."""
 
@@ -51,22 +36,6 @@ class PublishingAdminMixin:
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [f for f in ("status", "first_published_at") if f not in fields]
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-
-        class ScheduleCheckedForm(form):
-            def clean(self):
-                cleaned_data = super().clean()
-                for field, message in schedule_errors(cleaned_data).items():
-                    if field in self.fields:
-                        self.add_error(field, message)
-                    else:
-                        self.add_error(None, message)
-                return cleaned_data
-
-        ScheduleCheckedForm.__name__ = form.__name__
-        return ScheduleCheckedForm
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

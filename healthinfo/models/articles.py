@@ -213,6 +213,17 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("healthinfo:article", kwargs={"slug": self.slug})
 
+    def clean(self):
+        # An explicit next review date departs from the review policy: say why.
+        if self.next_review_override and not self.next_review_override_reason.strip():
+            raise ValidationError(
+                {
+                    "next_review_override_reason": _(
+                        "Say why the next review date differs from the interval."
+                    )
+                }
+            )
+
     @property
     def review_interval(self):
         """Months between whole-page reviews, from the article, else its category, else the site."""

@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from healthinfo.admin.publishing import schedule_errors
 from healthinfo.models import add_months
 from healthinfo.services import record_edit
 from healthinfo.tests.factories import make_category, make_reviewed_article
@@ -52,11 +51,11 @@ def test_intervals_out_of_range_are_refused(months):
 
 
 def test_an_override_needs_a_reason():
-    errors = schedule_errors({"next_review_override": date(2030, 1, 1)})
-    assert "next_review_override_reason" in errors
-    assert (
-        schedule_errors(
-            {"next_review_override": date(2030, 1, 1), "next_review_override_reason": "Guideline"}
-        )
-        == {}
-    )
+    article = make_reviewed_article()
+    article.next_review_override = date(2030, 1, 1)
+    article.next_review_override_reason = "   "
+    with pytest.raises(ValidationError) as refused:
+        article.full_clean()
+    assert "next_review_override_reason" in refused.value.message_dict
+    article.next_review_override_reason = "New national guideline expected in 2030."
+    article.full_clean()
