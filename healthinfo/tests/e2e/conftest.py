@@ -9,6 +9,7 @@ transactional tests), its settings and its in-memory email outbox.
 Run with ``make e2e``; ``make test`` leaves these tests out (marker ``e2e``).
 """
 
+import io
 import os
 import shutil
 
@@ -23,9 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-# Playwright's sync API runs its own event loop in this thread; Django would
-# take the test's ORM calls (factories, assertions) for calls from async code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -35,10 +33,21 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    # Playwright's sync API runs its own event loop in this thread; Django would
+    # take the tests' ORM calls (factories, assertions) for calls from async code.
+    # Only while the browser suite runs: unit tests keep Django's check.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -57,7 +66,7 @@ def site(live_server, transactional_db, django_db_serialized_rollback, settings)
     settings.QUESTIONS_MIN_FILL_SECONDS = 0
     settings.SITE_URL = live_server.url  # links in emails lead back to this server
     # The demo loader guards against production (DEBUG is off under pytest).
-    call_command("load_demo", allow_production=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", allow_production=True, stdout=io.StringIO())
     return live_server
 
 
