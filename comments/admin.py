@@ -33,6 +33,7 @@ from comments import services
 from comments.forms import ModerationForm
 from comments.models import AuditEntry, CannedReply, ModeratorDigest, Question, Reply
 from comments.personal_data import find_personal_data
+from healthinfo.admin.records import ReadOnlyAdmin
 from healthinfo.models import Article
 
 # --- The moderation queue -----------------------------------------------------
@@ -468,19 +469,6 @@ class CannedReplyAdmin(admin.ModelAdmin):
 
 
 # --- Records ----------------------------------------------------------------------
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records written only by the services: nobody adds, edits or deletes them here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AuditEntry)

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from healthinfo import services
+from healthinfo.admin.records import ReadOnlyAdmin
 from healthinfo.forms import (
     DashboardFilterForm,
     RecordReviewForm,
@@ -296,19 +297,6 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
             obj.article, obj.reviewer, due_on=obj.due_on, by=request.user
         )
         obj.pk, obj.assigned_by, obj._state.adding = created.pk, created.assigned_by, False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records nobody edits by hand: versions and the audit trail are written by services."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Version)
