@@ -202,6 +202,17 @@ def find_red_flags(text):
             _match_at(tokens, start, stems) is not None and not _is_negated(tokens, start, rules)
             for start in range(len(tokens))
         ):
-            found.append(label)
+            found.append((label, stems))
             seen.add(stems)
-    return found
+    # "mueve menos" inside "se mueve menos" is the same finding: report the longer phrase.
+    return [
+        label for label, stems in found if not any(_part_of(stems, other) for _, other in found)
+    ]
+
+
+def _part_of(short, long):
+    """True when the stems ``short`` are a run inside the longer stems ``long``."""
+    size = len(short)
+    return size < len(long) and any(
+        long[start : start + size] == short for start in range(len(long) - size + 1)
+    )

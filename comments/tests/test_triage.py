@@ -153,3 +153,8 @@ def test_a_language_without_its_own_rules_uses_the_english_ones(settings):
 def test_fold_spells_out_english_negative_contractions_with_or_without_apostrophe():
     assert fold("I CAN’T feel") == "i ca not feel"
     assert fold("baby hasnt moved, dont know") == "baby has not moved, do not know"
+
+
+def test_a_phrase_inside_a_longer_matched_phrase_is_reported_once():
+    found = find_red_flags("Estoy de 35 semanas y el bebé se mueve menos desde ayer.")
+    assert found == ["se mueve menos"]
