@@ -99,9 +99,16 @@ def render_links(html, targets, *, language, where=""):
     if _LEFTOVER.search(html):
         logger.warning("Malformed link token in %s", where)
         html = "".join(
-            part if part.startswith("<") else _LEFTOVER.sub("", part) for part in _TAG.split(html)
+            part if part.startswith("<") else _without_brackets(part) for part in _TAG.split(html)
         )
     return html
+
+
+def _without_brackets(text):
+    """``text`` without "[[" or "]]", including pairs that removing one brings together ("[]][")."""
+    while _LEFTOVER.search(text):
+        text = _LEFTOVER.sub("", text)
+    return text
 
 
 def published_slugs(slugs, now=None):

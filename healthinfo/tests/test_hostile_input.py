@@ -2,7 +2,7 @@
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
@@ -57,6 +57,7 @@ def test_any_feedback_is_stored_as_plain_text_or_refused(useful, reason):
 
 @hypothesis_settings(max_examples=200, deadline=None)
 @given(body=st.text(alphabet=st.sampled_from("[]|<>/\"'ab -=&;em"), max_size=80))
+@example(body="[]][")
 def test_no_token_syntax_survives_rendering(body):
     targets = {"ab": Target("/en/articles/ab/", "A&B", "en")}
     html = render_links(clean_editor_html(body), targets, language="en")
