@@ -4,6 +4,7 @@ path of the change (admin, services, shell): translation revisions, search
 documents and the cache generations of reader pages.
 """
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -46,11 +47,21 @@ def translation_changed(sender, instance, **kwargs):
     invalidate_content()
 
 
+# The fields that decide whether links to an article resolve (see links.py).
+LINK_FIELDS = frozenset({"slug", "status", "publish_at", "unpublish_at"})
+
+
 @receiver([post_save, post_delete], sender=Article)
-def article_changed(sender, instance, **kwargs):
+def article_changed(sender, instance, update_fields=None, **kwargs):
     invalidate_article(instance.pk)
-    # Publishing or unpublishing makes links from other pages resolve differently.
-    invalidate_content()
+    # Publishing or unpublishing makes links from other pages resolve differently;
+    # recording a review or closing the questions does not, unless overdue pages
+    # are hidden (then the next review date decides visibility too).
+    link_fields = LINK_FIELDS
+    if settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE is not None:
+        link_fields = link_fields | {"next_review_due"}
+    if update_fields is None or link_fields & set(update_fields):
+        invalidate_content()
 
 
 @receiver([post_save, post_delete], sender=CategoryTranslation)

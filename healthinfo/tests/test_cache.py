@@ -2,7 +2,9 @@
 
 import pytest
 
-from healthinfo.cache import article_generation, invalidate_article
+from healthinfo.cache import article_generation, content_generation, invalidate_article
+from healthinfo.models import Article
+from healthinfo.tests.factories import make_article, review
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +31,34 @@ def test_articles_have_independent_generations(django_capture_on_commit_callback
     with django_capture_on_commit_callbacks(execute=True):
         invalidate_article(3)
     assert article_generation(4) == other
+
+
+def test_recording_a_review_keeps_other_articles_cached(django_capture_on_commit_callbacks):
+
+    article = make_article()
+    site_wide = content_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        review(article)
+    assert content_generation() == site_wide
+
+
+def test_review_dates_change_links_when_overdue_pages_are_hidden(
+    settings, django_capture_on_commit_callbacks
+):
+
+    settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = 30
+    article = make_article()
+    site_wide = content_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        review(article)
+    assert content_generation() != site_wide
+
+
+def test_unpublishing_changes_how_every_page_links_to_it(django_capture_on_commit_callbacks):
+
+    article = make_article()
+    site_wide = content_generation()
+    article.status = Article.Status.ARCHIVED
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save(update_fields=["status"])
+    assert content_generation() != site_wide
