@@ -35,9 +35,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from comments.forms import QuestionForm
-from comments.models import Question, thread_closure
-from comments.tokens import delete_token
+from comments.models import Question, thread_closes_at, thread_closure
+from comments.tokens import delete_token, form_token
 from healthinfo.cache import article_generation
+from healthinfo.shared_pages import fill_per_reader, shared_render
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,11 @@ SESSION_KEY = "asked_questions"
 SESSION_LIMIT = 20
 THREAD_CACHE_KEY = "question-thread:{article}:{language}:{page}:{generation}"
 THREAD_CACHE_SECONDS = 24 * 3600
+
+# Where the moment the form was shown goes in an article page shared by every
+# reader (healthinfo.shared_pages); each request gets its own.
+FORM_STARTED_PLACEHOLDER = "shared-page-form-started-3d8a51c7"
+fill_per_reader(FORM_STARTED_PLACEHOLDER, lambda request: form_token())
 
 
 def remember_question(session, question):
@@ -228,6 +234,11 @@ def question_area(request, translation):
         form = QuestionForm(
             action=reverse("comments:ask", kwargs={"slug": article.slug}) + "#ask-form"
         )
+        shared = shared_render(request)
+        if shared is not None:
+            form.initial["started"] = FORM_STARTED_PLACEHOLDER
+            # The form closes once nobody has asked anything for a while.
+            shared.expire_at(thread_closes_at(thread.last_asked_at))
     own = own_pending_questions(request, article)
     return {
         "question_area": QuestionArea(

@@ -139,6 +139,14 @@ class Question(models.Model):
         return self.answered_at is not None
 
 
+def thread_closes_at(last_asked_at):
+    """When a thread whose last question came at ``last_asked_at`` closes for inactivity."""
+    days = settings.QUESTIONS_CLOSE_AFTER_DAYS
+    if not days or last_asked_at is None:
+        return None
+    return last_asked_at + timedelta(days=days)
+
+
 def thread_closure(article, last_asked_at, now=None):
     """
     Why readers can no longer ask questions on ``article``, or None when they can.
@@ -148,9 +156,8 @@ def thread_closure(article, last_asked_at, now=None):
     """
     if article.questions_closed:
         return "closed"
-    days = settings.QUESTIONS_CLOSE_AFTER_DAYS
-    now = now or timezone.now()
-    if days and last_asked_at is not None and last_asked_at < now - timedelta(days=days):
+    closes_at = thread_closes_at(last_asked_at)
+    if closes_at is not None and closes_at < (now or timezone.now()):
         return "inactive"
     return None
 

@@ -15,11 +15,12 @@ from django.db import transaction
 
 GENERATION_KEY = "article-generation:{article_id}"
 CONTENT_GENERATION_KEY = "content-generation"
+LISTINGS_GENERATION_KEY = "listings-generation"
 
 
 def article_generation(article_id):
     """The current cache generation token of the article with ``article_id``."""
-    return _generation(GENERATION_KEY.format(article_id=article_id))
+    return generation(GENERATION_KEY.format(article_id=article_id))
 
 
 def content_generation():
@@ -27,10 +28,11 @@ def content_generation():
     The site-wide generation token: it changes when any article is published,
     unpublished or retitled, which changes how links between articles render.
     """
-    return _generation(CONTENT_GENERATION_KEY)
+    return generation(CONTENT_GENERATION_KEY)
 
 
-def _generation(key):
+def generation(key):
+    """The token stored under ``key``, made now if there is none yet."""
     token = cache.get(key)
     if token is None:
         token = uuid.uuid4().hex
@@ -55,3 +57,13 @@ def invalidate_article(article_id):
 def invalidate_content():
     """Forget every cached article page (on commit): links between articles changed."""
     transaction.on_commit(lambda: cache.set(CONTENT_GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def invalidate_listings():
+    """
+    Forget every cached page that lists articles (on commit): an article, a
+    translation or a category changed, including review dates and summaries.
+    """
+    transaction.on_commit(
+        lambda: cache.set(LISTINGS_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    )

@@ -1,4 +1,4 @@
-"""Template context every page needs: the site name and the category menu."""
+"""Template context every page needs: the site name, the category menu, the CSRF token."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from healthinfo.models import Category, CategoryTranslation, current_language
+from healthinfo.shared_pages import CSRF_PLACEHOLDER, shared_render
 
 MENU_CACHE_KEY = "category-menu:{language}"
 MENU_CACHE_SECONDS = 600
@@ -34,3 +35,14 @@ def site(request):
         "default_language": settings.LANGUAGE_CODE,
         "menu_categories": category_menu(current_language()),
     }
+
+
+def shared_page(request):
+    """
+    On a page rendered for every reader (``healthinfo.shared_pages``), a
+    placeholder instead of this reader's CSRF token; each response fills in its own.
+    Listed after Django's built-in ``csrf`` processor, so it takes its place.
+    """
+    if shared_render(request) is not None:
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}

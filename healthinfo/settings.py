@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "healthinfo.context_processors.site",
+                "healthinfo.context_processors.shared_page",
             ],
         },
     },

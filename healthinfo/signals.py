@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from healthinfo.cache import invalidate_article, invalidate_content
+from healthinfo.cache import invalidate_article, invalidate_content, invalidate_listings
 from healthinfo.models import (
     AdditionalReviewer,
     Article,
     ArticleTranslation,
+    Category,
     CategoryTranslation,
     Figure,
     Reference,
@@ -45,6 +46,7 @@ def translation_changed(sender, instance, **kwargs):
     invalidate_article(instance.article_id)
     # Links from other articles show this page's title: they must see the change.
     invalidate_content()
+    invalidate_listings()
 
 
 # The fields that decide whether links to an article resolve (see links.py).
@@ -54,6 +56,8 @@ LINK_FIELDS = frozenset({"slug", "status", "publish_at", "unpublish_at"})
 @receiver([post_save, post_delete], sender=Article)
 def article_changed(sender, instance, update_fields=None, **kwargs):
     invalidate_article(instance.pk)
+    # Lists show titles, summaries and review dates: any change may show there.
+    invalidate_listings()
     # Publishing or unpublishing makes links from other pages resolve differently;
     # recording a review or closing the questions does not, unless overdue pages
     # are hidden (then the next review date decides visibility too).
@@ -64,9 +68,12 @@ def article_changed(sender, instance, update_fields=None, **kwargs):
         invalidate_content()
 
 
+@receiver([post_save, post_delete], sender=Category)
 @receiver([post_save, post_delete], sender=CategoryTranslation)
-def category_name_changed(sender, instance, **kwargs):
+def category_changed(sender, instance, **kwargs):
+    # Every reader page shows the category menu; article pages show their category.
     invalidate_content()
+    invalidate_listings()
 
 
 @receiver([post_save, post_delete], sender=Review)

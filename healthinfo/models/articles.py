@@ -128,6 +128,19 @@ class ArticleQuerySet(models.QuerySet):
             )
         return queryset
 
+    def next_scheduled_change(self, now=None):
+        """
+        The next moment a published article goes up or comes down on its own
+        (its ``publish_at`` or ``unpublish_at``), or None. Pages listing articles
+        are cached no longer than this.
+        """
+        now = now or timezone.now()
+        found = self.filter(status=Article.Status.PUBLISHED).aggregate(
+            publish=models.Min("publish_at", filter=Q(publish_at__gt=now)),
+            unpublish=models.Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        )
+        return min((moment for moment in found.values() if moment is not None), default=None)
+
     def overdue_for_review(self, today=None):
         """Articles whose next review date has passed."""
         today = today or timezone.localdate()

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, render
 
 from comments.embed import question_area
 from healthinfo.article_page import cached_content
+from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.feedback_forms import FeedbackForm
-from healthinfo.models import ArticleTranslation, Category, current_language
+from healthinfo.models import Article, ArticleTranslation, Category, current_language
 from healthinfo.search import (
     MAX_QUERY_LENGTH,
     SUGGEST_BELOW,
@@ -20,6 +21,7 @@ from healthinfo.search import (
     snippet,
     suggest,
 )
+from healthinfo.shared_pages import page_number_variant, shared_page, shared_render
 from healthinfo.structured_data import json_ld
 from healthinfo.views.feedback import has_voted
 
@@ -32,10 +34,30 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 def page_of(request, queryset, per_page=ARTICLES_PER_PAGE):
     """The page of ``queryset`` in ``?page=`` (the first or last page when out of range)."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    requested = request.GET.get("page")
+    page = Paginator(queryset, per_page).get_page(requested)
+    shared = shared_render(request)
+    if shared is not None and requested is not None and requested != str(page.number):
+        shared.keep_private()
+    return page
 
 
+def follow_schedule(request):
+    """A list rendered for every reader expires when the next article goes up or comes down."""
+    shared = shared_render(request)
+    if shared is not None:
+        shared.expire_at(Article.objects.next_scheduled_change())
+
+
+def home_variant(request):
+    if not request.GET:
+        return ""
+    return "untranslated" if list(request.GET) == ["untranslated"] else None
+
+
+@shared_page(variant=home_variant)
 def home(request):
+    follow_schedule(request)
     language = current_language()
     published = ArticleTranslation.objects.published().in_language(language)
     by_category = {}
@@ -56,7 +78,9 @@ def home(request):
     )
 
 
+@shared_page(variant=page_number_variant())
 def category_detail(request, slug):
+    follow_schedule(request)
     category = get_object_or_404(
         Category.objects.select_related("parent").prefetch_related(
             "translations", "parent__translations"
@@ -83,7 +107,9 @@ def _letter(initial):
     return base if base.isalpha() else "#"
 
 
+@shared_page(variant=page_number_variant("letter"))
 def a_to_z(request):
+    follow_schedule(request)
     published = ArticleTranslation.objects.published().in_language()
     initials = (
         published.annotate(initial=Upper(Substr("title", 1, 1)))
@@ -98,6 +124,9 @@ def a_to_z(request):
     letter = request.GET.get("letter", "")[:1].upper() or (letters[0] if letters else "")
     if letter not in by_letter:
         letter = letters[0] if letters else ""
+        shared = shared_render(request)
+        if shared is not None:
+            shared.keep_private()
     matching = ArticleTranslation.objects.none()
     if letter:
         matching = (
@@ -118,11 +147,17 @@ def a_to_z(request):
     )
 
 
+@shared_page(depends_on=(CONTENT_GENERATION_KEY,))
 def article_detail(request, slug):
     translation = get_object_or_404(
         ArticleTranslation.objects.published().in_language().for_reader(), article__slug=slug
     )
+    shared = shared_render(request)
+    if shared is not None:
+        shared.depend_on(GENERATION_KEY.format(article_id=translation.article_id))
     content = cached_content(translation)
+    if shared is not None:
+        shared.expire_at(content.expires_at)
     return render(
         request,
         "healthinfo/article_detail.html",
@@ -177,6 +212,7 @@ def search(request):
     )
 
 
+@shared_page(depends_on=(CONTENT_GENERATION_KEY,))
 def policy_page(request, slug):
     if slug not in POLICY_PAGES:
         raise Http404
