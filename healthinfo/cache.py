@@ -31,6 +31,14 @@ def content_generation():
     return generation(CONTENT_GENERATION_KEY)
 
 
+def listings_generation():
+    """
+    The token that changes with any article, translation, section or category:
+    pages that list articles and cached search results follow it.
+    """
+    return generation(LISTINGS_GENERATION_KEY)
+
+
 def generation(key):
     """The token stored under ``key``, made now if there is none yet."""
     token = cache.get(key)

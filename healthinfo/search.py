@@ -17,13 +17,17 @@ On SQLite (development): every word of the query must appear in the title,
 alternate names, summary or section text; title and alternate-name matches
 rank first, and suggestions come from ``difflib``.
 
-Every path costs a constant number of queries: a count, one page of results,
-and one query for suggestions when there are few results.
+Every path costs a constant number of queries: one that ranks the ids of at
+most ``MAX_RESULTS`` matches (cached per query), one for the page of results
+with their snippets, and one for suggestions when there are few results.
 """
 
 import difflib
+import hashlib
 import html
+import logging
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import (
@@ -33,16 +37,24 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramSimilarity,
 )
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from healthinfo.cache import LISTINGS_GENERATION_KEY, listings_generation
 from healthinfo.links import plain_text
 from healthinfo.models import ArticleTranslation, SearchTerm
 
+logger = logging.getLogger(__name__)
+
 MAX_QUERY_LENGTH = 200
+# Results beyond this many are not counted or shown ("more than 1,000 results").
+MAX_RESULTS = 1000
+RESULTS_CACHE_KEY = "search-results:{digest}"
+RESULTS_CACHE_SECONDS = 300
 MAX_TERMS = 8
 SUGGEST_BELOW = 3
 SNIPPET_WORDS = 30
@@ -141,16 +153,64 @@ def search_translations(query, language):
     return _portable(published, terms)
 
 
-def _full_text(published, terms, language):
-    config = search_configuration(language)
-    search_query = SearchQuery(" ".join(terms), config=config, search_type="plain")
-    return (
-        published.filter(search_vector=search_query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
+@dataclass(frozen=True)
+class Matches:
+    """The ids of the best matches of a query, best first, and whether there are more."""
+
+    ids: tuple
+    more: bool = False
+
+
+def find(query, language):
+    """
+    ``Matches`` of ``query`` in ``language``: at most ``MAX_RESULTS`` ids, best first.
+
+    One query that ranks only ids (not whole rows), cached per query until any
+    article, translation or category changes (the listings generation) or for
+    ``RESULTS_CACHE_SECONDS``, whichever comes first: readers search the same
+    few words again and again. ``page_of_results`` then loads the page shown.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return Matches(())
+    asked = f"{language}\n{' '.join(terms)}".encode()
+    key = RESULTS_CACHE_KEY.format(digest=hashlib.blake2b(asked, digest_size=16).hexdigest())
+    try:
+        found = cache.get_many([key, LISTINGS_GENERATION_KEY])
+        generation = found.get(LISTINGS_GENERATION_KEY) or listings_generation()
+    except Exception:
+        logger.warning("Search results not cached: the cache is unavailable.", exc_info=True)
+        return _matches(query, language)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    matches = _matches(query, language)
+    try:
+        cache.set(key, (generation, matches), RESULTS_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Search results not cached: the cache is unavailable.", exc_info=True)
+    return matches
+
+
+def _matches(query, language):
+    ranked = search_translations(query, language).values_list("pk", flat=True)
+    ids = tuple(ranked[: MAX_RESULTS + 1])
+    return Matches(ids[:MAX_RESULTS], more=len(ids) > MAX_RESULTS)
+
+
+def page_of_results(ids, query, language):
+    """
+    The translations with ``ids`` (one page of ``find``), in that order, each with
+    ``snippet`` set. One query; pages unpublished since the search are left out.
+    """
+    terms = query_terms(query)
+    rows = ArticleTranslation.objects.published().filter(pk__in=ids).select_related("article")
+    if uses_full_text_search():
+        config = search_configuration(language)
+        rows = rows.annotate(
             headline=SearchHeadline(
                 "search_text",
-                search_query,
+                SearchQuery(" ".join(terms), config=config, search_type="plain"),
                 config=config,
                 start_sel=_START,
                 stop_sel=_STOP,
@@ -158,8 +218,21 @@ def _full_text(published, terms, language):
                 min_words=12,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
+    by_id = {row.pk: row for row in rows}
+    results = [by_id[pk] for pk in ids if pk in by_id]
+    for translation in results:
+        translation.snippet = snippet(translation, terms)
+    return results
+
+
+def _full_text(published, terms, language):
+    config = search_configuration(language)
+    search_query = SearchQuery(" ".join(terms), config=config, search_type="plain")
+    return (
+        published.filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .select_related("article")
         .order_by("-rank", "title", "pk")
     )

@@ -131,6 +131,20 @@ def _fill(request, content):
     return content
 
 
+# {entry key: the generation keys the entry depended on when this process last
+# saw it}. Only a hint, so that one round trip fetches the entry and all of its
+# generations (an article page's own generation is only known from the entry);
+# every hit still checks every generation the entry records.
+_dependency_hints = {}
+MAX_HINTS = 50_000
+
+
+def _remember_dependencies(key, entry):
+    if len(_dependency_hints) >= MAX_HINTS:
+        _dependency_hints.clear()
+    _dependency_hints[key] = tuple(entry.generations)
+
+
 def _is_current(entry, tokens, now):
     if entry.day != timezone.localdate(now).isoformat():
         return False
@@ -155,9 +169,11 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE):
     key = _entry_key(request, variant)
     now = timezone.now()
     try:
-        found = cache.get_many([key, *depends_on])
+        keys = dict.fromkeys((key, *depends_on, *_dependency_hints.get(key, ())))
+        found = cache.get_many(list(keys))
         entry = found.pop(key, None)
         if entry is not None and _is_current(entry, found, now):
+            _remember_dependencies(key, entry)
             response = HttpResponse(_fill(request, entry.content))
             for name, value in entry.headers:
                 response[name] = value
@@ -201,6 +217,7 @@ def _store(key, response, shared, now):
         day=shared.day,
         expires_at=shared.expires_at,
     )
+    _remember_dependencies(key, entry)
     try:
         cache.set(key, entry, timeout)
     except Exception:

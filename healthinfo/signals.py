@@ -39,6 +39,8 @@ def translation_content_changed(sender, instance, **kwargs):
     # Only sections feed the search document; every part counts as a new revision.
     translation.content_changed(search=sender is Section)
     invalidate_article(translation.article_id)
+    if sender is Section:
+        invalidate_listings()  # cached search results rank section text
 
 
 @receiver([post_save, post_delete], sender=ArticleTranslation)

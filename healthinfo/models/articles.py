@@ -42,6 +42,24 @@ def current_language():
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_name(self, language=None):
+        """
+        Annotate ``name_in_language``: the name in ``language`` (default: the
+        active one), else in the source language, else the slug, as ``Category.name()``.
+        """
+        language = language or current_language()
+        names = CategoryTranslation.objects.filter(category=models.OuterRef("pk"))
+        return self.annotate(
+            name_in_language=Coalesce(
+                models.Subquery(names.filter(language=language).values("name")[:1]),
+                models.Subquery(names.filter(language=settings.LANGUAGE_CODE).values("name")[:1]),
+                F("slug"),
+                output_field=models.CharField(),
+            )
+        )
+
+
 class Category(models.Model):
     """A group of articles in the site's menu ("Pregnancy complications")."""
 
@@ -62,6 +80,8 @@ class Category(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("Leave empty to use the site default."),
     )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "slug"]

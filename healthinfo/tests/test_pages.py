@@ -1,7 +1,9 @@
 """Reader pages render in English and Spanish at a constant query cost."""
 
 import pytest
+from django.core.cache import cache
 
+from healthinfo.context_processors import category_menu
 from healthinfo.models import Article
 from healthinfo.tests.factories import (
     add_translation,
@@ -118,3 +120,14 @@ def test_home_query_count_does_not_grow_with_articles(client, django_assert_max_
     client.get("/en/")
     with django_assert_max_num_queries(6):
         assert client.get("/en/").status_code == 200
+
+
+def test_category_menu_costs_one_query_and_falls_back_to_the_source_name(
+    django_assert_num_queries,
+):
+    make_category("labour", names={"en": "Labour"})
+    make_category("birth", names={"en": "Birth", "es": "Parto"})
+    cache.clear()
+    with django_assert_num_queries(1):
+        menu = category_menu("es")
+    assert [name for _, name, _ in menu] == ["Parto", "Labour"]

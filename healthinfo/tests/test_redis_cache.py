@@ -147,3 +147,14 @@ def test_redis_url_selects_the_resilient_backend():
     )
     backend = result.stdout.strip().splitlines()[-1]
     assert backend == "healthinfo.redis_cache.ResilientRedisCache", result.stderr
+
+
+def test_one_redis_client_serves_every_command():
+    # Django's client builds a redis.Redis per command; building one costs more
+    # than a GET on loopback, so the cache keeps one per connection pool.
+    cache = make_cache(TEST_REDIS_URL)
+    client = cache._cache.get_client("key")
+    cache.set("key", "value")
+    assert cache.get("key") == "value"
+    assert cache.get_many(["key"]) == {"key": "value"}
+    assert cache._cache.get_client("key", write=True) is client

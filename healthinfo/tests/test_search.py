@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from healthinfo import search
 from healthinfo.models import ArticleTranslation, SearchTerm, Section
 from healthinfo.search import search_translations, suggest
 from healthinfo.tests.factories import add_translation, make_article
@@ -172,6 +173,42 @@ def test_search_page_is_paginated_with_constant_queries(client, django_assert_ma
     assert "25 results" in first
     third = client.get("/en/search/", {"q": "bleeding", "page": 3}).content.decode()
     assert third.count('class="fs-5"') == 5
+
+
+def test_a_repeated_search_reuses_the_ranking(client, django_assert_max_num_queries):
+    for number in range(5):
+        make_article(f"topic-{number}", title=f"Bleeding topic {number}")
+    client.get("/en/search/", {"q": "bleeding"})
+    with django_assert_max_num_queries(1):  # only the page's rows and snippets
+        again = client.get("/en/search/", {"q": "bleeding"}).content.decode()
+    assert "5 results" in again
+
+
+def test_search_results_follow_edits_at_once(client, django_capture_on_commit_callbacks):
+    article = make_article("topic", title="Water birth")
+    assert "0 results" in client.get("/en/search/", {"q": "hydrotherapy"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        Section.objects.create(
+            translation=article.translations.get(),
+            order=9,
+            heading="Pain relief",
+            body="<p>Hydrotherapy in a birth pool.</p>",
+        )
+    found = client.get("/en/search/", {"q": "hydrotherapy"}).content.decode()
+    assert "1 result for" in found and "Water birth" in found
+    with django_capture_on_commit_callbacks(execute=True):
+        article.status = article.Status.ARCHIVED
+        article.save()
+    assert "0 results" in client.get("/en/search/", {"q": "hydrotherapy"}).content.decode()
+
+
+def test_very_common_words_say_there_are_more_results(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    for number in range(4):
+        make_article(f"topic-{number}", title=f"Bleeding topic {number}")
+    page = client.get("/en/search/", {"q": "bleeding"}).content.decode()
+    assert "More than 3 results for “bleeding”" in page
+    assert page.count('class="fs-5"') == 3
 
 
 def test_vocabulary_holds_the_words_of_pages(library):

@@ -16,9 +16,9 @@ from healthinfo.models import Article, ArticleTranslation, Category, current_lan
 from healthinfo.search import (
     MAX_QUERY_LENGTH,
     SUGGEST_BELOW,
+    find,
+    page_of_results,
     query_terms,
-    search_translations,
-    snippet,
     suggest,
 )
 from healthinfo.shared_pages import page_number_variant, shared_page, shared_render
@@ -184,18 +184,14 @@ def article_context(request, translation, content):
 
 def search(request):
     query = request.GET.get("q", "")
-    if not isinstance(query, str):
-        query = ""
     too_long = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH].strip()
     terms = query_terms(query)
     language = current_language()
-    page = page_of(request, search_translations(query, language), SEARCH_RESULTS_PER_PAGE)
-    results = list(page)
-    for translation in results:
-        translation.snippet = snippet(translation, terms)
+    matches = find(query, language)
+    page = page_of(request, matches.ids, SEARCH_RESULTS_PER_PAGE)
     suggestion = ""
-    if terms and page.paginator.count < SUGGEST_BELOW:
+    if terms and len(matches.ids) < SUGGEST_BELOW:
         suggestion = suggest(terms, language)
     return render(
         request,
@@ -205,7 +201,8 @@ def search(request):
             "has_terms": bool(terms),
             "too_long": too_long,
             "page": page,
-            "results": results,
+            "results": page_of_results(page.object_list, query, language),
+            "more_results": matches.more,
             "suggestion": suggestion,
             "extra_query": urlencode({"q": query}),
         },
