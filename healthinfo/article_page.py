@@ -6,8 +6,9 @@ The article view runs one query for the translation (which also proves the
 article is visible now), then asks ``cached_content`` for the rest: sections
 with their links resolved, figures, references, the review box, the other
 languages of the page and its structured data. Cold, that costs at most five
-queries (sections, references, figures, the review's sign-offs, and one query
-for the page's other languages and its link targets together); warm, none.
+queries (sections, references, figures when the page has any, the review's
+sign-offs, and one query for the page's other languages and its link targets
+together); warm, none.
 
 The cache key holds the article's cache generation (content, reviews and
 questions change it), the site-wide content generation (publishing or
@@ -133,7 +134,8 @@ def load_content(translation):
 
     now = timezone.now()
     article = translation.article
-    lookups = ["sections", "references", "figures"]
+    has_figures = getattr(translation, "has_figures", True)
+    lookups = ["sections", "references", *(["figures"] if has_figures else [])]
     if article.last_review_id:
         lookups.append(
             Prefetch(
@@ -159,7 +161,7 @@ def load_content(translation):
             "article": article,
             "sections": sections,
             "references": list(translation.references.all()),
-            "figures": list(translation.figures.all()),
+            "figures": list(translation.figures.all()) if has_figures else [],
         },
     )
     linked_articles = {row.article for row in rows if row.article.slug in slugs}

@@ -137,3 +137,19 @@ def test_retitled_linked_article_updates_the_link_text(client, django_capture_on
         english.save()
     html = client.get("/en/articles/topic/").content.decode()
     assert "New name" in html and "Old name" not in html
+
+
+def test_article_page_runs_at_most_eight_queries_with_no_cache_at_all(
+    client, settings, django_assert_max_num_queries
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    article = make_article("topic", title="Topic", sections=5, references=2)
+    review(article, also_reviewed_by=[make_reviewer()])
+    midwife = make_midwife()
+    for number in range(100):
+        answered_question(article, midwife=midwife, body=f"Question number {number} here?")
+    # Everything built from the database on every request, the menu included.
+    for _ in range(2):
+        with django_assert_max_num_queries(8):
+            response = client.get("/en/articles/topic/")
+        assert "Question number 99 here?" in response.content.decode()
