@@ -80,7 +80,7 @@ def _locked(question):
 
 @transaction.atomic
 def submit_question(
-    *, article, language, body, display_name="", email="", ip_address="", session_key=""
+    *, article, language, body, display_name="", email="", ip_address="", browser=""
 ):
     """
     Record a reader's question for moderation and return it.
@@ -88,12 +88,13 @@ def submit_question(
     The question is screened for red flags (urgent: alert the midwives now) and
     personal details (flag it for redaction). Refused with ``QuestionRefused``
     when the thread is closed, the reader has hit the rate limit, or the same
-    text was already asked on this article recently.
+    text was already asked on this article recently. The rate limit counts the
+    reader's address and ``browser`` (``comments.views.browser_identity``).
     """
     ip_hash = hash_ip(ip_address)
     identities = [
         f"ip:{ip_hash}" if ip_hash else "",
-        f"session:{session_key}" if session_key else "",
+        f"browser:{browser}" if browser else "",
     ]
     if not ratelimit.take(identities):
         raise QuestionRefused(

@@ -1,10 +1,12 @@
 """Readers ask questions under an article: the confirmation, the emergency box, spam defence."""
 
 import logging
+import re
 import time
 from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -189,6 +191,25 @@ def test_one_browser_session_may_ask_three_questions_in_ten_minutes(
     response = client.post(ASK, form_data(body="Fourth from a new address"), REMOTE_ADDR="10.0.1.1")
     assert response.status_code == 429
     assert Question.objects.count() == 3
+
+
+def test_refused_posts_from_a_cookieless_bot_leave_no_session_rows(article, three_per_ten_minutes):
+    for number in range(6):
+        Client().post(ASK, form_data(body=f"Bot question number {number} here"))
+    assert Question.objects.count() == 3
+    # Only the three accepted posts keep a session (to show the asker their question).
+    assert Session.objects.count() == 3
+
+
+def test_the_rate_limit_counts_a_browser_by_its_csrf_cookie(article, three_per_ten_minutes):
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/en/articles/stitch/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    for number in range(3):
+        data = form_data(body=f"Question number {number}", csrfmiddlewaretoken=token)
+        assert browser.post(ASK, data, REMOTE_ADDR=f"10.0.0.{number}").status_code == 302
+    data = form_data(body="Fourth from a new address", csrfmiddlewaretoken=token)
+    assert browser.post(ASK, data, REMOTE_ADDR="10.0.1.1").status_code == 429
 
 
 def test_the_rate_limit_window_passes(client, article, three_per_ten_minutes, monkeypatch):
