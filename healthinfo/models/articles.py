@@ -42,22 +42,26 @@ def current_language():
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+def category_name(category, language=None):
+    """
+    An expression for the name of the category at ``category`` (a field path
+    such as "pk" or "article__category") in ``language`` (default: the active
+    one), else in the source language, else its slug, as ``Category.name()``.
+    """
+    language = language or current_language()
+    names = CategoryTranslation.objects.filter(category=models.OuterRef(category))
+    return Coalesce(
+        models.Subquery(names.filter(language=language).values("name")[:1]),
+        models.Subquery(names.filter(language=settings.LANGUAGE_CODE).values("name")[:1]),
+        F("slug" if category == "pk" else f"{category}__slug"),
+        output_field=models.CharField(),
+    )
+
+
 class CategoryQuerySet(models.QuerySet):
     def with_name(self, language=None):
-        """
-        Annotate ``name_in_language``: the name in ``language`` (default: the
-        active one), else in the source language, else the slug, as ``Category.name()``.
-        """
-        language = language or current_language()
-        names = CategoryTranslation.objects.filter(category=models.OuterRef("pk"))
-        return self.annotate(
-            name_in_language=Coalesce(
-                models.Subquery(names.filter(language=language).values("name")[:1]),
-                models.Subquery(names.filter(language=settings.LANGUAGE_CODE).values("name")[:1]),
-                F("slug"),
-                output_field=models.CharField(),
-            )
-        )
+        """Annotate ``name_in_language``: see ``category_name``."""
+        return self.annotate(name_in_language=category_name("pk", language))
 
 
 class Category(models.Model):
@@ -314,17 +318,8 @@ class ArticleTranslationQuerySet(models.QuerySet):
         return self.filter(language=language or current_language())
 
     def with_category_name(self, language=None):
-        """Annotate ``category_name``: the category's name in ``language``, else the source one."""
-        language = language or current_language()
-        names = CategoryTranslation.objects.filter(category=models.OuterRef("article__category"))
-        return self.annotate(
-            category_name=Coalesce(
-                models.Subquery(names.filter(language=language).values("name")[:1]),
-                models.Subquery(names.filter(language=settings.LANGUAGE_CODE).values("name")[:1]),
-                F("article__category__slug"),
-                output_field=models.CharField(),
-            )
-        )
+        """Annotate ``category_name``: the article's category's name (see ``category_name``)."""
+        return self.annotate(category_name=category_name("article__category", language))
 
     def first_in_each_category(self, count):
         """
