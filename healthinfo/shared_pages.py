@@ -39,7 +39,8 @@ from healthinfo.cache import CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY, ge
 
 logger = logging.getLogger(__name__)
 
-ENTRY_KEY = "shared-page:{digest}"
+# The version changes whenever Entry does, so that no older pickled entry is read.
+ENTRY_KEY = "shared-page:v2:{digest}"
 ENTRY_SECONDS = 3600
 
 # Markers written where a reader's own values go. They cannot come from content:
@@ -68,6 +69,8 @@ class Entry:
     generations: dict
     day: str
     expires_at: datetime | None = None
+    # The placeholders the content holds, found once when it was stored.
+    placeholders: tuple = ()
 
 
 @dataclass
@@ -123,11 +126,14 @@ def _entry_key(request, variant):
     return ENTRY_KEY.format(digest=hashlib.blake2b(where.encode(), digest_size=16).hexdigest())
 
 
-def _fill(request, content):
-    for placeholder, value_for in _per_reader_values.items():
-        marker = placeholder.encode()
-        if marker in content:
-            content = content.replace(marker, value_for(request).encode())
+def _placeholders_in(content):
+    return tuple(marker for marker in _per_reader_values if marker.encode() in content)
+
+
+def _fill(request, content, placeholders):
+    for placeholder in placeholders:
+        value = _per_reader_values[placeholder](request)
+        content = content.replace(placeholder.encode(), value.encode())
     return content
 
 
@@ -174,7 +180,7 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE):
         entry = found.pop(key, None)
         if entry is not None and _is_current(entry, found, now):
             _remember_dependencies(key, entry)
-            response = HttpResponse(_fill(request, entry.content))
+            response = HttpResponse(_fill(request, entry.content, entry.placeholders))
             for name, value in entry.headers:
                 response[name] = value
             return response
@@ -187,9 +193,13 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE):
         response = render()
     finally:
         del request.shared_page
+    if response.streaming:
+        return response
+    placeholders = _placeholders_in(response.content)
     if not shared.private and _shareable(request, response):
-        _store(key, response, shared, now)
-        response.content = _fill(request, response.content)
+        _store(key, response, shared, now, placeholders)
+    # Filled whether stored or not: a rendering kept private was made with placeholders too.
+    response.content = _fill(request, response.content, placeholders)
     return response
 
 
@@ -197,13 +207,12 @@ def _shareable(request, response):
     session = getattr(request, "session", None)
     return (
         response.status_code == 200
-        and not response.streaming
         and not response.cookies
         and not (session is not None and session.modified)
     )
 
 
-def _store(key, response, shared, now):
+def _store(key, response, shared, now, placeholders):
     timeout = ENTRY_SECONDS
     if shared.expires_at is not None:
         timeout = int((shared.expires_at - now) / timedelta(seconds=1))
@@ -216,6 +225,7 @@ def _store(key, response, shared, now):
         generations=shared.generations,
         day=shared.day,
         expires_at=shared.expires_at,
+        placeholders=placeholders,
     )
     _remember_dependencies(key, entry)
     try:

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from comments.embed import FORM_STARTED_PLACEHOLDER
 from comments.models import Question
 from comments.tests.factories import form_data, make_midwife, make_question
 from comments.tokens import form_age
-from healthinfo.shared_pages import CSRF_PLACEHOLDER
+from healthinfo.shared_pages import CSRF_PLACEHOLDER, serve, shared_render
 from healthinfo.tests.factories import make_article, make_category, review
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +222,17 @@ def test_head_request_gets_the_headers_only():
     response = Client().head("/en/articles/topic/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_rendering_kept_private_still_gets_the_readers_own_values(rf):
+    request = rf.get("/en/")
+
+    def render():
+        shared_render(request).keep_private()
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">')
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "set", _fail)  # nothing is stored
+        response = serve(request, render, variant="private")
+    assert CSRF_PLACEHOLDER not in response.content.decode()
+    assert fields(response, CSRF_FIELD)
