@@ -11,10 +11,19 @@ from .articles import (
     Category,
     CategoryTranslation,
     Figure,
+    LiveContentLocked,
     Reference,
     Section,
     add_months,
     current_language,
+    writing_live_content,
+)
+from .drafts import (
+    DraftFigure,
+    DraftReference,
+    DraftSection,
+    DraftTranslation,
+    NonClinicalChange,
 )
 from .feedback import Feedback
 from .reviews import (
@@ -37,9 +46,15 @@ __all__ = [
     "Category",
     "CalendarToken",
     "CategoryTranslation",
+    "DraftFigure",
+    "DraftReference",
+    "DraftSection",
+    "DraftTranslation",
     "Feedback",
     "Figure",
     "ImmutableVersionError",
+    "LiveContentLocked",
+    "NonClinicalChange",
     "Reference",
     "Review",
     "ReviewAssignment",
@@ -52,4 +67,5 @@ __all__ = [
     "add_months",
     "current_language",
     "public_name_for",
+    "writing_live_content",
 ]
