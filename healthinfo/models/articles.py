@@ -275,12 +275,20 @@ class ArticleQuerySet(models.QuerySet):
         declared = NonClinicalChange.objects.filter(
             article=models.OuterRef("pk"), draft_revision=models.OuterRef("draft_revision")
         )
+        signed = Q(latest_draft_outcome__in=Review.APPROVING)
+        if settings.NON_CLINICAL_PUBLISHING:
+            # A declaration counts unless a reviewer asked for more on that revision.
+            signed |= Q(latest_draft_outcome__isnull=True) & models.Exists(declared)
         return (
             self.with_drafts()
             .annotate(latest_draft_outcome=models.Subquery(latest_outcome))
             .annotate(
-                draft_signed_off=Q(latest_draft_outcome__in=Review.APPROVING)
-                | models.Exists(declared)
+                # CASE, not the bare condition: with no review the comparison is NULL.
+                draft_signed_off=models.Case(
+                    models.When(signed, then=True),
+                    default=False,
+                    output_field=models.BooleanField(),
+                )
             )
         )
 
@@ -1103,6 +1111,11 @@ FIGURE_MAX_PIXELS = 4000
 def validate_figure_image(file):
     """Refuse uploads that are not a JPEG, PNG or WebP image within the size limits."""
     from PIL import Image, UnidentifiedImageError
+
+    if getattr(file, "_committed", False):
+        # Stored already (checked when it was uploaded): a form saved again, or a draft
+        # copied from the live page, must not depend on the file being readable now.
+        return
 
     if file.size is not None and file.size > FIGURE_MAX_BYTES:
         raise ValidationError(_("The image is too large: at most 5 MB."), code="too_large")
