@@ -323,7 +323,20 @@ class PublishingAdminMixin:
             )
 
     def publish_selected(self, request, queryset):
-        self._bulk(request, queryset, PUBLISH)
+        # Together, so that new pages linking to each other can go live at once.
+        published, refused = services.publish_together(list(queryset), request.user)
+        for article, reasons in refused.items():
+            for reason in reasons:
+                self.message_user(request, f"{article}: {reason}", messages.ERROR)
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d article published.", "%(count)d articles published.", len(published)
+                )
+                % {"count": len(published)},
+                messages.SUCCESS,
+            )
 
     publish_selected.short_description = gettext_lazy("Publish the selected articles")
 

@@ -13,7 +13,6 @@ from datetime import date
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -77,7 +76,7 @@ def withdrawn_notice(request, slug):
     if article is None:
         raise Http404
     has_history = article.versions.exists()
-    return TemplateResponse(
+    return render(
         request,
         "healthinfo/withdrawn.html",
         {"article": article, "has_history": has_history},
