@@ -120,7 +120,8 @@ class DraftTranslationAdmin(admin.ModelAdmin):
     search_fields = ["title", "article__slug"]
     readonly_fields = ["article", "language", "sign_off"]
     fieldsets = [
-        (None, {"fields": ["article", "language", "sign_off", "opened_revision"]}),
+        # ``opened_revision`` (hidden) is rendered by the template's form_top block.
+        (None, {"fields": ["article", "language", "sign_off"]}),
         (
             gettext_lazy("Text"),
             {"fields": ["title", "summary", "alternate_names", "source_revision"]},

@@ -314,3 +314,58 @@ def test_publishing_a_draft_changes_the_updated_date_readers_see(live):
     publish_change(live, title="Retitled")
     assert live.translations.get().updated_at > before
     assert live.translations.get().updated_at <= timezone.now()
+
+
+def test_a_new_article_is_written_as_drafts_and_published_after_its_sign_off(editor_client):
+    from healthinfo.tests.factories import make_category
+
+    category = make_category()
+    response = editor_client.post(
+        "/admin/healthinfo/article/add/",
+        {"slug": "anaemia", "category": category.pk, "review_interval_months": ""},
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(slug="anaemia")
+    page = editor_client.get(f"/admin/healthinfo/article/{article.pk}/change/").content.decode()
+    assert "Add a page in English" in page
+    editor_client.post(f"/admin/healthinfo/article/{article.pk}/drafts/en/start/")
+    draft = article.drafts.get()
+    data = draft_form(draft) | {
+        "title": "Anaemia in pregnancy",
+        "sections-TOTAL_FORMS": 1,
+        "sections-0-order": 1,
+        "sections-0-heading": "What is it?",
+        "sections-0-anchor": "",
+        "sections-0-body": "<p>Too few red blood cells.</p>",
+        "references-TOTAL_FORMS": 1,
+        "references-0-order": 1,
+        "references-0-title": "Anaemia guideline",
+        "references-0-year": 2023,
+    }
+    response = editor_client.post(f"/admin/healthinfo/drafttranslation/{draft.pk}/change/", data)
+    assert response.status_code == 302
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="need a medical sign-off"):
+        publish(article)
+    sign_off(article)
+    publish(article)
+    article.refresh_from_db()
+    assert article.is_visible()
+    assert "Too few red blood cells." in reader_page(None, article)
+
+
+def test_a_reviewer_sees_the_article_page_read_only_with_its_drafts(client, live):
+    edit_draft(live, title="Pre-eclampsia and HELLP")
+    client.force_login(make_user(groups=["Medical reviewers"]))
+    body = client.get(f"/admin/healthinfo/article/{live.pk}/change/").content.decode()
+    assert "Pre-eclampsia and HELLP" in body
+    assert 'name="_publish"' not in body
+    draft = live.drafts.get()
+    assert client.get(f"/admin/healthinfo/drafttranslation/{draft.pk}/preview/").status_code == 200
+    response = client.post(
+        f"/admin/healthinfo/drafttranslation/{draft.pk}/change/", draft_form(draft)
+    )
+    assert response.status_code == 403
+    assert client.post(f"/admin/healthinfo/drafttranslation/{draft.pk}/discard/").status_code == 403
+    assert client.post(f"/admin/healthinfo/article/{live.pk}/drafts/es/start/").status_code == 403
