@@ -8,6 +8,7 @@ the calls from a model change up to those layers are made here.
 """
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -29,8 +30,11 @@ from healthinfo.services import reschedule_reviews
 
 
 def _deleted_with_parent(kwargs):
-    # A cascade from the translation or article: nothing left to update.
-    return isinstance(kwargs.get("origin"), (Article, ArticleTranslation))
+    # A cascade from the translation or article (an instance or a queryset): nothing
+    # left to update.
+    origin = kwargs.get("origin")
+    model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return model in (Article, ArticleTranslation)
 
 
 @receiver([post_save, post_delete], sender=Section)

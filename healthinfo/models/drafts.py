@@ -278,7 +278,10 @@ class NonClinicalChange(models.Model):
 
 
 def _cascaded(kwargs):
-    return isinstance(kwargs.get("origin"), (Article, DraftTranslation))
+    """True when the deletion started at a draft or an article (an instance or a queryset)."""
+    origin = kwargs.get("origin")
+    model = origin.model if isinstance(origin, models.QuerySet) else type(origin)
+    return model in (Article, DraftTranslation)
 
 
 @receiver(post_delete, sender=DraftTranslation)
