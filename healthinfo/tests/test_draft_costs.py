@@ -1,8 +1,8 @@
 """
 Query counts of the draft workflow: they do not grow with the size of the page
-(2 or 30 sections and references, 3 figures). Measured on SQLite and PostgreSQL:
-starting a draft 21, publishing it 59 on SQLite and 61 on PostgreSQL (locks, the rules, the copy, search,
-versions, audit), the draft's admin page 24, the article's 22.
+(2 or 30 sections and references, 3 figures). Measured: starting a draft 21;
+publishing it 59 on SQLite, 61 on PostgreSQL (locks, the rules, the copy, the
+search document, versions, audit); the draft's admin page 24; the article's 22.
 """
 
 import pytest
