@@ -369,3 +369,55 @@ def test_a_reviewer_sees_the_article_page_read_only_with_its_drafts(client, live
     assert response.status_code == 403
     assert client.post(f"/admin/healthinfo/drafttranslation/{draft.pk}/discard/").status_code == 403
     assert client.post(f"/admin/healthinfo/article/{live.pk}/drafts/es/start/").status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_saving_the_same_draft_at_the_same_moment_one_is_refused(monkeypatch):
+    """
+    Real concurrency (PostgreSQL): both saves pass validation against the same
+    revision at once; the row claim lets one through and refuses the other.
+    """
+    import threading
+
+    from django.db import connection
+
+    from healthinfo.admin.drafts import DraftTranslationForm
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the race needs PostgreSQL")
+    article = make_published_article("topic", title="Old title")
+    draft = edit_draft(article)
+    url = f"/admin/healthinfo/drafttranslation/{draft.pk}/change/"
+    opened = draft_form(draft)
+    editors = {name: make_user(name, groups=["Editors"]) for name in ("ana", "ben")}
+    barrier = threading.Barrier(2, timeout=20)
+    original_clean = DraftTranslationForm.clean
+
+    def clean_together(form):
+        cleaned = original_clean(form)
+        barrier.wait()  # both have checked the revision; now both try to save
+        return cleaned
+
+    monkeypatch.setattr(DraftTranslationForm, "clean", clean_together)
+    pages = {}
+
+    def save(name):
+        try:
+            client = Client()
+            client.force_login(editors[name])
+            response = client.post(url, opened | {"title": f"{name}'s title"}, follow=True)
+            pages[name] = response.content.decode()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(name,)) for name in editors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    draft.refresh_from_db()
+    winner = draft.title.split("'")[0]
+    loser = ({"ana", "ben"} - {winner}).pop()
+    assert winner in editors
+    assert "Your changes were not saved" in pages[loser]
+    assert "Your changes were not saved" not in pages[winner]
