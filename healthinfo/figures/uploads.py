@@ -167,6 +167,12 @@ class KeptImageField(forms.ImageField):
         ),
     }
 
+    def bound_data(self, data, initial):
+        # Django shows a file input empty again; a valid or kept upload is shown as kept.
+        if getattr(data, "kept_valid", False) or getattr(data, "kept_token", None):
+            return data
+        return super().bound_data(data, initial)
+
     def clean(self, data, initial=None):
         if data is REFUSED:
             raise ValidationError(self.error_messages["kept_refused"], code="kept_refused")

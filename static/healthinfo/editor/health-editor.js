@@ -352,13 +352,16 @@ export function createEditor(textarea) {
       textarea.value = /^<(\w+)(\s[^>]*)?><\/\1>$/i.test(html) ? "" : html;
       textarea.dispatchEvent(new Event("input", { bubbles: true }));
     },
+    onCreate({ editor: created }) {
+      // The editable area and the toolbar exist only once the editor is mounted.
+      describe(created.view.dom, textarea);
+      labelToolbar(wrapper, created, config);
+    },
     onDestroy() {
       wrapper.before(textarea);
       wrapper.remove();
     },
   });
-  describe(editor.view.dom, textarea);
-  labelToolbar(wrapper, editor, config);
   guardSize(textarea, config);
   textarea.dispatchEvent(
     new CustomEvent("prose-editor:ready", { detail: { editor, textarea }, bubbles: true }),
