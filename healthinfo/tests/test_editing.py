@@ -57,7 +57,8 @@ def test_a_pasted_summary_becomes_one_line_of_plain_text():
     form = BodyForm(
         {
             "body": "<p>x</p>",
-            "summary": '<p class="MsoNormal">A <b>weak</b>\n cervix &amp; you</p><script>x</script>',
+            "summary": '<p class="MsoNormal">A <b>weak</b>\n cervix &amp; you</p>'
+            "<script>x</script>",
         }
     )
     assert form.is_valid(), form.errors

@@ -44,7 +44,8 @@ def test_spanish_is_scored_with_inflesz_and_fernandez_huerta():
     easy = analyse(["El cuello del útero se abre antes de tiempo. Puede pasar sin dolor."], "es")
     hard = analyse(
         [
-            "La insuficiencia cervical, caracterizada por la dilatación indolora del cuello uterino "
+            "La insuficiencia cervical, caracterizada por la dilatación indolora del cuello "
+            "uterino "
             "durante el segundo trimestre en ausencia de contracciones, requiere una vigilancia "
             "ecográfica individualizada y la consideración de un cerclaje profiláctico."
         ],
