@@ -308,6 +308,13 @@ def clean_editor_html(html):
         return ""
     html = _UNWANTED_CHARACTERS.sub("", html)
     cleaned = _editor_cleaner.clean(tidy_office_html(html))
+    # Misnested markup (a heading inside a heading) is re-nested by the parser: clean
+    # until the result is stable, so that a stored body cleaned again stays the same.
+    for _attempt in range(3):
+        again = _editor_cleaner.clean(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
     cleaned = _UNWANTED_CHARACTERS.sub("", cleaned)
     previous = None
     while previous != cleaned:  # an empty <p> can hold another one
