@@ -5,6 +5,13 @@ Import models from here (``from healthinfo.models import Article``); the
 modules are an implementation detail.
 """
 
+from healthinfo.figures.models import FigureRenditions
+from healthinfo.plain_language.models import (
+    GlossaryTerm,
+    ReadabilityScore,
+    ReadabilityTarget,
+)
+
 from .articles import (
     Article,
     ArticleTranslation,
@@ -52,9 +59,13 @@ __all__ = [
     "DraftTranslation",
     "Feedback",
     "Figure",
+    "FigureRenditions",
+    "GlossaryTerm",
     "ImmutableVersionError",
     "LiveContentLocked",
     "NonClinicalChange",
+    "ReadabilityScore",
+    "ReadabilityTarget",
     "Reference",
     "Review",
     "ReviewAssignment",

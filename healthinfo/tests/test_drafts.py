@@ -421,3 +421,15 @@ def test_two_editors_saving_the_same_draft_at_the_same_moment_one_is_refused(mon
     assert winner in editors
     assert "Your changes were not saved" in pages[loser]
     assert "Your changes were not saved" not in pages[winner]
+
+
+def test_the_preview_of_a_draft_shows_the_drafts_own_figures(editor_client, live):
+    draft = edit_draft(live)
+    figure = draft.figures.get()
+    figure.alt_text = "Chart of the draft"
+    figure.save()
+    body = editor_client.get(
+        f"/admin/healthinfo/drafttranslation/{draft.pk}/preview/"
+    ).content.decode()
+    assert 'alt="Chart of the draft"' in body
+    assert 'alt="Blood pressure chart"' not in body

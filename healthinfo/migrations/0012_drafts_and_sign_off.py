@@ -11,7 +11,7 @@ import healthinfo.models.articles
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0009_version_immutable_trigger"),
+        ("healthinfo", "0011_starter_glossary_and_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
