@@ -13,7 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -28,6 +28,7 @@ from healthinfo.admin.articles import preview_response
 from healthinfo.admin.publishing import sign_off_state
 from healthinfo.diff import compare
 from healthinfo.models import (
+    ArticleTranslation,
     DraftFigure,
     DraftReference,
     DraftSection,
@@ -136,11 +137,15 @@ class DraftTranslationAdmin(admin.ModelAdmin):
         # A draft starts from the article's page, as a copy of the live page.
         return False
 
+    def get_queryset(self, request):
+        live = ArticleTranslation.objects.filter(
+            article=OuterRef("article"), language=OuterRef("language")
+        )
+        return super().get_queryset(request).annotate(has_live_page=Exists(live))
+
     @admin.display(description=gettext_lazy("kind"))
     def kind(self, draft):
-        return (
-            _("New language") if draft.live_translation() is None else _("Changes to a live page")
-        )
+        return _("Changes to a live page") if draft.has_live_page else _("New language")
 
     @admin.display(description=gettext_lazy("sign-off"))
     def sign_off(self, draft):

@@ -66,3 +66,11 @@ def test_the_article_page_in_the_admin_costs_the_same_for_any_page(
     client.force_login(make_user(groups=["Editors"]))
     with django_assert_max_num_queries(22):
         assert client.get(f"/admin/healthinfo/article/{article.pk}/change/").status_code == 200
+
+
+def test_the_list_of_drafts_costs_the_same_for_any_number(client, django_assert_max_num_queries):
+    for number in range(12):
+        edit_draft(make_published_article(f"topic-{number}"), title=f"Draft {number}")
+    client.force_login(make_user(groups=["Editors"]))
+    with django_assert_max_num_queries(8):
+        assert client.get("/admin/healthinfo/drafttranslation/").status_code == 200
