@@ -82,6 +82,9 @@ class PublishingAdminMixin:
         extra = ["status", "first_published_at", "last_reviewed_on", "next_review_due"]
         if obj is not None:
             extra.insert(0, "pages")
+            if obj.first_published_at is not None:
+                # Readers, other pages' [[links]] and citations use the address.
+                extra.append("slug")
         return fields + [f for f in extra if f not in fields]
 
     def get_fieldsets(self, request, obj=None):

@@ -250,3 +250,11 @@ def test_unpublish_button_takes_the_page_down(editor_client):
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert article.events.filter(action=ArticleEvent.Action.UNPUBLISHED).exists()
+
+
+def test_a_published_articles_address_cannot_change(editor_client):
+    article = make_published_article("pre-eclampsia")
+    data = change_form_data(article) | {"slug": "renamed", "_save": "Save"}
+    editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    article.refresh_from_db()
+    assert article.slug == "pre-eclampsia"
