@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import articles, reviews, staff  # noqa: F401  (registers the ModelAdmins)
+from . import articles, reviews, search, staff  # noqa: F401  (registers the ModelAdmins)
 
 admin.site.site_header = _("%(site)s administration") % {"site": settings.SITE_NAME}
 admin.site.site_title = settings.SITE_NAME

@@ -1,0 +1,181 @@
+"""
+Ranking: the published pages of one language that match a parsed query, best first.
+
+Order: pages matching more of the query's concepts first (so a page matching
+every concept always comes before one matching some), then relevance.
+Relevance is PostgreSQL's ``ts_rank`` (weights: title and alternate names 1.0,
+summary 0.4, sections 0.2; each further occurrence of a word adds less), and
+the portable ranking on SQLite computes the same formula in Python.
+
+On PostgreSQL the cost of ranking thousands of matches ("causes" is on every
+page) is kept down in two steps, in one query: every match is ordered by its
+rank on the small ``head`` vector (title, alternate names and summary: a few
+hundred bytes, stored inline), and only the best ``RERANK`` of those are
+ranked again on the whole document. Results past ``RERANK`` keep the quick
+order; readers look at the first page.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from healthinfo.models import Article, ArticleTranslation, SearchDocument
+
+from .analysis import stems
+from .documents import search_configuration
+
+RERANK = 100
+
+
+@dataclass(frozen=True)
+class Match:
+    translation_id: int
+    article_id: int
+    coverage: int  # how many concepts the page matches
+    by_name: bool  # every concept is in the title or an alternate name
+
+
+def rank(concept_phrases, language, limit):
+    """
+    Up to ``limit`` ``Match``es for ``concept_phrases`` (per concept, the phrases
+    that stand for it in ``language``), best first. One query.
+    """
+    concept_phrases = [phrases for phrases in concept_phrases if phrases]
+    if not concept_phrases:
+        return []
+    if connection.vendor == "postgresql":
+        return _rank_postgres(concept_phrases, language, limit)
+    return _rank_portable(concept_phrases, language, limit)
+
+
+def _published_articles():
+    return Article.objects.published().values("pk").query.sql_with_params()
+
+
+def _rank_postgres(concept_phrases, language, limit):
+    config = search_configuration(language)
+    params = []
+    columns = []
+    for index, phrases in enumerate(concept_phrases):
+        parts = []
+        for phrase in phrases:
+            parts.append("plainto_tsquery(%s::regconfig, %s)")
+            params += [config, phrase]
+        columns.append(f"({' || '.join(parts)}) AS c{index}")
+    names = [f"c{index}" for index in range(len(concept_phrases))]
+    any_of = " || ".join(names)
+    all_of = " && ".join(names)
+    if len(names) == 1:
+        coverage = "1"
+    else:
+        coverage = " + ".join(
+            f"(CASE WHEN numnode(q.{name}) = 0 OR d.vector @@ q.{name} THEN 1 ELSE 0 END)"
+            for name in names
+        )
+    published_sql, published_params = _published_articles()
+    documents = SearchDocument._meta.db_table
+    sql = f"""
+        WITH q AS MATERIALIZED (
+            SELECT {", ".join(names)}, {any_of} AS q_any, {all_of} AS q_all
+            FROM (SELECT {", ".join(columns)}) AS concepts
+        ),
+        matched AS MATERIALIZED (
+            SELECT d.translation_id AS id, d.article_id, {coverage} AS coverage,
+                   ts_rank(d.head, q.q_any) AS quick
+            FROM {documents} AS d CROSS JOIN q
+            WHERE d.language = %s AND d.vector @@ q.q_any AND d.article_id IN ({published_sql})
+            ORDER BY coverage DESC, quick DESC, d.translation_id
+            LIMIT %s
+        ),
+        best AS (
+            SELECT m.id, ts_rank(d.vector, q.q_any) AS score,
+                   ts_filter(d.head, '{{a}}') @@ q.q_all AS by_name
+            FROM (SELECT id FROM matched ORDER BY coverage DESC, quick DESC, id LIMIT %s) AS m
+            JOIN {documents} AS d ON d.translation_id = m.id
+            CROSS JOIN q
+        )
+        SELECT m.id, m.article_id, m.coverage, COALESCE(b.by_name, false)
+        FROM matched AS m LEFT JOIN best AS b ON b.id = m.id
+        ORDER BY m.coverage DESC, b.score DESC NULLS LAST, m.quick DESC, m.id
+    """
+    params += [language, *published_params, limit, RERANK]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Match(*row) for row in cursor.fetchall()]
+
+
+# ts_rank's weights for D, C, B, A; title and alternate names are A, summary B, sections C.
+WEIGHT_NAMES, WEIGHT_SUMMARY, WEIGHT_SECTIONS = 1.0, 0.4, 0.2
+_ZETA_2 = 1.64493406685  # the sum of 1/k², as in PostgreSQL's calc_rank_or
+
+
+def term_rank(weights):
+    """One query word's share of ``ts_rank`` from the weights of its positions, in order."""
+    total = sum(weight / ((index + 1) ** 2) for index, weight in enumerate(weights))
+    best = max(weights)
+    at = weights.index(best)
+    return (best + total - best / ((at + 1) ** 2)) / _ZETA_2
+
+
+def _phrase_stems(phrase, language):
+    """The stems a phrase needs in a page (all of them), as PostgreSQL's plainto_tsquery."""
+    return frozenset(stems(phrase, language))
+
+
+def _document_positions(translation, text, language):
+    """stem -> weights of its positions in document order (names, summary, sections)."""
+    positions = {}
+    for weight, part in (
+        (WEIGHT_NAMES, f"{translation[0]}\n{translation[1]}"),
+        (WEIGHT_SUMMARY, translation[2]),
+        (WEIGHT_SECTIONS, text),
+    ):
+        for word_stem in stems(part, language):
+            positions.setdefault(word_stem, []).append(weight)
+    return positions
+
+
+def _rank_portable(concept_phrases, language, limit):
+    # Development databases (SQLite) are small: every published page of the
+    # language is read and ranked in Python with ts_rank's formula.
+    concepts = [
+        [needed for needed in (_phrase_stems(phrase, language) for phrase in phrases) if needed]
+        for phrases in concept_phrases
+    ]
+    operands = {word for concept in concepts for needed in concept for word in needed}
+    rows = SearchDocument.objects.filter(
+        language=language, article__in=Article.objects.published()
+    ).values_list(
+        "translation_id",
+        "article_id",
+        "translation__title",
+        "translation__alternate_names",
+        "translation__summary",
+        "text",
+    )
+    scored = []
+    for translation_id, article_id, title, alternate_names, summary, text in rows:
+        positions = _document_positions((title, alternate_names, summary), text, language)
+        names = set(stems(f"{title}\n{alternate_names}", language))
+        coverage = 0
+        by_name = True
+        for concept in concepts:
+            if not concept or any(needed <= positions.keys() for needed in concept):
+                coverage += 1
+            if concept and not any(needed <= names for needed in concept):
+                by_name = False
+        if not coverage or not any(word in positions for word in operands):
+            continue
+        score = sum(term_rank(positions[word]) for word in operands if word in positions)
+        scored.append((-coverage, -score, translation_id, article_id, coverage, by_name))
+    scored.sort()
+    return [Match(row[2], row[3], row[4], row[5]) for row in scored[:limit]]
+
+
+def translations_with_text(ids):
+    """The published translations with ``ids`` and their search text, with their articles."""
+    return (
+        ArticleTranslation.objects.published()
+        .filter(pk__in=ids)
+        .select_related("article", "search_document")
+    )
