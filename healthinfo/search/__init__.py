@@ -69,6 +69,8 @@ class Group:
     more: bool = False
     by_name: bool = False  # the first result has every concept in its title or alternate names
     written_in: bool = False  # the query is written in this group's language
+    best: int = 0  # how many of the query's concepts the first result matches
+    best_in_head: int = 0  # how many the first result has in its title, names or summary
 
 
 @dataclass(frozen=True)
@@ -177,8 +179,10 @@ def _search(query, language, compiled, correct=True):
 def _groups(parsed):
     """The ranked results in the reader's language and in the other one. Two queries."""
     language = parsed.language
-    needed = len(parsed.concepts)
-    found = rank(parsed.phrases(language), language, MAX_RESULTS + 1)
+    needed = len(parsed.required)
+    found = rank(
+        parsed.phrases(language), language, MAX_RESULTS + 1, parsed.optional_phrases(language)
+    )
     complete = [match for match in found if match.coverage >= needed]
     results = _group(language, found, len(complete), keep_partial=len(complete) < ENOUGH_COMPLETE)
     others = other_languages(language)
@@ -190,7 +194,12 @@ def _groups(parsed):
     found_articles = set() if in_other_language else {match.article_id for match in complete}
     other_found = [
         match
-        for match in rank(parsed.phrases(others[0]), others[0], MAX_RESULTS + 1)
+        for match in rank(
+            parsed.phrases(others[0]),
+            others[0],
+            MAX_RESULTS + 1,
+            parsed.optional_phrases(others[0]),
+        )
         if match.article_id not in found_articles
     ]
     other_complete = sum(1 for match in other_found if match.coverage >= needed)
@@ -215,16 +224,27 @@ def _group(language, matches, complete, *, keep_partial, written_in=False):
         more=len(shown) > MAX_RESULTS,
         by_name=bool(shown) and shown[0].by_name and complete > 0,
         written_in=written_in,
+        best=shown[0].coverage if shown else 0,
+        best_in_head=shown[0].in_head if shown else 0,
     )
 
 
 def _other_first(results, other):
-    """The other language's pages come first when they answer the query better."""
-    if not other.ids or not other.complete:
+    """
+    The other language's pages come first when they answer the query better:
+    it is written in that language, or they match more of its words, or they
+    name them (title or alternate names) or sum them up (summary) where the
+    reader's language only mentions them.
+    """
+    if not other.ids:
         return False
-    if other.written_in or not results.complete:
+    if other.best != results.best:
+        return other.best > results.best
+    if not other.complete:
+        return False
+    if other.written_in:
         return True
-    return other.by_name and not results.by_name
+    return (other.by_name, other.best_in_head) > (results.by_name, results.best_in_head)
 
 
 def _stems(parsed):

@@ -51,9 +51,16 @@ def tokens(text):
     return [word[:MAX_WORD_LENGTH] for word in words]
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def query_words(text):
-    """The words of a query in order, lowercased; a hyphenated word stays one word."""
-    return [match.group(0)[:MAX_WORD_LENGTH] for match in _WORD.finditer(text.lower())]
+    """
+    The words of a query in order, lowercased; a hyphenated word stays one word
+    and apostrophes inside a word go ("can't" is "cant", as readers often type it).
+    """
+    text = _APOSTROPHE.sub("", text.lower())
+    return [match.group(0)[:MAX_WORD_LENGTH] for match in _WORD.finditer(text)]
 
 
 def joined(word):

@@ -55,6 +55,8 @@ class Concept:
     alternatives: dict = field(default_factory=dict)  # language -> list of phrases
     from_dictionary: bool = False
     entry_languages: frozenset = frozenset()  # languages of the dictionary entries it matched
+    # A filler word or a number: it adds to a page's rank but no page needs it.
+    optional: bool = False
 
     def add(self, language, phrase):
         phrases = self.alternatives.setdefault(language, [])
@@ -79,9 +81,23 @@ class ParsedQuery:
     # a reader on /en/ may type Spanish ("cuello uterino").
     written_in: str = ""
 
+    @property
+    def required(self):
+        """The concepts a complete match must have (all but the optional ones)."""
+        return [concept for concept in self.concepts if not concept.optional]
+
     def phrases(self, language):
-        """Per concept, the phrases to search in pages of ``language``."""
-        return [concept.phrases(language) for concept in self.concepts]
+        """Per required concept, the phrases to search in pages of ``language``."""
+        return [concept.phrases(language) for concept in self.required]
+
+    def optional_phrases(self, language):
+        """The phrases of the optional concepts (they only add to the rank)."""
+        return [
+            phrase
+            for concept in self.concepts
+            if concept.optional
+            for phrase in concept.phrases(language)
+        ]
 
 
 @dataclass(frozen=True)
@@ -138,10 +154,31 @@ def load_dictionary():
     return Dictionary(LayTerm.objects.all())
 
 
+# Words readers add to a query that say nothing about which page they need
+# ("baby not moving as *much*", "bleeding at *30* weeks"). They stay in the
+# query when nothing else is left; otherwise no page needs them.
+FILLER_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "much many lot lots really bit little always usually still since ago today tonight "
+        "yesterday tomorrow now anything something everything thing things ok okay please "
+        "help worried worry normal mean meaning happen happening happened know need get got "
+        "getting keep kept feel feels felt like also even just ever mucho mucha muchos "
+        "muchas poco hoy ayer ahora algo cosa cosas normal ayuda preocupada preocupado "
+        "pasa pasar significa necesito siento noto notar sigue siempre"
+    ).split()
+)
+
+
 def content_words(query):
     """The words of ``query`` that can be concepts (no stop words), at most ``MAX_CONCEPTS``×2."""
     stopped = all_stop_words()
     return [word for word in query_words(query) if fold(word) not in stopped][: MAX_CONCEPTS * 2]
+
+
+def is_filler(word):
+    """A number or a filler word: it cannot tell pages apart."""
+    return word.isdigit() or fold(word) in FILLER_WORDS
 
 
 def parse(query, language, dictionary, vocabulary=None):
@@ -183,6 +220,13 @@ def parse(query, language, dictionary, vocabulary=None):
                     concept.add(other_language, term)
         concepts.append(concept)
         position += length
+    for concept in concepts:
+        concept.optional = not concept.from_dictionary and all(
+            is_filler(word) for word in concept.words
+        )
+    if all(concept.optional for concept in concepts):
+        for concept in concepts:
+            concept.optional = False
     parsed = ParsedQuery(
         text=query,
         language=language,

@@ -33,37 +33,41 @@ class Match:
     article_id: int
     coverage: int  # how many concepts the page matches
     by_name: bool  # every concept is in the title or an alternate name
+    in_head: int = 0  # how many concepts are in the title, alternate names or summary
 
 
-def rank(concept_phrases, language, limit):
+def rank(concept_phrases, language, limit, optional=()):
     """
     Up to ``limit`` ``Match``es for ``concept_phrases`` (per concept, the phrases
-    that stand for it in ``language``), best first. One query.
+    that stand for it in ``language``), best first. ``optional`` phrases add to
+    a page's rank but match nothing on their own. One query.
     """
     concept_phrases = [phrases for phrases in concept_phrases if phrases]
     if not concept_phrases:
         return []
     if connection.vendor == "postgresql":
-        return _rank_postgres(concept_phrases, language, limit)
-    return _rank_portable(concept_phrases, language, limit)
+        return _rank_postgres(concept_phrases, language, limit, list(optional))
+    return _rank_portable(concept_phrases, language, limit, list(optional))
 
 
 def _published_articles():
     return Article.objects.published().values("pk").query.sql_with_params()
 
 
-def _rank_postgres(concept_phrases, language, limit):
+def _rank_postgres(concept_phrases, language, limit, optional):
     config = search_configuration(language)
     params = []
     columns = []
-    for index, phrases in enumerate(concept_phrases):
+    for index, phrases in enumerate([*concept_phrases, optional]):
         parts = []
         for phrase in phrases:
             parts.append("plainto_tsquery(%s::regconfig, %s)")
             params += [config, phrase]
-        columns.append(f"({' || '.join(parts)}) AS c{index}")
+        columns.append(f"({' || '.join(parts) or chr(39) * 2 + '::tsquery'}) AS c{index}")
     names = [f"c{index}" for index in range(len(concept_phrases))]
+    optional_name = f"c{len(concept_phrases)}"
     any_of = " || ".join(names)
+    in_head = " + ".join(f"(CASE WHEN d.head @@ q.{name} THEN 1 ELSE 0 END)" for name in names)
     all_of = " && ".join(names)
     if len(names) == 1:
         coverage = "1"
@@ -76,25 +80,27 @@ def _rank_postgres(concept_phrases, language, limit):
     documents = SearchDocument._meta.db_table
     sql = f"""
         WITH q AS MATERIALIZED (
-            SELECT {", ".join(names)}, {any_of} AS q_any, {all_of} AS q_all
+            SELECT {", ".join(names)}, {any_of} AS q_any, {all_of} AS q_all,
+                   {any_of} || {optional_name} AS q_rank
             FROM (SELECT {", ".join(columns)}) AS concepts
         ),
         matched AS MATERIALIZED (
             SELECT d.translation_id AS id, d.article_id, {coverage} AS coverage,
-                   ts_rank(d.head, q.q_any) AS quick
+                   ts_rank(d.head, q.q_rank) AS quick
             FROM {documents} AS d CROSS JOIN q
             WHERE d.language = %s AND d.vector @@ q.q_any AND d.article_id IN ({published_sql})
             ORDER BY coverage DESC, quick DESC, d.translation_id
             LIMIT %s
         ),
         best AS (
-            SELECT m.id, ts_rank(d.vector, q.q_any) AS score,
-                   ts_filter(d.head, '{{a}}') @@ q.q_all AS by_name
+            SELECT m.id, ts_rank(d.vector, q.q_rank) AS score,
+                   ts_filter(d.head, '{{a}}') @@ q.q_all AS by_name, {in_head} AS in_head
             FROM (SELECT id FROM matched ORDER BY coverage DESC, quick DESC, id LIMIT %s) AS m
             JOIN {documents} AS d ON d.translation_id = m.id
             CROSS JOIN q
         )
-        SELECT m.id, m.article_id, m.coverage, COALESCE(b.by_name, false)
+        SELECT m.id, m.article_id, m.coverage, COALESCE(b.by_name, false),
+               COALESCE(b.in_head, 0)
         FROM matched AS m LEFT JOIN best AS b ON b.id = m.id
         ORDER BY m.coverage DESC, b.score DESC NULLS LAST, m.quick DESC, m.id
     """
@@ -135,7 +141,7 @@ def _document_positions(translation, text, language):
     return positions
 
 
-def _rank_portable(concept_phrases, language, limit):
+def _rank_portable(concept_phrases, language, limit, optional):
     # Development databases (SQLite) are small: every published page of the
     # language is read and ranked in Python with ts_rank's formula.
     concepts = [
@@ -143,6 +149,7 @@ def _rank_portable(concept_phrases, language, limit):
         for phrases in concept_phrases
     ]
     operands = {word for concept in concepts for needed in concept for word in needed}
+    operands |= {word for phrase in optional for word in _phrase_stems(phrase, language)}
     rows = SearchDocument.objects.filter(
         language=language, article__in=Article.objects.published()
     ).values_list(
@@ -157,19 +164,22 @@ def _rank_portable(concept_phrases, language, limit):
     for translation_id, article_id, title, alternate_names, summary, text in rows:
         positions = _document_positions((title, alternate_names, summary), text, language)
         names = set(stems(f"{title}\n{alternate_names}", language))
-        coverage = 0
+        head = names | set(stems(summary, language))
+        coverage = in_head = 0
         by_name = True
         for concept in concepts:
             if not concept or any(needed <= positions.keys() for needed in concept):
                 coverage += 1
             if concept and not any(needed <= names for needed in concept):
                 by_name = False
+            if concept and any(needed <= head for needed in concept):
+                in_head += 1
         if not coverage or not any(word in positions for word in operands):
             continue
         score = sum(term_rank(positions[word]) for word in operands if word in positions)
-        scored.append((-coverage, -score, translation_id, article_id, coverage, by_name))
+        scored.append((-coverage, -score, translation_id, article_id, coverage, by_name, in_head))
     scored.sort()
-    return [Match(row[2], row[3], row[4], row[5]) for row in scored[:limit]]
+    return [Match(*row[2:]) for row in scored[:limit]]
 
 
 def translations_with_text(ids):
