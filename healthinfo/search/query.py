@@ -157,17 +157,15 @@ def load_dictionary():
 # Words readers add to a query that say nothing about which page they need
 # ("baby not moving as *much*", "bleeding at *30* weeks"). They stay in the
 # query when nothing else is left; otherwise no page needs them.
-FILLER_WORDS = frozenset(
-    fold(word)
-    for word in (
-        "much many lot lots really bit little always usually still since ago today tonight "
-        "yesterday tomorrow now anything something everything thing things ok okay please "
-        "help worried worry normal mean meaning happen happening happened know need get got "
-        "getting keep kept feel feels felt like also even just ever mucho mucha muchos "
-        "muchas poco hoy ayer ahora algo cosa cosas normal ayuda preocupada preocupado "
-        "pasa pasar significa necesito siento noto notar sigue siempre"
-    ).split()
-)
+_FILLER = """
+    much many lot lots really bit little always usually still since ago today tonight
+    yesterday tomorrow now anything something everything thing things ok okay please
+    help worried worry normal mean meaning happen happening happened know need get got
+    getting keep kept feel feels felt like also even just ever
+    mucho mucha muchos muchas poco hoy ayer ahora algo cosa cosas normal ayuda
+    preocupada preocupado pasa pasar significa necesito siento noto notar sigue siempre
+"""
+FILLER_WORDS = frozenset(fold(word) for word in _FILLER.split())
 
 
 def content_words(query):

@@ -37,6 +37,7 @@ def search(request):
             "has_terms": outcome.has_words,
             "too_long": too_long,
             "page": page,
+            "results": results,
             "complete_results": complete,
             "partial_results": [translation for translation in results if not translation.complete],
             "partial_start": page.start_index() + len(complete),
