@@ -345,7 +345,7 @@ def suggestion(parsed, vocabulary):
     if not parsed.unknown:
         return ""
     unknown = set(parsed.unknown)
-    suggested, changed = [], False
+    suggested, replaced = [], False
     for word in parsed.words:
         if word not in unknown:
             suggested.append(word)
@@ -361,7 +361,8 @@ def suggestion(parsed, vocabulary):
                         best = (key, candidate)
         if best is not None:
             suggested.append(best[1])
-        changed = True
-    if not changed or not any(word not in all_stop_words() for word in suggested):
+            replaced = True
+    # Leaving a word out is no spelling suggestion: partial matches show that.
+    if not replaced or not any(word not in all_stop_words() for word in suggested):
         return ""
     return " ".join(suggested)
