@@ -3,7 +3,7 @@ Search: a stored document per translation (section text with its boundaries,
 a whole weighted vector with a GIN index and a small one for ranking), and the
 lay-term dictionary editors keep (Editors may add, change and delete entries).
 
-The GIN index exists on PostgreSQL only. The documents of existing pages are
+The GIN indexes exist on PostgreSQL only. The documents of existing pages are
 built here with the application's code, so they match what saves produce.
 """
 
@@ -144,6 +144,12 @@ class Migration(migrations.Migration):
             model_name="searchdocument",
             index=django.contrib.postgres.indexes.GinIndex(
                 fields=["vector"], name="search_document_vector"
+            ),
+        ),
+        AddIndexOnPostgres(
+            model_name="searchdocument",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["head"], name="search_document_head"
             ),
         ),
         migrations.RunPython(build_documents, migrations.RunPython.noop),

@@ -74,9 +74,10 @@ class SearchDocument(models.Model):
     head = SearchVectorField(null=True)
 
     class Meta:
-        # The GIN index is created on PostgreSQL only (see the migration).
+        # The GIN indexes are created on PostgreSQL only (see the migration).
         indexes = [
             GinIndex(fields=["vector"], name="search_document_vector"),
+            GinIndex(fields=["head"], name="search_document_head"),
             models.Index(fields=["language", "article"], name="search_document_language"),
         ]
         verbose_name = _("search document")

@@ -20,8 +20,10 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db.models import Count, Max
 
 from healthinfo.cache import LISTINGS_GENERATION_KEY, listings_generation
+from healthinfo.models import LayTerm
 
 from .analysis import query_words, stems
 from .documents import rebuild_search_documents, refresh_search_document
@@ -123,7 +125,7 @@ def search(query, language, *, correct=True):
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return stored[1]
-    outcome = _search(query, language, dictionary(generation), correct)
+    outcome = _search(query, language, dictionary(), correct)
     try:
         cache.set(key, (generation, outcome), RESULTS_CACHE_SECONDS)
     except Exception:
@@ -131,19 +133,22 @@ def search(query, language, *, correct=True):
     return outcome
 
 
-_dictionary = {"generation": None, "compiled": None}
+_dictionary = {"version": None, "compiled": None}
 
 
 def dictionary(generation=None):
     """
-    The compiled lay-term dictionary, kept in this process while the listings
-    generation (which every dictionary change replaces) stays the same.
+    The compiled lay-term dictionary, kept in this process until an entry is
+    added, changed or deleted (one small query tells; compiling takes tens of
+    milliseconds, so it must not happen per search, with or without Redis).
     """
-    if generation is not None and _dictionary["generation"] == generation:
-        return _dictionary["compiled"]
-    compiled = load_dictionary()
-    _dictionary.update(generation=generation, compiled=compiled)
-    return compiled
+    version = LayTerm.objects.aggregate(
+        entries=Count("pk"), changed=Max("updated_at"), last=Max("pk")
+    )
+    version = (version["entries"], version["changed"], version["last"])
+    if _dictionary["version"] != version:
+        _dictionary.update(version=version, compiled=load_dictionary())
+    return _dictionary["compiled"]
 
 
 def _search(query, language, compiled, correct=True):
@@ -186,8 +191,12 @@ def _groups(parsed):
     complete = [match for match in found if match.coverage >= needed]
     results = _group(language, found, len(complete), keep_partial=len(complete) < ENOUGH_COMPLETE)
     others = other_languages(language)
-    if not others:
-        return results, Group(language)
+    if not others or (
+        len(complete) >= ENOUGH_COMPLETE and complete[0].by_name and parsed.written_in == language
+    ):
+        # Pages named by the reader's words in her own language: the other
+        # language has nothing to add (and searching it would double the cost).
+        return results, Group(others[0] if others else language)
     # A page found in the reader's language is not repeated in the other one,
     # unless she wrote in the other language: then its pages are what she wants.
     in_other_language = parsed.written_in == others[0]

@@ -12,7 +12,7 @@ on both databases.
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import Stemmer
@@ -28,6 +28,8 @@ MAX_WORD_LENGTH = 60
 
 def fold(text):
     """``text`` lowercased, without accents and with compatibility forms unified."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -88,6 +90,7 @@ def _stemmer(language):
     return Stemmer.Stemmer(STEMMERS.get(language, "porter"))
 
 
+@lru_cache(maxsize=65536)
 def stem(word, language):
     """The Snowball stem of ``word`` in ``language``, accents folded."""
     return fold(_stemmer(language).stemWord(word))

@@ -19,6 +19,7 @@ from healthinfo.models import ArticleTranslation, SearchDocument, SearchTerm, Se
 from .analysis import tokens
 
 BATCH_SIZE = 500
+ANALYZE_AFTER = 1000
 MIN_WORD_LENGTH = 3
 MAX_WORD_LENGTH = 60
 
@@ -86,6 +87,10 @@ def rebuild_search_documents(translations=None):
     for start in range(0, len(pks), BATCH_SIZE):
         with transaction.atomic():
             _rebuild_batch(pks[start : start + BATCH_SIZE])
+    if uses_full_text_search() and len(pks) >= ANALYZE_AFTER:
+        # Fresh statistics, so the planner knows how many pages a word matches.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
     # Cached searches ranked the old documents.
     invalidate_listings()
 

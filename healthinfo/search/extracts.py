@@ -46,7 +46,7 @@ class Marker:
         return self._seen[key]
 
     def _stem_of(self, word):
-        if fold(word) in self.stopped:
+        if word in self.stopped or fold(word) in self.stopped:
             return None
         for candidate in (word, joined(word)):
             found = stem(candidate, self.language)

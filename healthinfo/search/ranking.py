@@ -24,7 +24,15 @@ from healthinfo.models import Article, ArticleTranslation, SearchDocument
 from .analysis import stems
 from .documents import search_configuration
 
-RERANK = 100
+RERANK = 40
+# Candidates read before ranking: every page with the words in its title,
+# alternate names or summary (up to HEAD_CANDIDATES), and the first
+# BODY_CANDIDATES pages with them anywhere. Beyond that, a word found on most
+# pages ("causes") only says "more than 1,000 results".
+HEAD_CANDIDATES = 3000
+BODY_CANDIDATES = 1500
+# Partial matches are looked for when fewer pages than this match every concept.
+PARTIAL_BELOW = 3
 
 
 @dataclass(frozen=True)
@@ -51,10 +59,23 @@ def rank(concept_phrases, language, limit, optional=()):
 
 
 def _published_articles():
-    return Article.objects.published().values("pk").query.sql_with_params()
+    return Article.objects.published().order_by().values("pk").query.sql_with_params()
 
 
 def _rank_postgres(concept_phrases, language, limit, optional):
+    """
+    Complete matches first (one query); when fewer than ``PARTIAL_BELOW`` pages
+    match every concept, pages matching some of them follow (a second query).
+    """
+    complete = _postgres_query(concept_phrases, language, limit, optional, partial=False)
+    if len(complete) >= PARTIAL_BELOW or len(concept_phrases) == 1:
+        return complete
+    seen = {match.translation_id for match in complete}
+    partial = _postgres_query(concept_phrases, language, limit, optional, partial=True)
+    return (complete + [match for match in partial if match.translation_id not in seen])[:limit]
+
+
+def _postgres_query(concept_phrases, language, limit, optional, *, partial):
     config = search_configuration(language)
     params = []
     columns = []
@@ -67,32 +88,42 @@ def _rank_postgres(concept_phrases, language, limit, optional):
     names = [f"c{index}" for index in range(len(concept_phrases))]
     optional_name = f"c{len(concept_phrases)}"
     any_of = " || ".join(names)
-    in_head = " + ".join(f"(CASE WHEN d.head @@ q.{name} THEN 1 ELSE 0 END)" for name in names)
     all_of = " && ".join(names)
-    if len(names) == 1:
-        coverage = "1"
-    else:
+    in_head = " + ".join(f"(CASE WHEN d.head @@ q.{name} THEN 1 ELSE 0 END)" for name in names)
+    if partial:
         coverage = " + ".join(
             f"(CASE WHEN numnode(q.{name}) = 0 OR d.vector @@ q.{name} THEN 1 ELSE 0 END)"
             for name in names
         )
+    else:
+        coverage = str(len(names))
     published_sql, published_params = _published_articles()
     documents = SearchDocument._meta.db_table
     sql = f"""
         WITH q AS MATERIALIZED (
             SELECT {", ".join(names)}, {any_of} AS q_any, {all_of} AS q_all,
-                   {any_of} || {optional_name} AS q_rank
+                   {any_of} || {optional_name} AS q_rank,
+                   {"(" + any_of + ")" if partial else "(" + all_of + ")"} AS q_match
             FROM (SELECT {", ".join(columns)}) AS concepts
+        ),
+        candidates AS MATERIALIZED (
+            (SELECT d.translation_id AS id FROM {documents} AS d CROSS JOIN q
+             WHERE d.language = %s AND d.head @@ q.q_match LIMIT %s)
+            UNION
+            (SELECT d.translation_id AS id FROM {documents} AS d CROSS JOIN q
+             WHERE d.language = %s AND d.vector @@ q.q_match LIMIT %s)
         ),
         matched AS MATERIALIZED (
             SELECT d.translation_id AS id, d.article_id, {coverage} AS coverage,
                    ts_rank(d.head, q.q_rank) AS quick
-            FROM {documents} AS d CROSS JOIN q
-            WHERE d.language = %s AND d.vector @@ q.q_any AND d.article_id IN ({published_sql})
+            FROM candidates AS c
+            JOIN {documents} AS d ON d.translation_id = c.id
+            CROSS JOIN q
+            WHERE d.article_id IN ({published_sql})
             ORDER BY coverage DESC, quick DESC, d.translation_id
             LIMIT %s
         ),
-        best AS (
+        best AS MATERIALIZED (
             SELECT m.id, ts_rank(d.vector, q.q_rank) AS score,
                    ts_filter(d.head, '{{a}}') @@ q.q_all AS by_name, {in_head} AS in_head
             FROM (SELECT id FROM matched ORDER BY coverage DESC, quick DESC, id LIMIT %s) AS m
@@ -104,7 +135,15 @@ def _rank_postgres(concept_phrases, language, limit, optional):
         FROM matched AS m LEFT JOIN best AS b ON b.id = m.id
         ORDER BY m.coverage DESC, b.score DESC NULLS LAST, m.quick DESC, m.id
     """
-    params += [language, *published_params, limit, RERANK]
+    params += [
+        language,
+        HEAD_CANDIDATES,
+        language,
+        BODY_CANDIDATES,
+        *published_params,
+        limit,
+        RERANK,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [Match(*row) for row in cursor.fetchall()]
