@@ -25,12 +25,14 @@ from .analysis import stems
 from .documents import search_configuration
 
 RERANK = 40
-# Candidates read before ranking: every page with the words in its title,
-# alternate names or summary (up to HEAD_CANDIDATES), and the first
-# BODY_CANDIDATES pages with them anywhere. Beyond that, a word found on most
-# pages ("causes") only says "more than 1,000 results".
+# Candidates read before ranking (issue 18: "cap candidates before ranking"):
+# the pages with the words in their title, alternate names or summary (up to
+# HEAD_CANDIDATES, found with the small vector's own GIN index), then the first
+# BODY_CANDIDATES other pages with them in their sections, in no particular
+# order. A word found on most pages ("causes") gets its best pages by name and
+# summary, and "More than 1,000 results".
 HEAD_CANDIDATES = 3000
-BODY_CANDIDATES = 1500
+BODY_CANDIDATES = 1001
 # Partial matches are looked for when fewer pages than this match every concept.
 PARTIAL_BELOW = 3
 
@@ -107,20 +109,22 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
             FROM (SELECT {", ".join(columns)}) AS concepts
         ),
         candidates AS MATERIALIZED (
-            (SELECT d.translation_id AS id FROM {documents} AS d CROSS JOIN q
+            (SELECT d.translation_id AS id, d.article_id, d.head
+             FROM {documents} AS d CROSS JOIN q
              WHERE d.language = %s AND d.head @@ q.q_match LIMIT %s)
-            UNION
-            (SELECT d.translation_id AS id FROM {documents} AS d CROSS JOIN q
-             WHERE d.language = %s AND d.vector @@ q.q_match LIMIT %s)
+            UNION ALL
+            (SELECT d.translation_id AS id, d.article_id, d.head
+             FROM {documents} AS d CROSS JOIN q
+             WHERE d.language = %s AND d.vector @@ q.q_match AND NOT d.head @@ q.q_match
+             LIMIT %s)
         ),
         matched AS MATERIALIZED (
-            SELECT d.translation_id AS id, d.article_id, {coverage} AS coverage,
-                   ts_rank(d.head, q.q_rank) AS quick
+            SELECT c.id, c.article_id, {coverage} AS coverage, ts_rank(c.head, q.q_rank) AS quick
             FROM candidates AS c
-            JOIN {documents} AS d ON d.translation_id = c.id
+            {"JOIN " + documents + " AS d ON d.translation_id = c.id" if partial else ""}
             CROSS JOIN q
-            WHERE d.article_id IN ({published_sql})
-            ORDER BY coverage DESC, quick DESC, d.translation_id
+            WHERE c.article_id IN ({published_sql})
+            ORDER BY coverage DESC, quick DESC, c.id
             LIMIT %s
         ),
         best AS MATERIALIZED (
