@@ -36,6 +36,6 @@ def remove_entries(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("healthinfo", "0010_search_documents_lay_terms")]
+    dependencies = [("healthinfo", "0012_search_documents_lay_terms")]
 
     operations = [migrations.RunPython(add_entries, remove_entries)]

@@ -36,7 +36,7 @@ def revoke_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0009_version_immutable_trigger"),
+        ("healthinfo", "0011_starter_glossary_and_roles"),
     ]
 
     operations = [
