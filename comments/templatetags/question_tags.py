@@ -14,6 +14,21 @@ def reader_text(text):
     return render_reader_text(text)
 
 
+@register.simple_tag(takes_context=True)
+def urgent_questions_waiting(context):
+    """
+    For the admin's home page: the urgent questions waiting (``urgent_waiting_summary``),
+    or None for staff who may not see questions. One query.
+    """
+    from comments.admin import urgent_waiting_summary
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.has_perm("comments.view_question"):
+        return None
+    return urgent_waiting_summary()
+
+
 @register.simple_tag
 def emergency_phone():
     """The emergency phone number readers are told to call, as a link a phone can call."""
