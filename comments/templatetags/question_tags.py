@@ -1,8 +1,11 @@
 """Template filters for readers' questions and midwives' replies."""
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 from comments.embed import emergency_phone_link
+from comments.emergency import phone_link
 from comments.text import render_reader_text
 
 register = template.Library()
@@ -27,6 +30,22 @@ def urgent_questions_waiting(context):
     if user is None or not user.has_perm("comments.view_question"):
         return None
     return urgent_waiting_summary()
+
+
+@register.simple_tag
+def midwife_hours():
+    """
+    When the midwives answer and where to get help meanwhile, for the reader's language:
+    {"hours": "Monday to Friday, 9am to 5pm", "helpline": link or "", "email": address or ""}.
+    """
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    hours = settings.QUESTIONS_MIDWIFE_HOURS
+    number = settings.QUESTIONS_HELPLINE_NUMBER
+    return {
+        "hours": hours.get(language) or hours.get(settings.LANGUAGE_CODE, ""),
+        "helpline": phone_link(number) if number else "",
+        "email": settings.QUESTIONS_HELPLINE_EMAIL,
+    }
 
 
 @register.simple_tag
