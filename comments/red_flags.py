@@ -178,9 +178,10 @@ CONTEXT = {
             "my colleague",
             "my sister in law",
         ),
+        "information_in_clause": ("if", "what if", "in case", "unless"),
         "information": (
-            "if",
-            "what if",
+            "how much",
+            "how many",
             "signs of",
             "sign of",
             "symptoms of",
@@ -195,7 +196,6 @@ CONTEXT = {
             "what is",
             "what are",
             "what happens",
-            "in case",
             "read that",
             "reading about",
             "ive read",
@@ -251,9 +251,11 @@ CONTEXT = {
             "mi cunada",
             "a mi hermana",
         ),
+        "information_in_clause": ("si", "que pasa si", "en caso de"),
         "information": (
-            "si",
-            "que pasa si",
+            "cuanto",
+            "cuanta",
+            "cuantos",
             "sintomas",
             "senales",
             "como se",
@@ -264,7 +266,6 @@ CONTEXT = {
             "cuando hay que",
             "que significa",
             "que es",
-            "en caso de",
             "he leido",
             "leyendo",
             "cuanto dura",
@@ -326,6 +327,9 @@ _seq("self_harm", EN, "take|taking", "life", gap=2)
 _seq("self_harm", EN, "want|wanna|wish|wished|wishing|ready", "die|dead|dying", gap=3)
 _seq("self_harm", EN, "not|never", "want|wanna", "live|alive|here|exist|wake|on", gap=3)
 _seq("self_harm", EN, "better", "without", "me", gap=2)
+_seq("self_harm", EN, "better|happier|easier", "if", "not|gone|dead|died|disappeared", gap=4)
+_seq("self_harm", EN, "better", "off", "without|someone|somebody|else", gap=2)
+_seq("self_harm", EN, "disappear|vanish", "forever|good|completely|everything", gap=2)
 _seq("self_harm", EN, "point", "living|life|anymore|more|on|being|carrying", gap=3)
 _seq("self_harm", EN, "self", "harm*", gap=0)
 _one("self_harm", EN, "selfharm*")
@@ -373,6 +377,9 @@ _seq("self_harm", ES, "quiero|quisiera|ganas|deseo|prefiero", "morir*|muert*|mat
 _one("self_harm", ES, "=morirme|=matarme|suicidarme")
 _seq("self_harm", ES, "no", "quiero|puedo", "vivir|seguir|estar", gap=2)
 _seq("self_harm", ES, "mejor", "sin", "mi", gap=2)
+_seq("self_harm", ES, "mejor", "no", "despertar|existir|estar|vivir|haber", gap=2)
+_seq("self_harm", ES, "si", "no", "estuviera|existiera|viviera|despertara", gap=2)
+_seq("self_harm", ES, "desaparecer|desaparezco", "siempre|todo|mundo", gap=3)
 _seq("self_harm", ES, "=hacerme|=hacerse", "dano", gap=1)
 _one("self_harm", ES, "=cortarme|autolesion*|=lastimarme")
 _seq("self_harm", ES, "me", "corto|cortando|lastimo", gap=1)
@@ -489,6 +496,15 @@ _one("fainting", EN, "faint|fainted|fainting|fainty|collaps*|unconscious")
 _seq("fainting", EN, "pass|passed|passing|black|blacked|blacking|conk*", "out", gap=1)
 _seq("fainting", EN, "came|come|coming", "round|to", gap=0)
 _seq("fainting", EN, "lost|losing|lose", "consciousness", gap=1)
+_seq(
+    "fainting",
+    EN,
+    "went|goes|going|gone|go",
+    "black|dark",
+    gap=2,
+    unless="screen|phone|tv|lights|power",
+)
+_near("fainting", EN, "woke|came|found", "floor|ground", window=6, unless="bed|sofa|couch|baby")
 _one("fainting", ES, "desmay*|desvaneci*|inconsciente")
 _seq(
     "fainting",
@@ -498,6 +514,8 @@ _seq(
     gap=2,
 )
 _seq("fainting", ES, "cai", "redonda", gap=1)
+_seq("fainting", ES, "vi|veo|todo", "negro", gap=2)
+_near("fainting", ES, "desperte|desperto|encontro", "suelo", window=6)
 
 # --- Heavy or ongoing bleeding ---------------------------------------------------
 _NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger"
@@ -537,10 +555,26 @@ _near(
     "prolapse",
     EN,
     "something|bulge|bulging|lump|ball|cord|insides|womb",
-    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*",
+    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*",
     "out|down|between|vagina|below|entrance",
     window=6,
     unless="mouth|throat|anus|breast|armpit|neck",
+)
+_near(
+    "prolapse",
+    EN,
+    "ball|lump|bulge|bulging|something",
+    "vagina|vaginal|fanny|entrance",
+    window=4,
+    unless="discharge|itch*|smear|tampon",
+)
+_near(
+    "prolapse",
+    ES,
+    "bulto|bola|algo",
+    "vagina|vaginal|entrada",
+    window=4,
+    unless="flujo|picor|pica|tampon",
 )
 _near(
     "prolapse",
@@ -675,8 +709,9 @@ _near(
     "waters",
     EN,
     "water|waters",
-    "break|broke|broken|breaking|burst|bursting|gone|went|going|go|pop*|leak*|rupture*|released",
-    window=4,
+    "break|broke|broken|breaking|burst|bursting|gone|went|going|go|pop*|leak*|rupture*|released|"
+    "everywhere|gush*|pour*|pool|floor|soaked|soaking|flood*",
+    window=6,
     unless="drink*|drinking|bath|park|birth|pool|bottle|tap|glass",
 )
 _near(
@@ -690,9 +725,9 @@ _near(
 _near(
     "waters",
     EN,
-    "wet|soaked|soaking|damp",
+    "wet|soaked|soaking|damp|dampness|moist",
     "knickers|pants|underwear|liner|liners|pad|pads|trousers|leggings|bed|sheets",
-    window=5,
+    window=8,
     unless="sweat*",
 )
 _near(
@@ -788,9 +823,18 @@ _near(
 _near(
     "movements",
     EN,
-    "normally|usually|normal|usual",
-    "nothing|quiet|quieter|barely|hardly",
+    "normally|usually",
+    "nothing|quiet|quieter|=barely|=hardly",
     window=12,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_near(
+    "movements",
+    EN,
+    "not|cannot",
+    "remember|recall",
+    "move|moved|moving|kick|kicks|kicked|movement|movements|felt",
+    window=8,
     weeks=MOVEMENTS_ESTABLISHED,
 )
 _seq(
@@ -880,7 +924,22 @@ _near("trauma", ES, "cinturon|airbag", "barriga|tripa|vientre|apreto", window=6)
 _LABOUR_EN = (
     "contraction*|tighten*|tight|pain|pains|cramp*|hard|hardening|surge*|period|wave*|xwavex"
 )
-_near("preterm_labour", EN, "xfreqx", _LABOUR_EN + "|every", window=10, weeks=PRETERM_LABOUR_WEEKS)
+_near(
+    "preterm_labour",
+    EN,
+    "xfreqx",
+    _LABOUR_EN + "|every|come|comes|coming",
+    window=20,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    EN,
+    "pressure",
+    "bottom|bum|rectum|passage",
+    window=5,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
 _near(
     "preterm_labour",
     EN,
@@ -899,7 +958,14 @@ _near(
     weeks=PRETERM_LABOUR_WEEKS,
 )
 _LABOUR_ES = "contraccion*|contracciones|dolor*|duele|dura|endurece|tensa|tripa|barriga|regla|calambre*|xwavex"
-_near("preterm_labour", ES, "xfreqx", _LABOUR_ES, window=10, weeks=PRETERM_LABOUR_WEEKS)
+_near(
+    "preterm_labour",
+    ES,
+    "xfreqx",
+    _LABOUR_ES + "|vienen|viene",
+    window=20,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
 _near(
     "preterm_labour",
     ES,
@@ -927,6 +993,7 @@ _near(
 
 # --- Fever or signs of infection -------------------------------------------------------------------------------
 _one("fever", EN, "fever|fevers|feverish|febrile|temperature|xtemphighx|rigors|sepsis|septic")
+_seq("fever", EN, "burning|boiling", "up", gap=0)
 _one("fever", EN, "shiver*|shivery|chills", unless="cold|weather|outside")
 _near(
     "fever",

@@ -76,7 +76,9 @@ _WAVES = re.compile(
 )
 _BLOOD_PRESSURE = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 _TEMPERATURE = re.compile(r"\b(3[89]|4[01])(?:[.,]\d)?\s*(?:°|º|degrees|grados|c\b)?")
-_TEMPERATURE_CONTEXT = re.compile(r"\b(?:temp|temperature|temperatura|fever|fiebre|calentura)")
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\b(?:temp|temperature|temperatura|fever|fiebre|calentura|thermometer|termometro|burning up)"
+)
 
 # Weeks of pregnancy: "31 weeks", "31wks", "34+2", "de 30 semanas", "32 sem".
 _WEEKS = re.compile(
@@ -179,8 +181,9 @@ class Sentence:
 
     history: bool
     other_person: bool
-    information_at: int | None  # the index of the first token of a general question
-    has_words: frozenset
+    # Where a general question starts ("what are the signs of"): (token index, clause),
+    # the clause set for words that reach no further than their clause ("if", "si").
+    information: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -240,22 +243,22 @@ def _context_markers():
 def _sentence_context(sentence_text, tokens, language, first_index):
     context = _context_markers()
     padded = f" {' '.join(token.word for token in tokens)} "
-    information_at = None
-    for marker in context["information"]:
-        for match in re.finditer(rf" {marker} ", padded):
-            if any(
-                padded[: match.start() + 1].endswith(f" {exempt} ")
-                for exempt in context["information_exempt_before"]
-            ):
-                continue
-            index = padded[: match.start() + 1].count(" ") - 1
-            if information_at is None or index < information_at:
-                information_at = index
+    information = []
+    for kind, clause_only in (("information", False), ("information_in_clause", True)):
+        for marker in context[kind]:
+            for match in re.finditer(rf" {marker} ", padded):
+                if any(
+                    padded[: match.start() + 1].endswith(f" {exempt} ")
+                    for exempt in context["information_exempt_before"]
+                ):
+                    continue
+                index = padded[: match.start() + 1].count(" ") - 1
+                clause = tokens[index].clause if clause_only else None
+                information.append((first_index + index, clause))
     return Sentence(
         history=any(f" {marker} " in padded for marker in context["history"]),
         other_person=any(f" {marker} " in padded for marker in context["other_person"]),
-        information_at=None if information_at is None else first_index + information_at,
-        has_words=frozenset(token.stem for token in tokens) | frozenset(t.word for t in tokens),
+        information=tuple(information),
     )
 
 
@@ -437,7 +440,11 @@ def _applies(compiled, analysis, found):
         return not sentence.history
     if sentence.history or sentence.other_person:
         return False
-    return sentence.information_at is None or sentence.information_at > min(found)
+    clause = first.clause
+    return not any(
+        index < min(found) and (marker_clause is None or marker_clause == clause)
+        for index, marker_clause in sentence.information
+    )
 
 
 @dataclass(frozen=True)

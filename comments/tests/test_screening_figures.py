@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from comments import red_flags
 from comments.evaluation import (
+    DATA_DIR,
     DatasetError,
     false_alarm_rate,
     load_personal_data_dataset,
@@ -40,6 +41,12 @@ def test_the_triage_set_is_large_realistic_and_covers_every_category_in_both_lan
         assert urgent == set(red_flags.CATEGORIES), language
         routine = [row for row in rows if not row["urgent"] and row["language"] == language]
         assert len(routine) >= 50, language
+
+
+def test_the_checks_written_after_the_rules_hold_the_same_figures():
+    figures = measure_triage(load_triage_dataset(DATA_DIR / "triage_checks.jsonl"))
+    assert figures.recall[("all", "all")].value >= MIN_RECALL
+    assert false_alarm_rate(figures.false_alarms["all"]) <= MAX_FALSE_ALARMS
 
 
 @pytest.mark.parametrize("language", ["en", "es", "all"])
