@@ -136,7 +136,7 @@ _DATE_OF_BIRTH = re.compile(
     r"(?:\bborn\b(?:\s+on)?|\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|"
     r"\bnac[ií](?:da|do)?\b(?:\s+el)?|fecha\s+de\s+nacimiento|f\.?\s*(?:de\s+)?nac\.?|"
     r"\bnacimiento)"
-    rf"[\s:,.\-]*(?:is\s+|es\s+|el\s+|on\s+)?(?P<date>{_DATE})",
+    rf"[\s:,.\-]*(?:(?:is|es|el|on|was|era)\s+){{0,2}}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 

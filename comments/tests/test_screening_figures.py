@@ -66,6 +66,14 @@ def test_no_category_falls_far_behind(triage_figures):
         assert triage_figures.recall[(category, "all")].value >= 0.8, category
 
 
+def test_the_personal_data_checks_written_afterwards_hold_the_same_figures():
+    figures = measure_personal_data(
+        load_personal_data_dataset(DATA_DIR / "personal_data_checks.jsonl")
+    )
+    assert figures.recall[("all", "all")].value >= MIN_RECALL
+    assert false_alarm_rate(figures.clean_flagged["all"]) <= MAX_FALSE_ALARMS
+
+
 @pytest.mark.parametrize("language", ["en", "es", "all"])
 def test_personal_details_are_found_at_least_95_percent_of_the_time(
     personal_data_figures, language
