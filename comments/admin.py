@@ -373,7 +373,7 @@ class QuestionAdmin(admin.ModelAdmin):
             ),
             ModerationForm.REDACT_FINDING: (
                 lambda: self._remove_finding(question, user, data["redact_text"]),
-                gettext("The detail was removed."),
+                gettext("The text was replaced by “[removed]”."),
                 None,
                 False,
             ),
@@ -428,7 +428,9 @@ class QuestionAdmin(admin.ModelAdmin):
         try:
             changed = operation()
         except ValidationError as error:
-            form.add_error(error_field, error)
+            # A refusal to publish is about the question, not the field being typed in.
+            blocking = getattr(error, "code", None) == "personal_data"
+            form.add_error(None if blocking else error_field, error)
             return None, form
         self.message_user(request, success, messages.SUCCESS)
         if action in ModerationForm.STAY_ON_PAGE:

@@ -112,7 +112,8 @@ def test_approve_and_reply_is_refused_and_keeps_the_reply_being_written(client, 
         },
     )
     html = response.content.decode()
-    assert "email address “priya.k@example.com”" in html
+    errors = html[html.index('class="errornote"') :]
+    assert "email address “priya.k@example.com”" in errors[: errors.index("</div>")]
     assert "We can&#x27;t email you, but here is what to do.</textarea>" in html
     assert still_pending(flagged) and not Reply.objects.exists()
 

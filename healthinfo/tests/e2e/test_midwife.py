@@ -118,7 +118,7 @@ def test_midwife_cannot_publish_an_email_address_by_approving(page, new_context,
     midwife.locator(".findings li").filter(has_text="sam.reader@example.com").get_by_role(
         "button", name="Remove"
     ).click()
-    expect(midwife.locator(".messagelist")).to_contain_text("The detail was removed.")
+    expect(midwife.locator(".messagelist")).to_contain_text("replaced by “[removed]”")
     expect(midwife.locator("#question-text")).not_to_contain_text("sam.reader@example.com")
     expect(reply).to_have_value("We can't email you privately, but here is what we suggest.")
     expect(midwife.get_by_label("Note for the audit log (optional):")).to_have_value(
