@@ -167,7 +167,9 @@ _LIVE_ON_STREET = re.compile(
 _SPANISH_ADDRESS = re.compile(
     r"\b(?:c/|c\.|calle|avda\.?|avenida|av\.|plaza|pza\.?|paseo|p[º°]|camino|carretera|ctra\.?|"
     r"ronda|traves[ií]a|glorieta|urbanizaci[óo]n|urb\.)\s*"
-    rf"(?:(?:de|del|la|las|los|el)\s+)*{_NAME_WORD}(?:\s+(?:(?:de|del|la|las|los|el)\s+)*{_NAME_WORD}){{0,3}}"
+    # Possessive (*+): "de la" words are never given back to the name, so a run of them
+    # ("calle de de de …") cannot make the pattern try every way of splitting it.
+    rf"(?:(?:de|del|la|las|los|el)\s+)*+{_NAME_WORD}(?:\s+(?:(?:de|del|la|las|los|el)\s+)*+{_NAME_WORD}){{0,3}}"
     r",?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-z]?\b"
     r"(?:,?\s*\d{1,2}\s*[º°ª]\s*(?:[a-z]\b|izquierda|derecha|izda\.?|dcha\.?|izq\.?)?)?",
     re.IGNORECASE,

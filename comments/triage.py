@@ -489,9 +489,9 @@ class Triage:
         return evidence
 
 
-# Triage reads at most this much of a text: more than a question can hold, and
+# Triage reads at most this much of a text: as much as a question can hold, and
 # a bound on the work a hostile post can cause before the form refuses it.
-MAX_TEXT = 5000
+MAX_TEXT = 2000
 
 
 def triage(text):
@@ -501,10 +501,22 @@ def triage(text):
     for language, rules in _rules().items():
         analysis = analyse(text, language)
         tokens = analysis.tokens
+        # Where each distinct word stands: a rule's first word is tried once per word,
+        # not once per token, so long or repetitive texts cost little.
+        positions = {}
+        for index, token in enumerate(tokens):
+            positions.setdefault(token.word, []).append(index)
         for compiled in rules:
             if any(flag.category == compiled.rule.category for flag in flags):
                 continue
-            for start in range(len(tokens)):
+            first = compiled.slots[0]
+            starts = sorted(
+                index
+                for indexes in positions.values()
+                if first.matches(tokens[indexes[0]])
+                for index in indexes
+            )
+            for start in starts:
                 found = _match_from(tokens, start, compiled)
                 if found is not None and _applies(compiled, analysis, found):
                     low, high = min(found), max(found)

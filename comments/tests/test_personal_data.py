@@ -116,3 +116,36 @@ def test_a_name_needs_two_capitalised_words_after_an_introduction():
 def test_any_text_is_screened_without_error_and_findings_are_in_it(text):
     for finding in find_personal_data(text):
         assert text[finding.start : finding.end] == finding.text
+
+
+HOSTILE = [
+    "calle " + "de " * 700 + "x",
+    "Calle " + "De " * 700,
+    "I'm " + "Ana " * 500,
+    "my name is " + "ana " * 500,
+    "thanks, " + "Ana Bel " * 250 + "?",
+    "0" * 2000,
+    "1 " * 1000,
+    "(1) " * 500,
+    "a." * 1000 + "@",
+    "12 " + "Elm " * 600,
+    "born " + "1/" * 1000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_repetitive_text_cannot_make_the_patterns_backtrack_for_ever(text):
+    # A catastrophic pattern takes minutes on these; any linear one, milliseconds.
+    # The alarm only turns a hang into a failure, it does not time the code.
+    import signal
+
+    def hang(*_args):
+        raise AssertionError("a pattern backtracks catastrophically")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        find_personal_data(text[:2000])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
