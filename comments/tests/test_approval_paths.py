@@ -281,3 +281,13 @@ def test_editing_a_reply_cannot_add_a_personal_number(client, midwife):
     assert response.status_code == 200 and "07700 900321" in response.content.decode()
     answer.refresh_from_db()
     assert answer.body == "Yes, gently."
+
+
+def test_removing_a_finding_in_the_name_shown_clears_it_from_the_name(client, midwife):
+    question = make_question(body="Is swimming safe?", display_name="Jo jo@example.com")
+    html = client.get(change_url(question)).content.decode()
+    assert "in the name shown" in html
+    client.post(change_url(question), {"_redact_finding": "jo@example.com"})
+    question.refresh_from_db()
+    assert (question.display_name, question.has_personal_data) == ("Jo", False)
+    assert question.body == "Is swimming safe?"
