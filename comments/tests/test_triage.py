@@ -137,6 +137,8 @@ def test_a_negation_elsewhere_or_inside_the_red_flag_does_not_hide_it(question, 
         "I get out of breath walking up the stairs at 34 weeks",
         "Is it normal not to feel the baby move yet at 17 weeks?",
         "Mild cramps that come and go at 7 weeks, no bleeding",
+        "Can stress cause bleeding in pregnancy?",
+        "¿El estrés puede provocar un sangrado?",
     ],
 )
 def test_general_questions_the_past_and_other_people_are_routine(question):
