@@ -20,6 +20,7 @@ from healthinfo.models import (
     Category,
     CategoryTranslation,
     Figure,
+    LayTerm,
     Reference,
     Review,
     Section,
@@ -30,11 +31,11 @@ from healthinfo.services import reschedule_reviews
 
 
 def _deleted_with_parent(kwargs):
-    # A cascade from the translation or article (an instance or a queryset): nothing
-    # left to update.
+    # A cascade from deleting a translation or an article (one, or a queryset of
+    # them): the parent is going, so there is nothing left to update.
     origin = kwargs.get("origin")
     model = origin.model if isinstance(origin, QuerySet) else type(origin)
-    return model in (Article, ArticleTranslation)
+    return issubclass(model, (Article, ArticleTranslation))
 
 
 @receiver([post_save, post_delete], sender=Section)
@@ -119,3 +120,9 @@ def signoff_changed(sender, instance, **kwargs):
         review = Review.objects.filter(pk=instance.review_id).values("article_id").first()
         if review:
             invalidate_article(review["article_id"])
+
+
+@receiver([post_save, post_delete], sender=LayTerm)
+def lay_term_changed(sender, instance, **kwargs):
+    # Cached searches were expanded with the dictionary as it was.
+    invalidate_listings()

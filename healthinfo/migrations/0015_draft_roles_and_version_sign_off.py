@@ -94,7 +94,7 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("healthinfo", "0012_drafts_and_sign_off")]
+    dependencies = [("healthinfo", "0014_drafts_and_sign_off")]
 
     operations = [
         migrations.RunPython(forwards, backwards),

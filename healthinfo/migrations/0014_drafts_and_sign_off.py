@@ -11,7 +11,7 @@ import healthinfo.models.articles
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("healthinfo", "0011_starter_glossary_and_roles"),
+        ("healthinfo", "0013_seed_lay_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
