@@ -36,10 +36,13 @@ messages: | $(BIN)/python
 makemessages: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete --no-location
 
+# The scheduler runs beside the server (in production: cron, see the README).
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py publish_scheduled --every 30 & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)

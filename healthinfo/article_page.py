@@ -136,7 +136,9 @@ def load_content(translation):
     now = timezone.now()
     article = translation.article
     has_figures = getattr(translation, "has_figures", True)
-    figures = Prefetch("figures", queryset=with_renditions(Figure.objects.all()))
+    # A draft (the editors' preview) has figures of its own model.
+    figure_model = translation.figures.model if translation.pk else Figure
+    figures = Prefetch("figures", queryset=with_renditions(figure_model.objects.all()))
     lookups = ["sections", "references", *([figures] if has_figures else [])]
     if article.last_review_id:
         lookups.append(

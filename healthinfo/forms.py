@@ -53,9 +53,16 @@ def reviewer_for(user):
 
 class RecordReviewForm(forms.Form):
     """
-    Record a review. Editors choose any article and reviewer; a reviewer can
-    only record their own review of an article assigned to them.
+    Record a review. A reviewer records only their own review of an article
+    assigned to them; an editor may record any reviewer's review on their
+    behalf, with evidence of the sign-off.
+
+    When the article has a draft, the review is of the draft by default: the
+    form carries the draft revision it was opened at, so a sign-off never
+    covers changes made after the reviewer read the draft.
     """
+
+    SUBJECT_DRAFT, SUBJECT_LIVE = "draft", "live"
 
     article = SafeModelChoiceField(queryset=Article.objects.none(), label=_("Article"))
     reviewer = SafeModelChoiceField(queryset=Reviewer.objects.none(), label=_("Reviewer"))
@@ -77,14 +84,46 @@ class RecordReviewForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea
     )
+    subject = forms.ChoiceField(
+        label=_("What was reviewed"),
+        choices=[
+            (SUBJECT_DRAFT, _("The draft changes awaiting sign-off")),
+            (SUBJECT_LIVE, _("The live page")),
+        ],
+        initial=SUBJECT_LIVE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    evidence = forms.CharField(
+        label=_("Evidence of the reviewer's sign-off"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Needed when you record someone else's review: how their sign-off reached you "
+            "(for example “email of 3 June to the editors”)."
+        ),
+    )
     assignment = SafeModelChoiceField(
         queryset=ReviewAssignment.objects.none(), required=False, widget=forms.HiddenInput
+    )
+    draft_revision = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # The draft revision may be filled in on the way back (see clean()).
+        self.data = self.data.copy()
         self.user = user
         self.is_editor = can_manage_reviews(user)
+        if not self.is_editor:
+            del self.fields["evidence"]
+        article = self._initial_article()
+        self.draft_article = article if article is not None and article.drafts.exists() else None
+        if self.draft_article is not None and not self.is_bound:
+            self.fields["subject"].initial = self.SUBJECT_DRAFT
+            self.fields["draft_revision"].initial = self.draft_article.draft_revision
         open_assignments = ReviewAssignment.objects.open()
         if self.is_editor:
             self.fields["article"].queryset = Article.objects.all()
@@ -100,6 +139,14 @@ class RecordReviewForm(forms.Form):
             )
             self.fields["reviewer"].initial = reviewer
         self.fields["assignment"].queryset = open_assignments
+
+    def _initial_article(self):
+        value = self.initial.get("article")
+        if isinstance(value, Article):
+            return value
+        if value is None or not id_in_range(value) or not str(value).isdigit():
+            return None
+        return Article.objects.filter(pk=value).first()
 
     def clean_reviewed_on(self):
         reviewed_on = self.cleaned_data["reviewed_on"]
@@ -125,7 +172,48 @@ class RecordReviewForm(forms.Form):
                 .order_by("due_on", "pk")
                 .first()
             )
+        if reviewer.user_id is None or reviewer.user_id != self.user.pk:
+            if not self.is_editor:
+                raise ValidationError(_("You can record only your own review."))
+            if not cleaned_data.get("evidence", "").strip():
+                self.add_error(
+                    "evidence",
+                    _(
+                        "You are recording %(reviewer)s’s review: say how their sign-off "
+                        "reached you."
+                    )
+                    % {"reviewer": reviewer.name},
+                )
+        self._clean_subject(article, cleaned_data)
         return cleaned_data
+
+    def _clean_subject(self, article, cleaned_data):
+        has_draft = article.drafts.exists()
+        # Not said: a draft awaiting sign-off is what a review of this article is about.
+        subject = cleaned_data.get("subject") or (
+            self.SUBJECT_DRAFT if has_draft else self.SUBJECT_LIVE
+        )
+        if subject != self.SUBJECT_DRAFT:
+            cleaned_data["draft_revision"] = None
+            return
+        if not has_draft:
+            self.add_error(
+                "subject",
+                _("This article has no draft awaiting sign-off: choose the live page."),
+            )
+            return
+        if cleaned_data.get("draft_revision") is None:
+            # Opened without knowing the article: name the revision now and ask again,
+            # so the reviewer confirms what they signed off.
+            self.data["draft_revision"] = article.draft_revision
+            self.add_error(
+                "subject",
+                _(
+                    "This article's draft is at revision %(revision)s. Check that this is the "
+                    "draft you reviewed, then record the review again."
+                )
+                % {"revision": article.draft_revision},
+            )
 
 
 class DashboardFilterForm(forms.Form):

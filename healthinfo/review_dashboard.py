@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from healthinfo.models import Article, ReviewAssignment
 
 BUCKETS = {
+    "awaiting_sign_off": _("Awaiting sign-off"),
+    "needs_revision": _("Needs revision"),
     "overdue": _("Overdue"),
     "due_30": _("Due within 30 days"),
     "due_90": _("Due within 90 days"),
@@ -41,14 +43,25 @@ def _bucket_filters(today):
         "due_90": Q(next_review_due__gte=today, next_review_due__lte=later),
         "never": Q(last_reviewed_on__isnull=True),
         "unassigned": needs_review & Q(has_open_assignment=False),
+        "awaiting_sign_off": Q(has_draft=True, draft_signed_off=False),
+        "needs_revision": Q(needs_revision=True) | Q(status=Article.Status.WITHDRAWN),
         "all": Q(),
     }
 
 
 def reviewable_articles(category=None):
-    """Articles the dashboard covers (not archived), with ``has_open_assignment``."""
-    articles = Article.objects.exclude(status=Article.Status.ARCHIVED).annotate(
-        has_open_assignment=Exists(ReviewAssignment.objects.open().filter(article=OuterRef("pk")))
+    """
+    Articles the dashboard covers (not archived), with ``has_open_assignment``
+    and the sign-off state of their drafts (``has_draft``, ``draft_signed_off``).
+    """
+    articles = (
+        Article.objects.exclude(status=Article.Status.ARCHIVED)
+        .with_sign_off_state()
+        .annotate(
+            has_open_assignment=Exists(
+                ReviewAssignment.objects.open().filter(article=OuterRef("pk"))
+            )
+        )
     )
     if category is not None:
         articles = articles.filter(category=category)

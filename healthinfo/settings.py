@@ -292,6 +292,10 @@ DEFAULT_REVIEW_INTERVAL_MONTHS = env_int("DEFAULT_REVIEW_INTERVAL_MONTHS", 36)
 # None: overdue pages stay up with a notice. A number: pages more than that many
 # days past their next review date are hidden from readers until reviewed.
 REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = env_int("REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE", None)
+# True: an editor may publish a draft without a medical sign-off by declaring the
+# change non-clinical (typo, formatting, link), with a reason shown in the page
+# history and the audit trail. False: every change to a page needs a sign-off.
+NON_CLINICAL_PUBLISHING = env_bool("NON_CLINICAL_PUBLISHING", True)
 
 LOGGING = {
     "version": 1,

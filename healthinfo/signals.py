@@ -1,7 +1,10 @@
 """
 Receivers that keep derived data in step with article content, whatever the
 path of the change (admin, services, shell): translation revisions, search
-documents and the cache generations of reader pages.
+documents, review dates and the cache generations of reader pages.
+
+The models sit below search, services and rendering and never import them;
+the calls from a model change up to those layers are made here.
 """
 
 from django.conf import settings
@@ -22,6 +25,9 @@ from healthinfo.models import (
     Review,
     Section,
 )
+from healthinfo.models.articles import replacing_parts_now, translation_content_changed
+from healthinfo.search import refresh_search_document
+from healthinfo.services import reschedule_reviews
 
 
 def _deleted_with_parent(kwargs):
@@ -35,8 +41,9 @@ def _deleted_with_parent(kwargs):
 @receiver([post_save, post_delete], sender=Section)
 @receiver([post_save, post_delete], sender=Reference)
 @receiver([post_save, post_delete], sender=Figure)
-def translation_content_changed(sender, instance, **kwargs):
-    if _deleted_with_parent(kwargs):
+def live_part_changed(sender, instance, **kwargs):
+    # Publishing a draft replaces every part at once and notes the change once.
+    if _deleted_with_parent(kwargs) or replacing_parts_now():
         return
     translation = ArticleTranslation.objects.filter(pk=instance.translation_id).first()
     if translation is None:
@@ -46,6 +53,11 @@ def translation_content_changed(sender, instance, **kwargs):
     invalidate_article(translation.article_id)
     if sender is Section:
         invalidate_listings()  # cached search results rank section text
+
+
+@receiver(translation_content_changed, sender=ArticleTranslation)
+def rebuild_search_document(sender, translation, **kwargs):
+    refresh_search_document(translation)
 
 
 @receiver([post_save, post_delete], sender=ArticleTranslation)
@@ -73,6 +85,20 @@ def article_changed(sender, instance, update_fields=None, **kwargs):
         link_fields = link_fields | {"next_review_due"}
     if update_fields is None or link_fields & set(update_fields):
         invalidate_content()
+
+
+@receiver(post_save, sender=Category)
+def reschedule_category_reviews(sender, instance, raw=False, **kwargs):
+    """A category's interval applies to its articles at once, whatever saved it."""
+    if raw:
+        return
+    reschedule_reviews(
+        instance.articles.filter(
+            review_interval_months__isnull=True,
+            next_review_override__isnull=True,
+            last_reviewed_on__isnull=False,
+        )
+    )
 
 
 @receiver([post_save, post_delete], sender=Category)

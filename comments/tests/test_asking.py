@@ -315,5 +315,7 @@ def test_posting_to_an_unpublished_missing_or_untranslated_article_is_not_found(
 
 
 def test_posting_to_an_article_scheduled_for_later_is_not_found(client):
-    make_article("later", publish_at=timezone.now() + timedelta(days=1))
+    make_article(
+        "later", status=Article.Status.DRAFT, publish_at=timezone.now() + timedelta(days=1)
+    )
     assert client.post("/en/articles/later/questions/", form_data()).status_code == 404

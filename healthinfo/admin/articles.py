@@ -1,10 +1,12 @@
 """
-Admin for categories, articles and their translations.
+Admin for categories, articles and their live pages.
 
-An article's words are edited per language (``ArticleTranslationAdmin``), with
-its sections, references and figures inline and ordered by their "order"
-field. Setting an article to published runs ``publication_errors``; a preview
-shows a draft exactly as readers will see it.
+Editors change an article's words through drafts (``healthinfo.admin.drafts``);
+the live pages (``ArticleTranslation`` with its sections, references and
+figures) are shown here read-only, each with an *Edit* link that starts a
+draft of it. The article page itself holds the article's settings and
+schedule, the *Live* and *Draft changes* of each language side by side, and
+the publishing buttons (``healthinfo.admin.publishing``).
 """
 
 from django import forms
@@ -16,6 +18,7 @@ from django.db.models.functions import NullIf
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils import translation as translation_utils
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +26,6 @@ from django.utils.translation import ngettext
 
 from healthinfo.admin.publishing import PublishingAdminMixin
 from healthinfo.article_page import load_content
-from healthinfo.links import broken_tokens, linked_slugs, published_slugs
 from healthinfo.models import (
     Article,
     ArticleTranslation,
@@ -34,7 +36,6 @@ from healthinfo.models import (
     Reference,
     Section,
 )
-from healthinfo.validation import publication_errors
 
 
 class CategoryTranslationInline(admin.TabularInline):
@@ -51,13 +52,6 @@ class CategoryAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
-
-
-class ArticleTranslationInline(admin.StackedInline):
-    model = ArticleTranslation
-    fields = ["language", "title", "summary", "alternate_names", "source_revision"]
-    extra = 0
-    show_change_link = True
 
 
 class LanguageFilter(admin.SimpleListFilter):
@@ -102,8 +96,75 @@ class ArticleTranslationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Scheduled, Live, Live with draft, Expired, Withdrawn… and what needs an editor."""
+
+    title = _("publication state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            *Article.State.choices,
+            ("awaiting_sign_off", _("Awaiting sign-off")),
+            ("needs_revision", _("Needs revision")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        live = Q(status=Article.Status.PUBLISHED) & (
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+        )
+        expired = Q(unpublish_at__lte=now) & (
+            Q(status=Article.Status.PUBLISHED) | Q(first_published_at__isnull=False)
+        )
+        scheduled = ~live & Q(publish_at__gt=now) & ~Q(status=Article.Status.WITHDRAWN)
+        conditions = {
+            Article.State.LIVE: live & Q(has_draft=False),
+            Article.State.LIVE_WITH_DRAFT: live & Q(has_draft=True),
+            Article.State.SCHEDULED: scheduled,
+            Article.State.EXPIRED: expired & ~live & ~scheduled,
+            Article.State.WITHDRAWN: Q(status=Article.Status.WITHDRAWN),
+            Article.State.ARCHIVED: Q(status=Article.Status.ARCHIVED),
+            Article.State.IN_REVIEW: Q(status=Article.Status.IN_REVIEW) & ~scheduled,
+            Article.State.DRAFT: Q(status=Article.Status.DRAFT) & ~scheduled & ~expired,
+            "awaiting_sign_off": Q(has_draft=True, draft_signed_off=False),
+            "needs_revision": Q(needs_revision=True),
+        }
+        condition = conditions.get(self.value())
+        return queryset if condition is None else queryset.filter(condition)
+
+
 class ArticleForm(forms.ModelForm):
-    """Refuses to publish an article that breaks a publication rule (``publication_errors``)."""
+    """
+    An article's settings and schedule. Publishing is never a field: the
+    buttons call ``services.publish``, which applies every rule.
+
+    A future "publish at" on a live page is ambiguous (publish the draft
+    then? take the page down until then?), so the form asks: ``schedule_intent``
+    must be answered before it saves.
+    """
+
+    INTENT_DRAFT, INTENT_TAKE_DOWN, INTENT_KEEP = "draft", "take_down", "keep"
+
+    non_clinical_reason = forms.CharField(
+        label=_("Publish without a medical sign-off: what changed"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Only for a change that is not clinical (a typo, formatting, a link). The reason "
+            "is shown in the page history and the audit trail."
+        ),
+    )
+    schedule_intent = forms.ChoiceField(
+        label=_("This page is live. What should happen at the “publish at” time?"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            (INTENT_DRAFT, _("Publish the draft changes then; the live page stays up until then")),
+            (INTENT_TAKE_DOWN, _("Take the page down now and publish it again then")),
+            (INTENT_KEEP, _("Nothing: keep the page live and do not schedule anything")),
+        ],
+    )
 
     class Meta:
         model = Article
@@ -111,7 +172,6 @@ class ArticleForm(forms.ModelForm):
         fields = [
             "slug",
             "category",
-            "status",
             "publish_at",
             "unpublish_at",
             "review_interval_months",
@@ -120,17 +180,64 @@ class ArticleForm(forms.ModelForm):
             "questions_closed",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        article = self.instance
+        self.is_live = article.pk is not None and article.is_visible()
+        self.has_draft = article.pk is not None and article.drafts.exists()
+        if "schedule_intent" in self.fields and not (self.is_live and self.has_draft):
+            self.fields["schedule_intent"].choices = [
+                choice
+                for choice in self.fields["schedule_intent"].choices
+                if choice[0] != self.INTENT_DRAFT
+            ]
+
+    def clean_publish_at(self):
+        publish_at = self.cleaned_data.get("publish_at")
+        if (
+            publish_at is not None
+            and publish_at != self.instance.publish_at
+            and publish_at <= timezone.now()
+        ):
+            raise ValidationError(_("Choose a time in the future, or publish now with the button."))
+        if publish_at is not None and self.instance.status == Article.Status.WITHDRAWN:
+            raise ValidationError(
+                _("A withdrawn article cannot be scheduled: it needs a new review first.")
+            )
+        return publish_at
+
+    def clean_unpublish_at(self):
+        unpublish_at = self.cleaned_data.get("unpublish_at")
+        if (
+            unpublish_at is not None
+            and unpublish_at != self.instance.unpublish_at
+            and unpublish_at <= timezone.now()
+        ):
+            raise ValidationError(_("Choose a time in the future, or unpublish with the button."))
+        return unpublish_at
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Article.Status.PUBLISHED:
-            if self.instance.pk is None:
-                raise ValidationError(
-                    _("Save the article as a draft with its text first, then publish it.")
+        publish_at, unpublish_at = cleaned.get("publish_at"), cleaned.get("unpublish_at")
+        if publish_at and unpublish_at and unpublish_at <= publish_at:
+            self.add_error("unpublish_at", _("The page must come down after it goes up."))
+        newly_scheduled = publish_at is not None and publish_at != self.instance.publish_at
+        if newly_scheduled and self.is_live and "schedule_intent" in self.fields:
+            if not cleaned.get("schedule_intent"):
+                self.add_error(
+                    "schedule_intent",
+                    _("This page is live: say what should happen at that time."),
                 )
-            errors = publication_errors(self.instance)
-            if errors:
-                raise ValidationError(errors)
+        elif "schedule_intent" in self.fields:
+            cleaned["schedule_intent"] = ""
         return cleaned
+
+    def schedule_change(self):
+        """``(publish_at, intent)`` when the editor changed the schedule, else None."""
+        publish_at = self.cleaned_data.get("publish_at")
+        if "publish_at" not in self.changed_data:
+            return None
+        return publish_at, self.cleaned_data.get("schedule_intent", "")
 
 
 @admin.register(Article)
@@ -139,7 +246,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = [
         "slug",
         "category",
-        "status",
+        "publication_state",
         "languages",
         "last_reviewed_on",
         "next_review_due",
@@ -147,11 +254,15 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
         "feedback_no",
         "feedback_share_no",
     ]
-    list_filter = ["status", "category", LanguageFilter, ArticleTranslationStateFilter]
+    list_filter = [
+        PublicationStateFilter,
+        "status",
+        "category",
+        LanguageFilter,
+        ArticleTranslationStateFilter,
+    ]
     list_select_related = ["category"]
     search_fields = ["slug", "translations__title", "translations__alternate_names"]
-    readonly_fields = ["last_reviewed_on", "next_review_due", "first_published_at"]
-    inlines = [ArticleTranslationInline]
     show_full_result_count = False
 
     def get_queryset(self, request):
@@ -160,6 +271,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
+            .with_sign_off_state()
             .prefetch_related("translations")
             .annotate(
                 feedback_yes_count=Count("feedback", filter=Q(feedback__useful=True)),
@@ -169,6 +281,21 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
                 ),
             )
         )
+
+    @admin.display(description=_("state"))
+    def publication_state(self, article):
+        label = article.state().label
+        notes = []
+        if article.has_draft and not article.draft_signed_off:
+            notes.append(_("awaiting sign-off"))
+        if article.needs_revision:
+            notes.append(_("needs revision"))
+        if article.publish_at and article.status == Article.Status.PUBLISHED:
+            notes.append(
+                _("changes scheduled for %(time)s")
+                % {"time": timezone.localtime(article.publish_at).strftime("%Y-%m-%d %H:%M")}
+            )
+        return f"{label} ({', '.join(str(note) for note in notes)})" if notes else label
 
     @admin.display(description=_("useful: yes"), ordering="feedback_yes_count")
     def feedback_yes(self, article):
@@ -189,54 +316,29 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
         return ", ".join(t.language for t in article.translations.all())
 
 
-class SectionForm(forms.ModelForm):
-    """On a published article, a section cannot gain a link that leads nowhere."""
+class ReadOnlyLiveInline(admin.StackedInline):
+    """A part of a live page: shown, never edited here (edit the draft)."""
 
-    class Meta:
-        model = Section
-        fields = ["order", "heading", "anchor", "body"]
+    extra = 0
+    ordering = ["order", "pk"]
 
-    def __init__(self, *args, article=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.article = article
+    def has_add_permission(self, request, obj=None):
+        return False
 
-    def clean_body(self):
-        body = self.cleaned_data.get("body", "")
-        if self.article is None or self.article.status != Article.Status.PUBLISHED:
-            return body
-        resolvable = published_slugs(linked_slugs(body)) | {self.article.slug}
-        broken = broken_tokens(body, resolvable)
-        if broken:
-            raise ValidationError(
-                [
-                    _("The link %(token)s does not lead to a published article.")
-                    % {"token": token.raw}
-                    for token in broken
-                ]
-            )
-        return body
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
-class ArticleFormSet(forms.BaseInlineFormSet):
-    def get_form_kwargs(self, index):
-        kwargs = super().get_form_kwargs(index)
-        if self.form is SectionForm:
-            kwargs["article"] = self.instance.article if self.instance.article_id else None
-        return kwargs
-
-
-class SectionInline(admin.StackedInline):
+class SectionInline(ReadOnlyLiveInline):
     model = Section
-    form = SectionForm
-    formset = ArticleFormSet
-    extra = 0
-    ordering = ["order", "pk"]
+    fields = ["order", "heading", "anchor", "body"]
 
 
-class ReferenceInline(admin.StackedInline):
+class ReferenceInline(ReadOnlyLiveInline):
     model = Reference
-    extra = 0
-    ordering = ["order", "pk"]
     fields = [
         ("order", "year"),
         "authors",
@@ -248,10 +350,8 @@ class ReferenceInline(admin.StackedInline):
     ]
 
 
-class FigureInline(admin.StackedInline):
+class FigureInline(ReadOnlyLiveInline):
     model = Figure
-    extra = 0
-    ordering = ["order", "pk"]
     fields = ["order", "image", "alt_text", "caption", "credit"]
 
 
@@ -271,8 +371,17 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+def can_edit_drafts(user):
+    return user.is_active and user.has_perm("healthinfo.change_drafttranslation")
+
+
 @admin.register(ArticleTranslation)
 class ArticleTranslationAdmin(admin.ModelAdmin):
+    """
+    The live pages, read-only: what readers see now. *Edit* starts (or opens)
+    the page's draft; the change reaches readers when the draft is published.
+    """
+
     list_display = [
         "title",
         "language",
@@ -283,6 +392,7 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
         "source_revision",
         "updated_at",
         "preview_link",
+        "edit_link",
     ]
     list_filter = [
         "language",
@@ -292,13 +402,26 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["article"]
     search_fields = ["title", "alternate_names", "article__slug"]
-    readonly_fields = ["revision", "preview_link"]
+    fields = ["article", "language", "title", "summary", "alternate_names", "source_revision"]
+    readonly_fields = ["revision", "preview_link", "edit_link"]
     inlines = [SectionInline, ReferenceInline, FigureInline]
     actions = ["mark_up_to_date"]
     show_full_result_count = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_source_revision()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_edit_drafts_permission(self, request):
+        return can_edit_drafts(request.user)
 
     @admin.display(description=_("status"), ordering="article__status")
     def status(self, translation):
@@ -315,7 +438,20 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
         url = reverse("admin:healthinfo_articletranslation_preview", args=[translation.pk])
         return format_html('<a href="{}">{}</a>', url, _("Preview"))
 
-    @admin.action(description=_("Mark as translated from the current English page"))
+    @admin.display(description=_("edit"))
+    def edit_link(self, translation):
+        if translation.pk is None:
+            return "—"
+        url = reverse(
+            "admin:healthinfo_article_start_draft",
+            args=[translation.article_id, translation.language],
+        )
+        return format_html('<a href="{}">{}</a>', url, _("Edit (as a draft)"))
+
+    @admin.action(
+        description=_("Mark as translated from the current English page"),
+        permissions=["edit_drafts"],
+    )
     def mark_up_to_date(self, request, queryset):
         updated = 0
         for translation in queryset.exclude(language=settings.LANGUAGE_CODE):
@@ -335,6 +471,11 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        extra_context["title"] = _("Live page (read-only)")
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
         return [
             path(
@@ -350,21 +491,23 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
         translation = get_object_or_404(ArticleTranslation.objects.for_reader(), pk=pk)
         if not self.has_view_permission(request, translation):
             raise PermissionDenied
-        from healthinfo.views.public import article_context
-
         with translation_utils.override(translation.language):
             translation = ArticleTranslation.objects.for_reader(translation.language).get(pk=pk)
-            response = TemplateResponse(
-                request,
-                "healthinfo/article_detail.html",
-                {
-                    **article_context(request, translation, load_content(translation)),
-                    "preview": True,
-                },
-            )
-            response.render()
-        response["X-Robots-Tag"] = "noindex"
-        return response
+            return preview_response(request, translation)
+
+
+def preview_response(request, page, **extra):
+    """Render ``page`` (a live translation or a draft) exactly as the article view does."""
+    from healthinfo.views.public import article_context
+
+    response = TemplateResponse(
+        request,
+        "healthinfo/article_detail.html",
+        {**article_context(request, page, load_content(page)), "preview": True, **extra},
+    )
+    response.render()
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @admin.register(Feedback)

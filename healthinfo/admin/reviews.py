@@ -56,7 +56,7 @@ class ReviewAdmin(admin.ModelAdmin):
     add page is the "record a review" form) and only their notes change later.
     """
 
-    list_display = ["article", "reviewed_on", "reviewer_name", "scope", "outcome"]
+    list_display = ["article", "reviewed_on", "reviewer_name", "scope", "outcome", "of_what"]
     list_filter = ["scope", "outcome"]
     list_select_related = ["article"]
     search_fields = ["article__slug", "reviewer_name"]
@@ -73,10 +73,31 @@ class ReviewAdmin(admin.ModelAdmin):
             "reviewed_on",
             "scope",
             "outcome",
-            "recorded_by",
+            "of_what",
+            "recorded",
+            "evidence",
             "created_at",
             "approved_version",
         ]
+
+    def get_fields(self, request, obj=None):
+        return [*self.get_readonly_fields(request, obj), "notes"]
+
+    @admin.display(description=_("of"))
+    def of_what(self, review):
+        if review.draft_revision is None:
+            return _("the live page")
+        return _("draft revision %(revision)s") % {"revision": review.draft_revision}
+
+    @admin.display(description=_("recorded"))
+    def recorded(self, review):
+        recorder = review.recorded_by.get_username() if review.recorded_by else _("an import")
+        if review.recorded_on_behalf:
+            return _("recorded by %(recorder)s on behalf of %(reviewer)s") % {
+                "recorder": recorder,
+                "reviewer": review.reviewer_name,
+            }
+        return _("recorded by %(reviewer)s") % {"reviewer": review.reviewer_name}
 
     def has_delete_permission(self, request, obj=None):
         # Deleting a review would silently change the dates readers were shown.
@@ -101,9 +122,11 @@ class ReviewAdmin(admin.ModelAdmin):
                     also_reviewed_by=data["also_reviewed_by"],
                     recorded_by=user,
                     assignment=data["assignment"],
+                    draft_revision=data["draft_revision"],
+                    evidence=data.get("evidence", ""),
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_errors(form, error)
             else:
                 self.log_addition(request, recorded, [{"added": {}}])
                 self.message_user(request, _("The review is recorded."), messages.SUCCESS)
@@ -119,6 +142,8 @@ class ReviewAdmin(admin.ModelAdmin):
                 "form": form,
                 # Without a linked reviewer, a reviewer's form has nothing to choose from.
                 "not_linked": not form.is_editor and reviewer_for(user) is None,
+                "draft_article": form.draft_article,
+                "draft_links": draft_links(form.draft_article),
                 "has_view_permission": True,
             },
         )
@@ -146,6 +171,29 @@ class ReviewAdmin(admin.ModelAdmin):
         return initial
 
 
+def add_errors(form, error):
+    """A service's ``ValidationError`` on the form: on its field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def draft_links(article):
+    """Links to read an article's drafts: preview and comparison with live, per language."""
+    if article is None:
+        return []
+    return [
+        (
+            draft.get_language_display(),
+            reverse("admin:healthinfo_drafttranslation_preview", args=[draft.pk]),
+            reverse("admin:healthinfo_drafttranslation_compare", args=[draft.pk]),
+        )
+        for draft in article.drafts.order_by("language")
+    ]
+
+
 DASHBOARD_PAGE_SIZE = 50
 
 
@@ -161,9 +209,15 @@ class AssignmentStatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [("open", _("To do")), ("done", _("Done"))]
+        return [
+            ("open", _("To do")),
+            ("awaiting_sign_off", _("Awaiting sign-off")),
+            ("done", _("Done")),
+        ]
 
     def queryset(self, request, queryset):
+        if self.value() == "awaiting_sign_off":
+            return queryset.open().filter(article_has_draft=True, article_draft_signed_off=False)
         if self.value() == "open":
             return queryset.open()
         if self.value() == "done":
@@ -175,7 +229,15 @@ class AssignmentStatusFilter(admin.SimpleListFilter):
 class ReviewAssignmentAdmin(admin.ModelAdmin):
     """Editors assign reviews here; for a reviewer this list is "My reviews"."""
 
-    list_display = ["article", "reviewer", "due_on", "assigned_by", "completed_by", "record_link"]
+    list_display = [
+        "article",
+        "reviewer",
+        "due_on",
+        "assigned_by",
+        "completed_by",
+        "draft_state",
+        "record_link",
+    ]
     list_select_related = ["article", "reviewer", "assigned_by", "completed_by"]
     list_filter = [AssignmentStatusFilter]
     autocomplete_fields = ["article", "reviewer"]
@@ -268,10 +330,22 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request).with_draft_state()
         if can_manage_reviews(request.user):
             return queryset
         return queryset.for_user(request.user)
+
+    @admin.display(description=_("draft"))
+    def draft_state(self, assignment):
+        if not getattr(assignment, "article_has_draft", False):
+            return "–"
+        if assignment.article_draft_signed_off:
+            return _("Draft signed off")
+        return format_html(
+            "<strong>{}</strong>",
+            _("Awaiting sign-off (draft revision %(revision)s)")
+            % {"revision": assignment.article.draft_revision},
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # An assignment's article and reviewer are fixed once made; only the date moves.

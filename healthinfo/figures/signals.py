@@ -6,6 +6,7 @@ from django.dispatch import receiver
 
 
 @receiver(post_save, sender="healthinfo.Figure")
+@receiver(post_save, sender="healthinfo.DraftFigure")  # uploads go to drafts first
 def figure_saved(sender, instance, raw=False, **kwargs):
     if raw or not instance.image:
         return

@@ -18,10 +18,19 @@ from .articles import (
     Category,
     CategoryTranslation,
     Figure,
+    LiveContentLocked,
     Reference,
     Section,
     add_months,
     current_language,
+    writing_live_content,
+)
+from .drafts import (
+    DraftFigure,
+    DraftReference,
+    DraftSection,
+    DraftTranslation,
+    NonClinicalChange,
 )
 from .feedback import Feedback
 from .reviews import (
@@ -44,11 +53,17 @@ __all__ = [
     "Category",
     "CalendarToken",
     "CategoryTranslation",
+    "DraftFigure",
+    "DraftReference",
+    "DraftSection",
+    "DraftTranslation",
     "Feedback",
     "Figure",
     "FigureRenditions",
     "GlossaryTerm",
     "ImmutableVersionError",
+    "LiveContentLocked",
+    "NonClinicalChange",
     "ReadabilityScore",
     "ReadabilityTarget",
     "Reference",
@@ -65,4 +80,5 @@ __all__ = [
     "add_months",
     "current_language",
     "public_name_for",
+    "writing_live_content",
 ]

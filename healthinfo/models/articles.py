@@ -13,6 +13,9 @@ to the English page marks them outdated.
 
 import re
 from calendar import monthrange
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -25,6 +28,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, RowNumber
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -34,6 +38,82 @@ from django.utils.translation import gettext_lazy as _
 from healthinfo.sanitize import clean_editor_html
 
 LANGUAGE_CHOICES = settings.LANGUAGES
+
+# Sent when a live translation's words change (its own fields or its sections):
+# ``healthinfo.signals`` rebuilds the search document. A signal, because the
+# models sit below search and must not import it.
+translation_content_changed = Signal()
+
+_live_writes = ContextVar("healthinfo_live_writes", default=False)
+
+
+@contextmanager
+def writing_live_content():
+    """
+    Allow writes to the live rows of a published article inside this block.
+
+    Readers see the live rows (``ArticleTranslation`` and its sections,
+    references and figures). Once an article has been published (it has
+    versions) they change only when ``services.publish`` applies a reviewed
+    draft, so that nothing reaches readers without passing the publication
+    rules. Importers that write content directly say so with this block too.
+    """
+    token = _live_writes.set(True)
+    try:
+        yield
+    finally:
+        _live_writes.reset(token)
+
+
+def live_writes_allowed():
+    """True inside ``writing_live_content()``."""
+    return _live_writes.get()
+
+
+_replacing_parts = ContextVar("healthinfo_replacing_parts", default=False)
+
+
+@contextmanager
+def replacing_parts():
+    """
+    A block that replaces all the parts of a page at once (publishing a draft,
+    copying a page into a draft): the receivers that react to one part changing
+    stand aside, and the caller notes the change once for the whole page.
+    """
+    token = _replacing_parts.set(True)
+    try:
+        yield
+    finally:
+        _replacing_parts.reset(token)
+
+
+def replacing_parts_now():
+    """True inside ``replacing_parts()``."""
+    return _replacing_parts.get()
+
+
+class LiveContentLocked(ValidationError):
+    """Raised when code writes the live content of a published article directly."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This page has been published: its live text changes only when a reviewed "
+                "draft is published. Edit its draft instead."
+            ),
+            code="live_content_locked",
+        )
+
+
+def _check_live_write(article_ids):
+    """Refuse a write to the live rows of any of ``article_ids`` once published."""
+    if live_writes_allowed():
+        return
+    # Published through the workflow: it has versions, and what readers saw must
+    # only change as a new version does. (Content imported as published, without
+    # versions, is the importer's to write until ``record_initial_versions``.)
+    if Article.objects.filter(pk__in=article_ids, versions__isnull=False).exists():
+        raise LiveContentLocked()
 
 
 def current_language():
@@ -134,13 +214,17 @@ class CategoryTranslation(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """
-        Articles readers can see now: published, past their publish time, before
-        unpublish, and not hidden for being too long overdue for review
+        Articles readers can see now: published, before their unpublish time, and
+        not hidden for being too long overdue for review
         (``settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE``).
+
+        ``publish_at`` is not a condition: it schedules the publication of
+        pending changes (``services.run_schedule``), which makes the article
+        published at that time. ``unpublish_at`` is, so that a page stops being
+        shown at exactly its time even before the scheduler records it.
         """
         now = now or timezone.now()
         queryset = self.filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             status=Article.Status.PUBLISHED,
         )
@@ -154,16 +238,71 @@ class ArticleQuerySet(models.QuerySet):
 
     def next_scheduled_change(self, now=None):
         """
-        The next moment a published article goes up or comes down on its own
-        (its ``publish_at`` or ``unpublish_at``), or None. Pages listing articles
-        are cached no longer than this.
+        The next moment a published article comes down on its own (its
+        ``unpublish_at``), or None. Pages listing articles are cached no longer
+        than this. (A scheduled publication is a write by the scheduler, which
+        invalidates cached pages like any other publication.)
         """
         now = now or timezone.now()
-        found = self.filter(status=Article.Status.PUBLISHED).aggregate(
-            publish=models.Min("publish_at", filter=Q(publish_at__gt=now)),
-            unpublish=models.Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        return self.filter(status=Article.Status.PUBLISHED, unpublish_at__gt=now).aggregate(
+            unpublish=models.Min("unpublish_at")
+        )["unpublish"]
+
+    def with_drafts(self):
+        """Annotate ``has_draft``: whether any language has changes waiting to be published."""
+        from .drafts import DraftTranslation
+
+        return self.annotate(
+            has_draft=models.Exists(DraftTranslation.objects.filter(article=models.OuterRef("pk")))
         )
-        return min((moment for moment in found.values() if moment is not None), default=None)
+
+    def with_sign_off_state(self):
+        """
+        Annotate ``has_draft`` and ``draft_signed_off``: whether the current draft
+        revision has a sign-off (its latest review approves it) or a non-clinical
+        declaration. One subquery each, for lists and the dashboard.
+        """
+        from .drafts import NonClinicalChange
+        from .reviews import Review
+
+        latest_outcome = (
+            Review.objects.filter(
+                article=models.OuterRef("pk"), draft_revision=models.OuterRef("draft_revision")
+            )
+            .order_by("-created_at", "-pk")
+            .values("outcome")[:1]
+        )
+        declared = NonClinicalChange.objects.filter(
+            article=models.OuterRef("pk"), draft_revision=models.OuterRef("draft_revision")
+        )
+        signed = Q(latest_draft_outcome__in=Review.APPROVING)
+        if settings.NON_CLINICAL_PUBLISHING:
+            # A declaration counts unless a reviewer asked for more on that revision.
+            signed |= Q(latest_draft_outcome__isnull=True) & models.Exists(declared)
+        return (
+            self.with_drafts()
+            .annotate(latest_draft_outcome=models.Subquery(latest_outcome))
+            .annotate(
+                # CASE, not the bare condition: with no review the comparison is NULL.
+                draft_signed_off=models.Case(
+                    models.When(signed, then=True),
+                    default=False,
+                    output_field=models.BooleanField(),
+                )
+            )
+        )
+
+    def awaiting_sign_off(self):
+        """Articles with a draft whose current revision nobody has signed off yet."""
+        return self.with_sign_off_state().filter(has_draft=True, draft_signed_off=False)
+
+    def due_for_scheduled_publication(self, now=None):
+        """Articles whose pending changes are scheduled to go live by ``now``."""
+        return self.filter(publish_at__lte=now or timezone.now())
+
+    def due_for_scheduled_unpublication(self, now=None):
+        """Published articles whose unpublish time has passed (readers no longer see them)."""
+        return self.filter(status=Article.Status.PUBLISHED, unpublish_at__lte=now or timezone.now())
 
     def overdue_for_review(self, today=None):
         """Articles whose next review date has passed."""
@@ -178,7 +317,34 @@ class Article(models.Model):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
         ARCHIVED = "archived", _("Archived")
+
+    class State(models.TextChoices):
+        """What the article lists show: the status and the schedule read together."""
+
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        LIVE = "live", _("Live")
+        LIVE_WITH_DRAFT = "live_with_draft", _("Live with draft")
+        EXPIRED = "expired", _("Expired")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        ARCHIVED = "archived", _("Archived")
+
+    # Written only by the services (with ``update_fields``): a plain ``save()``
+    # of an instance loaded earlier (the admin's article form) must not put back
+    # the values it loaded, or a review recorded or a draft saved meanwhile
+    # would be silently undone.
+    SERVICE_FIELDS = (
+        "status",
+        "first_published_at",
+        "last_review",
+        "last_reviewed_on",
+        "next_review_due",
+        "draft_revision",
+        "needs_revision",
+    )
 
     slug = models.SlugField(
         _("slug"),
@@ -193,10 +359,45 @@ class Article(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField(
-        _("publish at"), null=True, blank=True, help_text=_("Leave empty to publish at once.")
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Publish the pending changes at this time; a live page stays up until then. "
+            "Leave empty to publish with the button."
+        ),
     )
-    unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("scheduled by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_("Readers stop seeing the page at this time."),
+    )
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    draft_revision = models.PositiveIntegerField(
+        _("draft revision"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Goes up with every change to the article's drafts; a sign-off names the "
+            "revision it approved."
+        ),
+    )
+    needs_revision = models.BooleanField(
+        _("needs revision"),
+        default=False,
+        editable=False,
+        help_text=_("A reviewer asked for a major revision; cleared by a signed-off change."),
+    )
 
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"),
@@ -247,8 +448,34 @@ class Article(models.Model):
     def __str__(self):
         return self.slug
 
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded_service_values", None)
+        if loaded is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            # Write the service fields only when this instance changed them.
+            current = self._service_values()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and (field.name not in loaded or current[field.name] != loaded[field.name])
+            ]
+        super().save(*args, **kwargs)
+        self._loaded_service_values = self._service_values()
+
     def get_absolute_url(self):
         return reverse("healthinfo:article", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded_service_values = instance._service_values()
+        return instance
+
+    def _service_values(self):
+        return {
+            name: self.__dict__.get(self._meta.get_field(name).attname)
+            for name in self.SERVICE_FIELDS
+        }
 
     def clean(self):
         # An explicit next review date departs from the review policy: say why.
@@ -294,10 +521,128 @@ class Article(models.Model):
         )
         return (
             self.status == self.Status.PUBLISHED
-            and (self.publish_at is None or self.publish_at <= now)
             and (self.unpublish_at is None or self.unpublish_at > now)
             and not too_overdue
         )
+
+    def state(self, now=None, has_draft=None):
+        """
+        The article's ``State`` for lists: Scheduled, Live, Live with draft, Expired,
+        Withdrawn, or its status. ``has_draft`` saves a query when annotated.
+        """
+        now = now or timezone.now()
+        if has_draft is None:
+            has_draft = getattr(self, "has_draft", None)
+        if has_draft is None:
+            has_draft = self.drafts.exists()
+        if self.status == self.Status.WITHDRAWN:
+            return self.State.WITHDRAWN
+        if self.status == self.Status.ARCHIVED:
+            return self.State.ARCHIVED
+        expired = self.unpublish_at is not None and self.unpublish_at <= now
+        if self.status == self.Status.PUBLISHED and not expired:
+            return self.State.LIVE_WITH_DRAFT if has_draft else self.State.LIVE
+        if self.publish_at is not None and self.publish_at > now:
+            return self.State.SCHEDULED
+        if expired and self.first_published_at is not None:
+            return self.State.EXPIRED
+        return self.State.IN_REVIEW if self.status == self.Status.IN_REVIEW else self.State.DRAFT
+
+    def pending_publication(self):
+        """
+        What publishing would do now, as a ``PendingPublication``: each language's
+        page after publishing (its draft, else its live translation), the drafts
+        that change their live page and the languages that would be new.
+        Eight queries (both kinds of page with their parts).
+        """
+        from .drafts import DraftTranslation
+
+        parts = ("sections", "references", "figures")
+        live = {
+            page.language: page
+            for page in ArticleTranslation.objects.filter(article=self).prefetch_related(*parts)
+        }
+        drafts = {
+            draft.language: draft
+            for draft in DraftTranslation.objects.filter(article=self).prefetch_related(*parts)
+        }
+        for page in (*live.values(), *drafts.values()):
+            page.article = self
+        changed = [
+            draft
+            for language, draft in sorted(drafts.items())
+            if language not in live or draft.content_key() != live[language].content_key()
+        ]
+        pages = {**live, **drafts}
+        return PendingPublication(
+            pages=[pages[language] for language in sorted(pages)],
+            live=live,
+            drafts=drafts,
+            changed=changed,
+            new_languages=[draft.language for draft in changed if draft.language not in live],
+        )
+
+    def draft_sign_off(self):
+        """
+        The review that signs off the current draft revision: the latest review
+        of that revision, when it approves ("No change needed", "Minor edits").
+        None when there is none, or when the latest one asked for more.
+        """
+        from .reviews import Review
+
+        latest = (
+            Review.objects.of_draft(self)
+            .select_related("reviewer")
+            .prefetch_related("signoffs")
+            .first()
+        )
+        return latest if latest is not None and latest.approves else None
+
+    def non_clinical_declaration(self):
+        """
+        The editor's declaration that the current draft revision is not clinical,
+        when the site allows such publishing and no review of that revision asked
+        for more; else None.
+        """
+        from .reviews import Review
+
+        if not settings.NON_CLINICAL_PUBLISHING:
+            return None
+        latest_review = Review.objects.of_draft(self).first()
+        if latest_review is not None and not latest_review.approves:
+            return None
+        return (
+            self.non_clinical_changes.filter(draft_revision=self.draft_revision)
+            .select_related("declared_by")
+            .first()
+        )
+
+    def withdrawal(self):
+        """The review that withdrew the article, while it is withdrawn; else None."""
+        from .reviews import Review
+
+        if self.status != self.Status.WITHDRAWN:
+            return None
+        return (
+            Review.objects.filter(article=self, outcome=Review.Outcome.WITHDRAWN)
+            .order_by("-pk")
+            .first()
+        )
+
+
+@dataclass
+class PendingPublication:
+    """See ``Article.pending_publication``."""
+
+    pages: list
+    live: dict
+    drafts: dict
+    changed: list
+    new_languages: list
+
+    @property
+    def changes_content(self):
+        return bool(self.changed)
 
 
 def add_months(day, months):
@@ -308,6 +653,17 @@ def add_months(day, months):
 
 
 class ArticleTranslationQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # Only the words are locked: revisions, search documents and the translator's
+        # "made from revision" are bookkeeping.
+        if set(kwargs) & set(TranslationContent.CONTENT_FIELDS):
+            _check_live_write(self.values("article_id"))
+        return super().update(**kwargs)
+
+    def delete(self):
+        _check_live_write(self.values("article_id"))
+        return super().delete()
+
     def published(self, now=None):
         """Translations of articles readers can see now."""
         now = now or timezone.now()
@@ -381,12 +737,13 @@ class ArticleTranslationQuerySet(models.QuerySet):
         )
 
 
-class ArticleTranslation(models.Model):
-    """An article's words in one language: what a reader of that language sees."""
+class TranslationContent(models.Model):
+    """
+    An article's words in one language, as the live page (``ArticleTranslation``)
+    and its draft (``DraftTranslation``) both hold them: the same fields, so the
+    same templates, snapshots and rules read either.
+    """
 
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="translations"
-    )
     language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=600, blank=True)
@@ -410,32 +767,17 @@ class ArticleTranslation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # Kept up to date by ``healthinfo.search.refresh_search_document`` on every save of the
-    # translation or its sections: the sections' words as plain text (for the portable
-    # search and for snippets) and, on PostgreSQL, the weighted document (title and
-    # alternate names A, summary B, sections C) in the language's text-search configuration.
-    search_text = models.TextField(_("searchable text"), blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
-
-    objects = ArticleTranslationQuerySet.as_manager()
+    CONTENT_FIELDS = ("title", "summary", "alternate_names")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "language"], name="unique_article_language")
-        ]
-        # Created on PostgreSQL only (see migration 0006).
-        indexes = [GinIndex(fields=["search_vector"], name="translation_search_vector")]
-        ordering = ["article__slug", "language"]
-        verbose_name = _("article translation")
-        verbose_name_plural = _("article translations")
-
-    CONTENT_FIELDS = ("title", "summary", "alternate_names")
+        abstract = True
 
     def __str__(self):
         return f"{self.title} ({self.language})"
 
     def save(self, *args, **kwargs):
         changed = self.pk is None or self._content() != getattr(self, "_loaded_content", None)
+        self.before_save(changed)
         if changed and self.pk is not None and not kwargs.get("update_fields"):
             self.revision = models.F("revision") + 1
         super().save(*args, **kwargs)
@@ -443,13 +785,19 @@ class ArticleTranslation(models.Model):
             self.refresh_from_db(fields=["revision"])
         self._loaded_content = self._content()
         if changed:
-            self.refresh_search()
+            self.after_content_saved()
 
     def get_absolute_url(self):
         from django.utils import translation
 
         with translation.override(self.language):
             return self.article.get_absolute_url()
+
+    def before_save(self, changed):
+        """Hook: called before a save; ``changed`` says whether the words changed."""
+
+    def after_content_saved(self):
+        """Hook: called after a save that changed the words."""
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -461,23 +809,18 @@ class ArticleTranslation(models.Model):
     def _content(self):
         return tuple(self.__dict__.get(name) for name in self.CONTENT_FIELDS)
 
-    def content_changed(self, *, search=True):
+    def content_key(self):
         """
-        Note that the page's content (a section, reference or figure) changed:
-        the revision goes up (so translations made from it become outdated) and,
-        with ``search``, the search document is rebuilt.
+        Everything an editor wrote on this page, as comparable data: the fields
+        and every section, reference and figure in order (prefetch them).
         """
-        ArticleTranslation.objects.filter(pk=self.pk).update(
-            revision=F("revision") + 1, updated_at=timezone.now()
+        return (
+            self._content(),
+            self.source_revision,
+            tuple(part.content_key() for part in self.sections.all()),
+            tuple(part.content_key() for part in self.references.all()),
+            tuple(part.content_key() for part in self.figures.all()),
         )
-        if search:
-            self.refresh_search()
-
-    def refresh_search(self):
-        """Rebuild what search reads for this translation (see ``healthinfo.search``)."""
-        from healthinfo.search import refresh_search_document
-
-        refresh_search_document(self)
 
     @property
     def is_outdated(self):
@@ -501,12 +844,101 @@ class ArticleTranslation(models.Model):
         return self.language == settings.LANGUAGE_CODE
 
 
-class Section(models.Model):
-    """An ordered heading and body inside an article translation."""
+class ArticleTranslation(TranslationContent):
+    """
+    An article's words in one language as readers see them: the live page.
 
-    translation = models.ForeignKey(
-        ArticleTranslation, on_delete=models.CASCADE, related_name="sections"
+    Once the article has been published these rows change only when
+    ``services.publish`` applies a draft (see ``writing_live_content``).
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="translations"
     )
+
+    # Kept up to date by ``healthinfo.search.refresh_search_document`` on every save of the
+    # translation or its sections: the sections' words as plain text (for the portable
+    # search and for snippets) and, on PostgreSQL, the weighted document (title and
+    # alternate names A, summary B, sections C) in the language's text-search configuration.
+    search_text = models.TextField(_("searchable text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleTranslationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="unique_article_language")
+        ]
+        # Created on PostgreSQL only (see migration 0006).
+        indexes = [GinIndex(fields=["search_vector"], name="translation_search_vector")]
+        ordering = ["article__slug", "language"]
+        verbose_name = _("article translation")
+        verbose_name_plural = _("article translations")
+
+    def before_save(self, changed):
+        if changed:
+            _check_live_write([self.article_id])
+
+    def after_content_saved(self):
+        self.refresh_search()
+
+    def delete(self, *args, **kwargs):
+        _check_live_write([self.article_id])
+        return super().delete(*args, **kwargs)
+
+    def content_changed(self, *, search=True):
+        """
+        Note that the page's content (a section, reference or figure) changed:
+        the revision goes up (so translations made from it become outdated) and,
+        with ``search``, the search document is rebuilt.
+        """
+        ArticleTranslation.objects.filter(pk=self.pk).update(
+            revision=F("revision") + 1, updated_at=timezone.now()
+        )
+        if search:
+            self.refresh_search()
+
+    def refresh_search(self):
+        """Ask for this translation's search document to be rebuilt (``healthinfo.signals``)."""
+        translation_content_changed.send(sender=ArticleTranslation, translation=self)
+
+
+class LivePartQuerySet(models.QuerySet):
+    """Bulk writes to a live page's parts obey the same lock as ``save()``."""
+
+    def update(self, **kwargs):
+        _check_live_write(self.values("translation__article_id"))
+        return super().update(**kwargs)
+
+    def delete(self):
+        _check_live_write(self.values("translation__article_id"))
+        return super().delete()
+
+
+class LivePart(models.Model):
+    """A section, reference or figure of a live page: locked like the page itself."""
+
+    objects = LivePartQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        _check_live_write(
+            ArticleTranslation.objects.filter(pk=self.translation_id).values("article_id")
+        )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _check_live_write(
+            ArticleTranslation.objects.filter(pk=self.translation_id).values("article_id")
+        )
+        return super().delete(*args, **kwargs)
+
+
+class SectionContent(models.Model):
+    """An ordered heading and body (the fields a live section and a draft section share)."""
+
     order = models.PositiveIntegerField(_("order"), default=0)
     heading = models.CharField(_("heading"), max_length=200)
     anchor = models.SlugField(
@@ -523,7 +955,10 @@ class Section(models.Model):
         ),
     )
 
+    COPIED_FIELDS = ("order", "heading", "anchor", "body")
+
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -532,19 +967,41 @@ class Section(models.Model):
         return self.heading
 
     def save(self, *args, **kwargs):
-        # Sanitise on the way in, whatever the path (admin, import, shell).
+        self.normalize()
+        super().save(*args, **kwargs)
+
+    def normalize(self):
+        """
+        Sanitise the body and fill in the anchor: on the way in, whatever the path
+        (admin, import, shell, and the bulk copies of drafts, which call it).
+        """
         self.body = clean_editor_html(self.body)
         if not self.anchor:
             self.anchor = slugify(self.heading)[:80] or f"section-{self.order}"
-        super().save(*args, **kwargs)
+        return self
+
+    def copied_fields(self):
+        """The fields a copy of this part carries (to or from a draft)."""
+        return {name: getattr(self, name) for name in self.COPIED_FIELDS}
+
+    def content_key(self):
+        return tuple(getattr(self, name) for name in self.COPIED_FIELDS)
 
 
-class Reference(models.Model):
-    """A structured citation for an article translation."""
+class Section(LivePart, SectionContent):
+    """An ordered heading and body inside an article translation."""
 
     translation = models.ForeignKey(
-        ArticleTranslation, on_delete=models.CASCADE, related_name="references"
+        ArticleTranslation, on_delete=models.CASCADE, related_name="sections"
     )
+
+    class Meta(SectionContent.Meta):
+        pass
+
+
+class ReferenceContent(models.Model):
+    """A structured citation (the fields a live reference and a draft reference share)."""
+
     order = models.PositiveIntegerField(_("order"), default=0)
     authors = models.CharField(_("authors"), max_length=500, blank=True)
     title = models.CharField(_("title"), max_length=500)
@@ -560,13 +1017,36 @@ class Reference(models.Model):
     url = models.URLField(_("URL"), max_length=500, blank=True)
     accessed_on = models.DateField(_("accessed"), null=True, blank=True)
 
+    COPIED_FIELDS = (
+        "order",
+        "authors",
+        "title",
+        "source",
+        "year",
+        "volume",
+        "issue",
+        "pages",
+        "doi",
+        "pmid",
+        "url",
+        "accessed_on",
+    )
+
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
         verbose_name = _("reference")
         verbose_name_plural = _("references")
 
     def __str__(self):
         return self.title
+
+    def content_key(self):
+        return tuple(getattr(self, name) for name in self.COPIED_FIELDS)
+
+    def copied_fields(self):
+        """The fields a copy of this reference carries (to or from a draft)."""
+        return {name: getattr(self, name) for name in self.COPIED_FIELDS}
 
     def clean(self):
         # Editors paste DOIs as links or with a "doi:" prefix; store the bare identifier.
@@ -604,6 +1084,17 @@ class Reference(models.Model):
         return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid.isdigit() else ""
 
 
+class Reference(LivePart, ReferenceContent):
+    """A structured citation for an article translation."""
+
+    translation = models.ForeignKey(
+        ArticleTranslation, on_delete=models.CASCADE, related_name="references"
+    )
+
+    class Meta(ReferenceContent.Meta):
+        pass
+
+
 def _sentence(text):
     """``text`` ending with one full stop (or its own ? or !), or "" when empty."""
     text = (text or "").strip()
@@ -620,6 +1111,11 @@ FIGURE_MAX_PIXELS = 4000
 def validate_figure_image(file):
     """Refuse uploads that are not a JPEG, PNG or WebP image within the size limits."""
     from PIL import Image, UnidentifiedImageError
+
+    if getattr(file, "_committed", False):
+        # Stored already (checked when it was uploaded): a form saved again, or a draft
+        # copied from the live page, must not depend on the file being readable now.
+        return
 
     if file.size is not None and file.size > FIGURE_MAX_BYTES:
         raise ValidationError(_("The image is too large: at most 5 MB."), code="too_large")
@@ -650,12 +1146,9 @@ def figure_upload_to(instance, filename):
     return f"figures/{timezone.now():%Y/%m}/{filename}"
 
 
-class Figure(models.Model):
-    """An image in an article translation, with the alt text readers with screen readers hear."""
+class FigureContent(models.Model):
+    """An image with its alt text, caption and credit (shared by live and draft figures)."""
 
-    translation = models.ForeignKey(
-        ArticleTranslation, on_delete=models.CASCADE, related_name="figures"
-    )
     order = models.PositiveIntegerField(_("order"), default=0)
     image = models.ImageField(
         _("image"),
@@ -674,7 +1167,10 @@ class Figure(models.Model):
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
 
+    COPIED_FIELDS = ("order", "image", "width", "height", "alt_text", "caption", "credit")
+
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
@@ -687,3 +1183,24 @@ class Figure(models.Model):
         if self.image and not getattr(self.image, "_committed", True):
             self.width, self.height = get_image_dimensions(self.image)
         super().save(*args, **kwargs)
+
+    def content_key(self):
+        return tuple(self.copied_fields().values())
+
+    def copied_fields(self):
+        """The fields a copy of this figure carries: the same stored image file."""
+        return {
+            name: self.image.name if name == "image" else getattr(self, name)
+            for name in self.COPIED_FIELDS
+        }
+
+
+class Figure(LivePart, FigureContent):
+    """An image in an article translation, with the alt text readers with screen readers hear."""
+
+    translation = models.ForeignKey(
+        ArticleTranslation, on_delete=models.CASCADE, related_name="figures"
+    )
+
+    class Meta(FigureContent.Meta):
+        pass

@@ -1,9 +1,12 @@
 """
 Medical reviews: who checked an article, when, and what they concluded.
 
-A ``Review`` is its own record, separate from edits. Whole-page reviews move
-the article's *last reviewed* and *next review due* dates; partial reviews are
-recorded but leave the dates alone.
+A ``Review`` is its own record, separate from edits. It is of the live page
+or, naming a ``draft_revision``, of the article's draft at that revision: a
+sign-off of those changes. Whole-page reviews that approve the page ("No
+change needed", "Minor edits") move the article's *last reviewed* and *next
+review due* dates (a draft's when it is published); "Major revision" flags
+the page instead, and "Withdrawn" takes it off the site.
 """
 
 import secrets
@@ -11,8 +14,6 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,15 @@ class Reviewer(models.Model):
 class ReviewQuerySet(models.QuerySet):
     def whole_page(self):
         return self.filter(scope=Review.Scope.WHOLE_PAGE)
+
+    def approving(self):
+        """Reviews whose outcome lets the page be (or stay) published."""
+        return self.filter(outcome__in=Review.APPROVING)
+
+    def of_draft(self, article, revision=None):
+        """Reviews of ``article``'s draft at ``revision`` (default: now), newest first."""
+        revision = article.draft_revision if revision is None else revision
+        return self.filter(article=article, draft_revision=revision).order_by("-created_at", "-pk")
 
 
 class Review(models.Model):
@@ -114,8 +124,29 @@ class Review(models.Model):
         related_name="+",
         help_text=_("The published version the reviewer checked (none before the first publish)."),
     )
+    draft_revision = models.PositiveIntegerField(
+        _("draft revision signed off"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The revision of the article's draft this review is of (empty: the live page)."
+        ),
+    )
+    evidence = models.TextField(
+        _("evidence of the reviewer's sign-off"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Recorded on the reviewer's behalf: how their sign-off reached you "
+            "(for example “email of 3 June to the editors”)."
+        ),
+    )
 
     objects = ReviewQuerySet.as_manager()
+
+    # Outcomes after which the page may be published (or stay published): a sign-off.
+    APPROVING = (Outcome.NO_CHANGE, Outcome.MINOR_EDITS)
 
     class Meta:
         ordering = ["-reviewed_on", "-pk"]
@@ -135,6 +166,21 @@ class Review(models.Model):
     def clean(self):
         if self.reviewed_on and self.reviewed_on > timezone.localdate():
             raise ValidationError({"reviewed_on": _("A review cannot be dated in the future.")})
+
+    @property
+    def approves(self):
+        """True when the outcome lets the page be published ("No change", "Minor edits")."""
+        return self.outcome in self.APPROVING
+
+    @property
+    def is_of_draft(self):
+        return self.draft_revision is not None
+
+    @property
+    def recorded_on_behalf(self):
+        """True when someone other than the reviewer recorded it (with evidence)."""
+        reviewer_user_id = self.reviewer.user_id if self.reviewer_id else None
+        return self.recorded_by_id is None or self.recorded_by_id != reviewer_user_id
 
     @property
     def reviewer_signature(self):
@@ -191,6 +237,19 @@ class ReviewAssignmentQuerySet(models.QuerySet):
     def for_user(self, user):
         """Assignments of the reviewer linked to ``user`` (none when there is no such reviewer)."""
         return self.filter(reviewer__user=user) if user.is_authenticated else self.none()
+
+    def with_draft_state(self):
+        """
+        Annotate ``article_has_draft`` and ``article_draft_signed_off``: whether the
+        article has draft changes and whether their current revision is signed off.
+        """
+        from .articles import Article
+
+        articles = Article.objects.with_sign_off_state().filter(pk=models.OuterRef("article"))
+        return self.annotate(
+            article_has_draft=models.Subquery(articles.values("has_draft")[:1]),
+            article_draft_signed_off=models.Subquery(articles.values("draft_signed_off")[:1]),
+        )
 
 
 class ReviewAssignment(models.Model):
@@ -308,19 +367,3 @@ class CalendarToken(models.Model):
 
     def get_absolute_url(self):
         return reverse("healthinfo:review_calendar", kwargs={"token": self.token})
-
-
-@receiver(post_save, sender="healthinfo.Category")
-def reschedule_category_reviews(sender, instance, raw=False, **kwargs):
-    """A category's interval applies to its articles at once (CategoryAdmin lives elsewhere)."""
-    if raw:
-        return
-    from healthinfo.services import reschedule_reviews
-
-    reschedule_reviews(
-        instance.articles.filter(
-            review_interval_months__isnull=True,
-            next_review_override__isnull=True,
-            last_reviewed_on__isnull=False,
-        )
-    )

@@ -9,18 +9,19 @@ rows refuse it through every ORM path we control.
 
 An ``ArticleEvent`` is one line of the article's audit trail: who created,
 edited, submitted, published, reviewed, unpublished or restored it, and when.
+
+The snapshot itself is built above the models (``healthinfo.snapshots``),
+because it renders links the way the article page does.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .articles import LANGUAGE_CHOICES, Article, ArticleTranslation
+from .articles import LANGUAGE_CHOICES
 
 
 class ImmutableVersionError(ValidationError):
@@ -65,6 +66,24 @@ class Version(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # Who vouched for this version: the review that signed it off, or an editor's
+    # declaration that the change was not clinical. Written with the version, never after.
+    sign_off = models.ForeignKey(
+        "healthinfo.Review",
+        verbose_name=_("signed off by review"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signed_versions",
+    )
+    non_clinical_change = models.ForeignKey(
+        "healthinfo.NonClinicalChange",
+        verbose_name=_("non-clinical change"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="versions",
     )
 
     objects = VersionQuerySet.as_manager()
@@ -111,6 +130,13 @@ class ArticleEvent(models.Model):
         ASSIGNED = "assigned", _("Review assigned")
         UNPUBLISHED = "unpublished", _("Unpublished")
         RESTORED = "restored", _("Restored as draft")
+        DRAFT_STARTED = "draft_started", _("Draft started")
+        DRAFT_DISCARDED = "draft_discarded", _("Draft discarded")
+        SCHEDULED = "scheduled", _("Publication scheduled")
+        SCHEDULED_PUBLISH = "scheduled_publish", _("Published as scheduled")
+        SCHEDULED_UNPUBLISH = "scheduled_unpublish", _("Unpublished as scheduled")
+        SCHEDULE_FAILED = "schedule_failed", _("Scheduled publication failed")
+        WITHDRAWN = "withdrawn", _("Withdrawn after review")
 
     article = models.ForeignKey(
         "healthinfo.Article",
@@ -137,114 +163,3 @@ class ArticleEvent(models.Model):
 
     def __str__(self):
         return f"{self.article} — {self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
-
-
-def build_snapshot(translation):
-    """
-    Everything a reader of ``translation`` sees, as plain JSON-ready data.
-
-    Reads the article's review box from ``translation.article`` (its last
-    whole-page review with sign-offs), so the archive shows who vouched for
-    that version even after later reviews.
-    """
-    from healthinfo.article_page import render_sections
-
-    article = translation.article
-    review = article.last_review
-    sections = list(translation.sections.all())
-    render_sections(translation, sections)
-    return {
-        "slug": article.slug,
-        "language": translation.language,
-        "category": article.category.name(translation.language),
-        "title": translation.title,
-        "summary": translation.summary,
-        "alternate_names": translation.alternate_name_list,
-        "sections": [
-            {"heading": s.heading, "anchor": s.anchor, "body": s.body, "html": s.html}
-            for s in sections
-        ],
-        "references": [
-            {
-                "authors": r.authors,
-                "title": r.title,
-                "source": r.source,
-                "year": r.year,
-                "volume": r.volume,
-                "issue": r.issue,
-                "pages": r.pages,
-                "doi": r.doi,
-                "pmid": r.pmid,
-                "url": r.url,
-                "accessed_on": r.accessed_on.isoformat() if r.accessed_on else None,
-                # As rendered at publication, so a later change of citation style
-                # does not rewrite the archive.
-                "citation": r.citation,
-                "doi_url": r.doi_url,
-                "pubmed_url": r.pubmed_url,
-            }
-            for r in translation.references.all()
-        ],
-        "figures": [
-            {
-                "image": f.image.name,
-                "url": f.image.url if f.image else "",
-                "alt_text": f.alt_text,
-                "caption": f.caption,
-                "credit": f.credit,
-            }
-            for f in translation.figures.all()
-        ],
-        "review": {
-            "last_reviewed_on": (
-                article.last_reviewed_on.isoformat() if article.last_reviewed_on else None
-            ),
-            "next_review_due": (
-                article.next_review_due.isoformat() if article.next_review_due else None
-            ),
-            "reviewed_by": review.reviewer_signature if review else "",
-            "also_reviewed_by": [s.signature for s in review.signoffs.all()] if review else [],
-        },
-    }
-
-
-def _version_after_commit(article_id):
-    from healthinfo.services import record_published_changes
-
-    # Once per article and transaction, however many sections an edit saves.
-    pending = transaction.get_connection().run_on_commit
-    if any(getattr(entry[1], "versions_article_id", None) == article_id for entry in pending):
-        return
-
-    def record():
-        record_published_changes(article_id)
-
-    record.versions_article_id = article_id
-    # robust: a failure is logged, never turned into an error after the edit committed.
-    transaction.on_commit(record, robust=True)
-
-
-@receiver([post_save, post_delete], sender="healthinfo.Section")
-@receiver([post_save, post_delete], sender="healthinfo.Reference")
-@receiver([post_save, post_delete], sender="healthinfo.Figure")
-def part_of_published_page_changed(sender, instance, origin=None, **kwargs):
-    """
-    Whatever the path of an edit (the translation admin, the shell), a change
-    to a published page gets its new version as soon as the edit commits.
-    """
-    if isinstance(origin, (Article, ArticleTranslation)):
-        return  # deleted with its translation or article
-    article_id = (
-        ArticleTranslation.objects.filter(pk=instance.translation_id)
-        .values_list("article_id", flat=True)
-        .first()
-    )
-    if article_id is not None:
-        _version_after_commit(article_id)
-
-
-@receiver([post_save, post_delete], sender="healthinfo.ArticleTranslation")
-def published_translation_changed(sender, instance, origin=None, **kwargs):
-    if isinstance(origin, Article):
-        return  # deleted with its article
-    _version_after_commit(instance.article_id)

@@ -1,4 +1,10 @@
-"""Small factory functions for tests: each makes a valid object with overridable fields."""
+"""
+Small factory functions for tests: each makes a valid object with overridable fields.
+
+They write pages directly, as an import would (``writing_live_content``): the
+live rows of a published article are otherwise written only by publishing a
+draft. ``make_published_article`` goes through ``services.publish``.
+"""
 
 import itertools
 from datetime import timedelta
@@ -17,6 +23,7 @@ from healthinfo.models import (
     Reviewer,
     Section,
     StaffProfile,
+    writing_live_content,
 )
 from healthinfo.services import record_review
 
@@ -79,25 +86,26 @@ def make_article(
 
 
 def add_translation(article, language, *, title, sections=2, references=1, **fields):
-    translation = ArticleTranslation.objects.create(
-        article=article, language=language, title=title, **fields
-    )
-    for order in range(1, sections + 1):
-        Section.objects.create(
-            translation=translation,
-            order=order,
-            heading=f"Section {order}",
-            body=f"<p>Body of section {order} of {title}.</p>",
+    with writing_live_content():
+        translation = ArticleTranslation.objects.create(
+            article=article, language=language, title=title, **fields
         )
-    for order in range(1, references + 1):
-        Reference.objects.create(
-            translation=translation,
-            order=order,
-            title=f"Reference {order}",
-            year=2020,
-            authors="Roe J",
-            source="Journal of Examples",
-        )
+        for order in range(1, sections + 1):
+            Section.objects.create(
+                translation=translation,
+                order=order,
+                heading=f"Section {order}",
+                body=f"<p>Body of section {order} of {title}.</p>",
+            )
+        for order in range(1, references + 1):
+            Reference.objects.create(
+                translation=translation,
+                order=order,
+                title=f"Reference {order}",
+                year=2020,
+                authors="Roe J",
+                source="Journal of Examples",
+            )
     return translation
 
 
@@ -108,7 +116,11 @@ def make_reviewer(name=None, *, credentials="MD, FACOG", user=None):
 
 
 def review(article, *, days_ago=10, reviewer=None, scope="whole", outcome="no_change", **kwargs):
-    """Record a review of ``article`` ``days_ago`` days ago."""
+    """
+    Record a review of ``article`` ``days_ago`` days ago (by default entered by
+    an import, with its evidence; pass ``recorded_by`` to record it as someone).
+    """
+    kwargs.setdefault("evidence", "Signed review form in the test fixtures.")
     return record_review(
         article,
         reviewer or make_reviewer(),
@@ -123,9 +135,10 @@ def add_figure(translation, order=1, **fields):
     """A figure record (the image file itself is not needed to render a page)."""
     fields.setdefault("alt_text", f"Diagram {order}")
     fields.setdefault("caption", f"Caption {order}")
-    return Figure.objects.create(
-        translation=translation, order=order, image=f"figures/diagram-{order}.png", **fields
-    )
+    with writing_live_content():
+        return Figure.objects.create(
+            translation=translation, order=order, image=f"figures/diagram-{order}.png", **fields
+        )
 
 
 def make_reviewed_article(slug=None, *, status=Article.Status.DRAFT, days_ago=10, **fields):
@@ -144,3 +157,53 @@ def make_published_article(slug=None, *, by=None, **fields):
     publish(article, by)
     article.refresh_from_db()
     return article
+
+
+def edit_draft(article, language="en", *, by=None, section=None, **fields):
+    """
+    Start (or reuse) the draft of ``article`` in ``language`` as an editor would
+    and change it: ``fields`` of the page, and ``section`` (a dict of fields)
+    for its first section. Returns the draft.
+    """
+    from healthinfo.services import start_draft
+
+    draft, _created = start_draft(article, language, by)
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    if fields:
+        draft.save()
+    if section is not None:
+        first = draft.sections.first()
+        for name, value in section.items():
+            setattr(first, name, value)
+        first.save()
+    draft.refresh_from_db()
+    return draft
+
+
+def sign_off(article, *, reviewer=None, scope="whole", outcome="no_change", days_ago=0, **kwargs):
+    """A review of ``article``'s current draft revision (a medical sign-off)."""
+    article.refresh_from_db()
+    return review(
+        article,
+        reviewer=reviewer,
+        scope=scope,
+        outcome=outcome,
+        days_ago=days_ago,
+        draft_revision=article.draft_revision,
+        **kwargs,
+    )
+
+
+def publish_change(article, language="en", *, by=None, section=None, **fields):
+    """
+    Change a published page the way editors must: edit its draft, have it
+    signed off and publish it. Returns the new versions.
+    """
+    from healthinfo.services import publish
+
+    edit_draft(article, language, by=by, section=section, **fields)
+    sign_off(article)
+    versions = publish(article, by)
+    article.refresh_from_db()
+    return versions

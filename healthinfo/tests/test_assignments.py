@@ -13,6 +13,7 @@ from healthinfo.tests.factories import make_article, make_reviewer, make_user
 pytestmark = pytest.mark.django_db
 
 ADD_REVIEW = "/admin/healthinfo/review/add/"
+EVIDENCE = "Signed review form, scanned."
 
 
 @pytest.fixture
@@ -162,14 +163,34 @@ def test_review_dated_in_the_future_is_a_form_error(client, editor):
     assert not Review.objects.exists()
 
 
-def test_editor_records_any_review_with_additional_reviewers(client, editor):
+def test_editor_records_any_review_on_the_reviewers_behalf_with_evidence(client, editor):
     article, reviewer, director = make_article(), make_reviewer(), make_reviewer("Sam Lee")
     client.force_login(editor)
     response = client.post(
-        ADD_REVIEW, review_form(article, reviewer, also_reviewed_by=[director.pk])
+        ADD_REVIEW,
+        review_form(
+            article,
+            reviewer,
+            also_reviewed_by=[director.pk],
+            evidence="Email from the reviewer of 3 June to the editors.",
+        ),
     )
     assert response.status_code == 302
-    assert Review.objects.get().also_reviewed_by == [director.signature]
+    recorded = Review.objects.get()
+    assert recorded.also_reviewed_by == [director.signature]
+    assert recorded.recorded_by == editor and recorded.recorded_on_behalf
+    assert recorded.evidence == "Email from the reviewer of 3 June to the editors."
+
+
+def test_editor_cannot_record_someone_elses_review_without_evidence(client, editor):
+    article, reviewer = make_article(), make_reviewer("Sam Lee")
+    client.force_login(editor)
+    response = client.post(ADD_REVIEW, review_form(article, reviewer))
+    assert response.status_code == 200
+    assert "You are recording Sam Lee’s review: say how their sign-off reached you." in (
+        response.content.decode()
+    )
+    assert not Review.objects.exists()
 
 
 def test_midwife_cannot_record_reviews(client):
@@ -193,16 +214,20 @@ def test_service_refuses_an_assignment_of_another_article():
     article, reviewer = make_article(), make_reviewer()
     assignment = assign_review(make_article(), reviewer, due_on=in_days(5))
     with pytest.raises(ValidationError):
-        record_review(article, reviewer, outcome="no_change", assignment=assignment)
+        record_review(
+            article, reviewer, outcome="no_change", assignment=assignment, evidence=EVIDENCE
+        )
     assert not Review.objects.exists()
 
 
 def test_service_refuses_a_completed_assignment():
     article, reviewer = make_article(), make_reviewer()
     assignment = assign_review(article, reviewer, due_on=in_days(5))
-    record_review(article, reviewer, outcome="no_change", assignment=assignment)
+    record_review(article, reviewer, outcome="no_change", assignment=assignment, evidence=EVIDENCE)
     with pytest.raises(ValidationError):
-        record_review(article, reviewer, outcome="no_change", assignment=assignment)
+        record_review(
+            article, reviewer, outcome="no_change", assignment=assignment, evidence=EVIDENCE
+        )
     assert Review.objects.count() == 1
 
 

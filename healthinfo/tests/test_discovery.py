@@ -10,9 +10,15 @@ from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from healthinfo.models import Article, Reference, Section
+from healthinfo.models import Article, Reference
 from healthinfo.structured_data import json_ld
-from healthinfo.tests.factories import add_translation, make_article, make_reviewer, review
+from healthinfo.tests.factories import (
+    add_translation,
+    make_article,
+    make_reviewer,
+    publish_change,
+    review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,12 +170,7 @@ def test_atom_feed_lists_recent_articles_in_the_language(client, topic):
 
 def test_feed_shows_an_update_first(client, topic):
     other = make_article("other", title="Other")
-    Section.objects.create(
-        translation=topic.translations.get(language="en"), order=9, heading="New", body="x"
-    )
-    english = topic.translations.get(language="en")
-    english.summary = "Updated summary."
-    english.save()
+    publish_change(topic, summary="Updated summary.")
     xml = client.get("/en/feed/").content.decode()
     assert xml.index("Cervical insufficiency") < xml.index(other.translations.get().title)
 

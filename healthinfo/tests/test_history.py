@@ -6,13 +6,14 @@ import pytest
 from django.utils import timezone
 
 from healthinfo.models import Article
-from healthinfo.services import publish, record_edit, unpublish
+from healthinfo.services import publish, run_schedule, schedule_publication, unpublish
 from healthinfo.tests.factories import (
     add_translation,
     make_article,
     make_published_article,
     make_reviewed_article,
     make_reviewer,
+    publish_change,
     review,
 )
 
@@ -20,10 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def edit_title(article, title):
-    translation = article.translations.get(language="en")
-    translation.title = title
-    translation.save()
-    record_edit(article)
+    publish_change(article, title=title)
 
 
 def test_page_history_lists_every_version_with_its_date(client):
@@ -179,13 +177,16 @@ def test_archived_version_keeps_internal_links_as_rendered_never_raw_tokens(clie
     assert "[[" not in body
 
 
-def test_scheduled_publish_takes_effect_at_its_time_without_anyone_acting(client):
+def test_scheduled_publication_goes_live_when_the_scheduler_runs(client):
     later = timezone.now() + timedelta(hours=2)
-    article = make_reviewed_article("scheduled", publish_at=later)
-    publish(article)
+    article = make_reviewed_article("scheduled")
+    schedule_publication(article, later)
+    assert run_schedule() == ([], [], [])
     assert client.get("/en/articles/scheduled/").status_code == 404
-    assert not Article.objects.published().filter(pk=article.pk).exists()
-    assert Article.objects.published(later + timedelta(seconds=1)).filter(pk=article.pk).exists()
+    published, _unpublished, _failed = run_schedule(later + timedelta(seconds=1))
+    assert published == [article]
+    assert Article.objects.published(later + timedelta(seconds=2)).filter(pk=article.pk).exists()
+    assert article.versions.get().published_at == later + timedelta(seconds=1)
 
 
 def test_scheduled_unpublish_hides_the_page_but_not_its_versions(client):

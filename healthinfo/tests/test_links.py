@@ -13,6 +13,8 @@ from healthinfo.validation import publication_errors
 
 pytestmark = pytest.mark.django_db
 
+EVIDENCE = "Signed review form, scanned."
+
 TARGETS = {"bed-rest": Target("/en/articles/bed-rest/", "Bed rest", "en")}
 
 
@@ -94,7 +96,7 @@ def reviewed_draft_with(body):
     Section.objects.create(
         translation=article.translations.get(), order=5, heading="See", body=body
     )
-    record_review(article, make_reviewer(), outcome=Review.Outcome.NO_CHANGE)
+    record_review(article, make_reviewer(), outcome=Review.Outcome.NO_CHANGE, evidence=EVIDENCE)
     return article
 
 

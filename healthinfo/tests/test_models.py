@@ -48,19 +48,20 @@ def test_published_respects_status_and_schedule():
     now = timezone.now()
     live = make_article("live")
     make_article("draft", status=Article.Status.DRAFT)
-    make_article("scheduled", publish_at=now + timedelta(hours=1))
+    make_article("scheduled", status=Article.Status.DRAFT, publish_at=now + timedelta(hours=1))
+    make_article("live-with-scheduled-changes", publish_at=now + timedelta(hours=1))
     make_article("expired", unpublish_at=now - timedelta(minutes=1))
     make_article("still-live", unpublish_at=now + timedelta(days=1))
     slugs = set(Article.objects.published(now).values_list("slug", flat=True))
-    assert slugs == {"live", "still-live"}
+    assert slugs == {"live", "live-with-scheduled-changes", "still-live"}
     assert live.is_visible(now)
 
 
-def test_scheduled_article_becomes_visible_without_anyone_acting():
+def test_an_article_stops_being_visible_at_its_unpublish_time_without_anyone_acting():
     now = timezone.now()
-    make_article("later", publish_at=now + timedelta(hours=1))
-    assert not Article.objects.published(now).exists()
-    assert Article.objects.published(now + timedelta(hours=2)).exists()
+    make_article("ending", unpublish_at=now + timedelta(hours=1))
+    assert Article.objects.published(now).exists()
+    assert not Article.objects.published(now + timedelta(hours=2)).exists()
 
 
 def test_section_body_is_sanitised_on_save():

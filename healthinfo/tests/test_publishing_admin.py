@@ -3,12 +3,13 @@
 import pytest
 
 from healthinfo.models import Article, ArticleEvent, Version
-from healthinfo.services import record_edit
 from healthinfo.tests.factories import (
+    edit_draft,
     make_article,
     make_published_article,
     make_reviewed_article,
     make_user,
+    publish_change,
 )
 
 pytestmark = pytest.mark.django_db
@@ -21,33 +22,18 @@ def editor_client(client):
 
 
 def change_form_data(article):
-    """The article change form as the browser posts it, with the inline management form."""
-    translations = list(article.translations.all())
-    data = {
+    """The article change form as the browser posts it (its words are edited in drafts)."""
+    return {
         "slug": article.slug,
         "category": article.category_id,
         "review_interval_months": article.review_interval_months or "",
         "next_review_override": "",
         "next_review_override_reason": "",
-        "translations-TOTAL_FORMS": len(translations),
-        "translations-INITIAL_FORMS": len(translations),
-        "translations-MIN_NUM_FORMS": 0,
-        "translations-MAX_NUM_FORMS": 1000,
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "unpublish_at_0": "",
+        "unpublish_at_1": "",
     }
-    for index, translation in enumerate(translations):
-        prefix = f"translations-{index}-"
-        data.update(
-            {
-                f"{prefix}id": translation.pk,
-                f"{prefix}article": article.pk,
-                f"{prefix}language": translation.language,
-                f"{prefix}title": translation.title,
-                f"{prefix}summary": translation.summary,
-                f"{prefix}alternate_names": translation.alternate_names,
-                f"{prefix}source_revision": "",
-            }
-        )
-    return data
 
 
 def test_status_cannot_be_set_to_published_through_the_form(editor_client):
@@ -130,11 +116,7 @@ def test_versions_page_lists_versions_and_the_audit_trail(editor_client):
 
 def test_compare_shows_changed_sections_escaped(editor_client):
     article = make_published_article()
-    translation = article.translations.get()
-    section = translation.sections.first()
-    section.body = "<p>New advice &lt;script&gt; here.</p>"
-    section.save()
-    record_edit(article)
+    publish_change(article, section={"body": "<p>New advice &lt;script&gt; here.</p>"})
     first, second = article.versions.order_by("number")
     response = editor_client.get(
         f"/admin/healthinfo/article/{article.pk}/versions/compare/",
@@ -178,19 +160,20 @@ def test_restore_of_a_version_of_another_article_is_404(editor_client):
     assert article.status == Article.Status.PUBLISHED
 
 
-def test_restore_from_the_admin_makes_a_draft(editor_client):
+def test_restore_from_the_admin_makes_a_draft_and_keeps_the_page_live(editor_client):
     article = make_published_article(title="Original")
     version = article.versions.get()
-    translation = article.translations.get()
-    translation.title = "Changed"
-    translation.save()
+    publish_change(article, title="Changed")
     response = editor_client.post(
         f"/admin/healthinfo/article/{article.pk}/versions/{version.pk}/restore/"
     )
+    draft = article.drafts.get()
     assert response.status_code == 302
+    assert response["Location"] == f"/admin/healthinfo/drafttranslation/{draft.pk}/change/"
     article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT
-    assert article.translations.get().title == "Original"
+    assert article.status == Article.Status.PUBLISHED and article.is_visible()
+    assert article.translations.get().title == "Changed"
+    assert draft.title == "Original"
 
 
 def test_restore_needs_post_and_change_permission(client):
@@ -250,11 +233,14 @@ def test_change_form_offers_publish_buttons_to_editors_only(client):
     assert 'name="_publish"' not in body
 
 
-def test_published_article_offers_update_and_unpublish(editor_client):
+def test_published_article_offers_unpublish_and_publishing_its_draft(editor_client):
     article = make_published_article()
     body = editor_client.get(f"/admin/healthinfo/article/{article.pk}/change/").content.decode()
     assert 'name="_unpublish"' in body
-    assert "Save and update the published page" in body
+    assert 'name="_publish"' not in body  # nothing to publish yet
+    edit_draft(article, title="New title")
+    body = editor_client.get(f"/admin/healthinfo/article/{article.pk}/change/").content.decode()
+    assert "Save and publish the draft changes" in body
 
 
 def test_unpublish_button_takes_the_page_down(editor_client):
@@ -264,3 +250,11 @@ def test_unpublish_button_takes_the_page_down(editor_client):
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert article.events.filter(action=ArticleEvent.Action.UNPUBLISHED).exists()
+
+
+def test_a_published_articles_address_cannot_change(editor_client):
+    article = make_published_article("pre-eclampsia")
+    data = change_form_data(article) | {"slug": "renamed", "_save": "Save"}
+    editor_client.post(f"/admin/healthinfo/article/{article.pk}/change/", data)
+    article.refresh_from_db()
+    assert article.slug == "pre-eclampsia"

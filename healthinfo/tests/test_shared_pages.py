@@ -16,7 +16,7 @@ from comments.models import Question
 from comments.tests.factories import form_data, make_midwife, make_question
 from comments.tokens import form_age
 from healthinfo.shared_pages import CSRF_PLACEHOLDER, serve, shared_render
-from healthinfo.tests.factories import make_article, make_category, review
+from healthinfo.tests.factories import make_article, make_category, make_reviewed_article, review
 
 pytestmark = pytest.mark.django_db
 
@@ -145,12 +145,19 @@ def test_renaming_a_category_updates_the_menu_on_shared_article_pages(
     assert ">Giving birth</a>" in Client().get("/en/articles/topic/").content.decode()
 
 
-def test_a_list_expires_when_a_scheduled_article_goes_up(monkeypatch):
+def test_a_list_changes_when_a_scheduled_article_goes_up(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from healthinfo.services import run_schedule, schedule_publication
+
     publish_at = timezone.now() + timedelta(minutes=30)
-    make_article("later", title="Amniotic fluid", publish_at=publish_at)
+    later = make_reviewed_article("later", title="Amniotic fluid")
+    schedule_publication(later, publish_at)
     make_article("now", title="Anaemia")
     assert "Amniotic fluid" not in Client().get("/en/a-z/").content.decode()
     monkeypatch.setattr(timezone, "now", lambda: publish_at + timedelta(seconds=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        run_schedule()
     assert "Amniotic fluid" in Client().get("/en/a-z/").content.decode()
 
 

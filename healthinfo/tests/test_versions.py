@@ -10,7 +10,9 @@ from healthinfo.models import (
     ArticleEvent,
     ArticleTranslation,
     ImmutableVersionError,
+    LiveContentLocked,
     Review,
+    Section,
     Version,
 )
 from healthinfo.services import (
@@ -22,12 +24,14 @@ from healthinfo.services import (
 )
 from healthinfo.tests.factories import (
     add_translation,
+    edit_draft,
     make_article,
     make_published_article,
     make_reviewed_article,
     make_reviewer,
     make_user,
     review,
+    sign_off,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,16 +78,18 @@ def test_republishing_unchanged_content_creates_no_new_version():
     assert article.versions.count() == 1
 
 
-def test_editing_a_published_article_creates_a_new_version():
+def test_publishing_a_signed_off_draft_of_a_published_article_creates_a_new_version():
     article = make_published_article()
-    translation = article.translations.get()
-    translation.title = "A better title"
-    translation.save()
-    record_edit(article, make_user())
+    first_title = article.versions.get(number=1).title
+    edit_draft(article, title="A better title")
+    sign_off(article)
+    publish(article, make_user())
     assert list(article.versions.order_by("number").values_list("number", "title")) == [
-        (1, translation.article.versions.get(number=1).title),
+        (1, first_title),
         (2, "A better title"),
     ]
+    assert article.translations.get().title == "A better title"
+    assert not article.drafts.exists()
 
 
 def test_a_version_refuses_to_be_changed():
@@ -130,29 +136,32 @@ def test_submitting_a_published_article_for_review_is_refused():
         submit_for_review(make_published_article())
 
 
-def test_restoring_a_version_makes_a_draft_with_its_content():
+def test_restoring_a_version_makes_a_draft_and_keeps_the_live_page_up():
     article = make_published_article(title="Original title")
     first = article.versions.get()
-    translation = article.translations.get()
-    translation.title = "Changed"
-    translation.save()
-    translation.sections.all().delete()
-    translation.references.all().delete()
-    record_edit(article)
+    draft = edit_draft(article, title="Changed")
+    draft.sections.all().delete()
+    sign_off(article)
+    publish(article)
 
     restored = restore_version_as_draft(first, make_user())
 
     article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT
+    assert article.status == Article.Status.PUBLISHED
+    assert article.is_visible()
+    assert article.translations.get().title == "Changed"  # readers keep the live page
     assert restored.title == "Original title"
     assert [s.heading for s in restored.sections.all()] == ["Section 1", "Section 2"]
     assert [r.title for r in restored.references.all()] == ["Reference 1"]
     assert article.versions.count() == 2
-    # Published again, it is the same page as version 1, numbered 3.
+    # Signed off and published, it is the same page as version 1, numbered 3.
+    sign_off(article)
     publish(article)
     newest = article.versions.order_by("-number").first()
     assert newest.number == 3
-    assert newest.content == first.content
+    assert {k: v for k, v in newest.content.items() if k != "review"} == {
+        k: v for k, v in first.content.items() if k != "review"
+    }
 
 
 def test_every_workflow_step_is_in_the_audit_trail_with_who_did_it():
@@ -176,14 +185,16 @@ def test_every_workflow_step_is_in_the_audit_trail_with_who_did_it():
     assert set(article.events.values_list("actor", flat=True)) == {editor.pk}
 
 
-def test_restore_of_a_language_that_was_deleted_recreates_it():
+def test_restoring_into_an_existing_draft_replaces_its_content():
     article = make_published_article()
     add_translation(article, "es", title="Título")
     publish(article)
     spanish = article.versions.get(language="es")
-    ArticleTranslation.objects.filter(article=article, language="es").delete()
-    restore_version_as_draft(spanish)
-    assert article.translations.get(language="es").title == "Título"
+    edit_draft(article, "es", title="Otro título", section={"heading": "Nuevo"})
+    draft = restore_version_as_draft(spanish)
+    assert article.drafts.count() == 1
+    assert draft.title == "Título"
+    assert [s.heading for s in draft.sections.all()] == ["Section 1", "Section 2"]
 
 
 def test_partial_review_does_not_create_a_version():
@@ -192,34 +203,33 @@ def test_partial_review_does_not_create_a_version():
     assert article.versions.count() == 1
 
 
-def setup_committed():
-    """Tests run in one transaction: pretend the setup was an earlier, committed one."""
-    transaction.get_connection().run_on_commit.clear()
-
-
-def test_an_edit_outside_the_article_admin_versions_the_published_page_on_commit(
-    django_capture_on_commit_callbacks,
-):
+def test_a_direct_edit_of_a_published_page_is_refused_and_nothing_changes():
     article = make_published_article()
-    setup_committed()
-    with django_capture_on_commit_callbacks(execute=True):
-        section = article.translations.get().sections.first()
-        section.heading = "A clearer heading"
+    section = article.translations.get().sections.first()
+    section.heading = "Changed behind the review's back"
+    with pytest.raises(LiveContentLocked):
         section.save()
-    latest = article.versions.order_by("-number").first()
-    assert latest.number == 2
-    assert latest.content["sections"][0]["heading"] == "A clearer heading"
-    assert article.events.filter(action=ArticleEvent.Action.EDITED).count() == 1
-
-
-def test_an_edit_of_a_draft_creates_no_version(django_capture_on_commit_callbacks):
-    article = make_reviewed_article()
-    setup_committed()
-    with django_capture_on_commit_callbacks(execute=True):
-        translation = article.translations.get()
-        translation.title = "Still a draft"
+    with pytest.raises(LiveContentLocked):
+        Section.objects.filter(pk=section.pk).update(heading="Changed")
+    with pytest.raises(LiveContentLocked):
+        article.translations.get().sections.all().delete()
+    with pytest.raises(LiveContentLocked):
+        ArticleTranslation.objects.filter(article=article).update(title="Changed")
+    translation = article.translations.get()
+    translation.title = "Changed"
+    with pytest.raises(LiveContentLocked):
         translation.save()
-    assert not article.versions.exists()
+    assert article.versions.count() == 1
+    assert article.translations.get().sections.first().heading == "Section 1"
+
+
+def test_an_edit_of_a_draft_creates_no_version_and_leaves_the_live_page(client):
+    article = make_published_article(title="Live title")
+    edit_draft(article, title="Still a draft", section={"body": "<p>New advice.</p>"})
+    assert article.versions.count() == 1
+    assert article.translations.get().title == "Live title"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Live title" in page and "New advice." not in page and "Still a draft" not in page
 
 
 def test_a_review_records_the_published_version_it_checked():
@@ -230,15 +240,16 @@ def test_a_review_records_the_published_version_it_checked():
     assert review(make_reviewed_article(), days_ago=1).approved_version is None
 
 
-def test_an_edit_of_many_sections_is_versioned_once(django_capture_on_commit_callbacks):
+def test_publishing_a_draft_with_many_changed_sections_makes_one_version():
     article = make_published_article(sections=5)
-    setup_committed()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        for section in article.translations.get().sections.all():
-            section.heading = f"New {section.heading}"
-            section.save()
-    assert len([c for c in callbacks if hasattr(c, "versions_article_id")]) == 1
-    assert article.versions.count() == 2
+    draft = edit_draft(article)
+    for section in draft.sections.all():
+        section.heading = f"New {section.heading}"
+        section.save()
+    sign_off(article)
+    versions = publish(article)
+    assert [v.number for v in versions] == [2]
+    assert [s["heading"] for s in versions[0].content["sections"]][0] == "New Section 1"
 
 
 def test_the_database_refuses_to_change_a_version_even_with_raw_sql():

@@ -1,9 +1,11 @@
 """
 Public page history: the list of an article's published versions and each
-version's citable permalink, rendered exactly as it was published.
+version's citable permalink, rendered exactly as it was published, with who
+signed each one off; and the notice readers get at the address of a page that
+was withdrawn after a review.
 
-Versions stay readable after the article is unpublished: a page that was
-published may be cited later, and the archive must answer for it.
+Versions stay readable after the article is unpublished or withdrawn: a page
+that was published may be cited later, and the archive must answer for it.
 """
 
 from datetime import date
@@ -32,7 +34,11 @@ def _current_url(article, language):
 def page_history(request, slug):
     article = get_object_or_404(Article.objects.prefetch_related("translations"), slug=slug)
     language = current_language()
-    versions = list(Version.objects.for_article(article).order_by("language", "-number", "-pk"))
+    versions = list(
+        Version.objects.for_article(article)
+        .select_related("sign_off", "non_clinical_change")
+        .order_by("language", "-number", "-pk")
+    )
     current_url = _current_url(article, language)
     if not versions and not current_url:
         raise Http404
@@ -55,7 +61,26 @@ def page_history(request, slug):
             "title": title,
             "groups": groups,
             "current_url": current_url,
+            "withdrawn": article.status == Article.Status.WITHDRAWN,
         },
+    )
+
+
+def withdrawn_notice(request, slug):
+    """
+    What a reader at the address of a withdrawn page gets: a short notice (410
+    Gone) that it was withdrawn after a medical review, with search and the
+    emergency advice. Any other unknown address is a plain 404.
+    """
+    article = Article.objects.filter(slug=slug, status=Article.Status.WITHDRAWN).first()
+    if article is None:
+        raise Http404
+    has_history = article.versions.exists()
+    return render(
+        request,
+        "healthinfo/withdrawn.html",
+        {"article": article, "has_history": has_history},
+        status=410,
     )
 
 
@@ -72,7 +97,9 @@ def cite_text(version, url):
 
 def version_detail(request, slug, number):
     version = get_object_or_404(
-        Version.objects.select_related("article").prefetch_related("article__translations"),
+        Version.objects.select_related(
+            "article", "sign_off", "non_clinical_change"
+        ).prefetch_related("article__translations"),
         article__slug=slug,
         language=current_language(),
         number=number,

@@ -16,6 +16,7 @@ from healthinfo.models import Article, ArticleTranslation, Category, current_lan
 from healthinfo.shared_pages import page_number_variant, shared_page, shared_render
 from healthinfo.structured_data import json_ld
 from healthinfo.views.feedback import has_voted
+from healthinfo.views.history import withdrawn_notice
 
 POLICY_PAGES = ("about-us", "editorial-policy", "privacy", "advertising", "contact")
 HOME_ARTICLES_PER_CATEGORY = 6
@@ -140,9 +141,15 @@ def a_to_z(request):
 
 @shared_page(depends_on=(CONTENT_GENERATION_KEY,))
 def article_detail(request, slug):
-    translation = get_object_or_404(
-        ArticleTranslation.objects.published().in_language().for_reader(), article__slug=slug
+    translation = (
+        ArticleTranslation.objects.published()
+        .in_language()
+        .for_reader()
+        .filter(article__slug=slug)
+        .first()
     )
+    if translation is None:
+        return withdrawn_notice(request, slug)  # or 404
     shared = shared_render(request)
     if shared is not None:
         shared.depend_on(GENERATION_KEY.format(article_id=translation.article_id))

@@ -1,9 +1,14 @@
 """
 Load the demo content from fixtures/demo/ and ensure the demo accounts.
 
-Idempotent: running it again updates what it created and adds nothing twice.
-Review and question dates in the fixtures are relative ("days ago"), so the
-demo always shows some overdue pages, some due soon and some up to date.
+Content goes in the way editors' does: each language is written into a draft,
+the demo's reviews sign it off, and ``services.publish`` publishes it, with
+every publication rule applied (a demo article that breaks one stops the
+command, naming the reasons). Idempotent: running it again adds nothing twice;
+a page whose fixture changed since it was published gets a draft awaiting
+sign-off, and an unchanged one is left alone. Review and question dates in
+the fixtures are relative ("days ago"), so the demo always shows some overdue
+pages, some due soon and some up to date.
 """
 
 import json
@@ -19,19 +24,19 @@ from django.utils import timezone
 
 from comments.models import CannedReply, Question, Reply
 from comments.services import screen
+from healthinfo.links import linked_slugs
 from healthinfo.models import (
     Article,
     ArticleTranslation,
     Category,
     CategoryTranslation,
-    Reference,
+    Review,
     ReviewAssignment,
     Reviewer,
-    Section,
     StaffProfile,
     public_name_for,
 )
-from healthinfo.services import assign_review, record_initial_versions, record_review
+from healthinfo.services import assign_review, publish_together, record_review, start_draft
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -74,14 +79,34 @@ class Command(BaseCommand):
             self.load_categories()
             staff = users.get("admin") or users.get("editor")
             articles = [
-                (self.load_article(data), data)
+                (self.load_article(data, staff), data)
                 for data in map(read_json, sorted((DEMO_DIR / "articles").glob("*.json")))
             ]
-            # Reviews snapshot published pages as versions; recording them once
-            # every article exists keeps the links between articles in those versions.
-            for article, data in articles:
-                self.load_reviews(article, data, reviewers, staff)
-            self.version_published_articles([article for article, _data in articles], staff)
+            # New pages link to each other: they are published together, once every
+            # article has its drafts and its sign-off.
+            new = [(article, data) for article, data in articles if not article.reviews.exists()]
+            later = {
+                article.pk: self.record_reviews(article, data, reviewers, staff)
+                for article, data in new
+            }
+            self.publish(
+                [
+                    article
+                    for article, data in new
+                    if data.get("status") == Article.Status.PUBLISHED
+                ],
+                staff,
+            )
+            for article, _data in new:
+                for record in later[article.pk]:
+                    record()
+            for article, _data in articles:
+                article.refresh_from_db()
+                if article.first_published_at and article.drafts.exists():
+                    self.stdout.write(
+                        f"{article.slug}: the demo content changed since it was published; "
+                        "its draft awaits a medical sign-off."
+                    )
             self.assign_demo_reviews(reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
@@ -160,44 +185,108 @@ class Command(BaseCommand):
                     parent=Category.objects.get(slug=item["parent"])
                 )
 
-    def load_article(self, data):
+    def load_article(self, data, staff):
+        """The article with each language's fixture content in a draft, unless unchanged."""
         article, _created = Article.objects.update_or_create(
             slug=data["slug"],
             defaults={
                 "category": Category.objects.get(slug=data["category"]),
-                "status": data.get("status", Article.Status.DRAFT),
                 "review_interval_months": data.get("review_interval_months"),
             },
         )
-        if article.status == Article.Status.PUBLISHED and article.first_published_at is None:
-            article.first_published_at = timezone.now()
-            article.save(update_fields=["first_published_at"])
-
         translations = data["translations"]
-        source = settings.LANGUAGE_CODE
-        for language in sorted(translations, key=lambda code: code != source):
-            self.load_translation(article, language, translations[language])
+        for language in sorted(translations, key=lambda code: code != settings.LANGUAGE_CODE):
+            with transaction.atomic():
+                had_draft = article.drafts.filter(language=language).exists()
+                self.load_translation(article, language, translations[language], staff)
+                changed = {draft.language for draft in article.pending_publication().changed}
+                if language not in changed and not had_draft:
+                    # Same as the live page: no draft, and nothing in the audit trail.
+                    transaction.set_rollback(True)
+        article.refresh_from_db()
         return article
 
-    def load_reviews(self, article, data, reviewers, staff):
-        if not article.reviews.exists():
-            today = timezone.localdate()
-            for review in sorted(data.get("reviews", []), key=lambda r: -r["days_ago"]):
+    def in_link_order(self, articles):
+        """``articles`` ordered so that an article comes after those it links to (when it can)."""
+        remaining = {article.slug: (article, data) for article, data in articles}
+        ordered = []
+        while remaining:
+            ready = [
+                slug
+                for slug, (_article, data) in remaining.items()
+                if not (self.links_of(data) & set(remaining)) - {slug}
+            ] or [next(iter(remaining))]
+            for slug in ready:
+                ordered.append(remaining.pop(slug))
+        return ordered
+
+    def links_of(self, data):
+        return linked_slugs(
+            *(
+                section["body"]
+                for translation in data["translations"].values()
+                for section in translation.get("sections", [])
+            )
+        )
+
+    def record_reviews(self, article, data, reviewers, staff):
+        """
+        Record the demo's reviews up to the latest approving whole-page one, which
+        signs off the draft of a published demo article. Returns the recording of
+        the reviews after it (of the live page, once published), for later.
+        """
+        today = timezone.localdate()
+        reviews = sorted(data.get("reviews", []), key=lambda r: -r["days_ago"])
+        approving = [
+            index
+            for index, item in enumerate(reviews)
+            if item.get("scope", "whole") == "whole" and item["outcome"] in Review.APPROVING
+        ]
+        sign_off_at = approving[-1] if approving else len(reviews) - 1
+        signs_off = data.get("status") == Article.Status.PUBLISHED
+
+        def recorder(item, draft_revision=None):
+            def record():
                 record_review(
                     article,
-                    reviewers[review["reviewer"]],
-                    reviewed_on=today - timedelta(days=review["days_ago"]),
-                    scope=review.get("scope", "whole"),
-                    outcome=review["outcome"],
-                    notes=review.get("notes", ""),
-                    also_reviewed_by=[reviewers[key] for key in review.get("also", [])],
+                    reviewers[item["reviewer"]],
+                    reviewed_on=today - timedelta(days=item["days_ago"]),
+                    scope=item.get("scope", "whole"),
+                    outcome=item["outcome"],
+                    notes=item.get("notes", ""),
+                    also_reviewed_by=[reviewers[key] for key in item.get("also", [])],
                     recorded_by=staff,
+                    draft_revision=draft_revision,
+                    evidence="Demo content: review recorded from the fixtures.",
                 )
 
-    def version_published_articles(self, articles, staff):
-        """A first version for published pages that no review has versioned yet (once)."""
+            return record
+
+        for index, item in enumerate(reviews[: sign_off_at + 1]):
+            article.refresh_from_db()
+            sign_off = index == sign_off_at and signs_off and article.drafts.exists()
+            recorder(item, article.draft_revision if sign_off else None)()
+        return [recorder(item) for item in reviews[sign_off_at + 1 :]]
+
+    def publish(self, articles, staff):
+        _published, refused = publish_together(articles, staff)
+        if refused:
+            raise CommandError(
+                "Demo articles cannot be published: "
+                + "; ".join(
+                    f"{article.slug}: {' '.join(reasons)}" for article, reasons in refused.items()
+                )
+            )
+        # The demo's translations were made from the English page as published.
         for article in articles:
-            record_initial_versions(article, staff)
+            source = (
+                ArticleTranslation.objects.filter(article=article, language=settings.LANGUAGE_CODE)
+                .values_list("revision", flat=True)
+                .first()
+            )
+            ArticleTranslation.objects.filter(article=article).exclude(
+                language=settings.LANGUAGE_CODE
+            ).update(source_revision=source)
 
     def assign_demo_reviews(self, reviewers, staff):
         """Give the demo reviewer the three most urgent reviews (once: only if none is open)."""
@@ -211,50 +300,37 @@ class Command(BaseCommand):
                 article, reviewer, due_on=today + timedelta(days=14 * (offset + 1)), by=staff
             )
 
-    def load_translation(self, article, language, data):
-        source_revision = None
-        if language != settings.LANGUAGE_CODE:
-            source_revision = (
-                ArticleTranslation.objects.filter(article=article, language=settings.LANGUAGE_CODE)
-                .values_list("revision", flat=True)
-                .first()
-            )
-        translation, _ = ArticleTranslation.objects.update_or_create(
-            article=article,
-            language=language,
-            defaults={
+    def load_translation(self, article, language, data, staff):
+        """Write the fixture's page into the draft of ``language`` (started if needed)."""
+        draft, _created = start_draft(article, language, staff)
+        draft.replace_with_snapshot(
+            {
                 "title": data["title"],
                 "summary": data.get("summary", ""),
-                "alternate_names": "\n".join(data.get("alternate_names", [])),
-                "source_revision": source_revision,
-            },
+                "alternate_names": data.get("alternate_names", []),
+                "sections": [
+                    {"heading": section["heading"], "body": section["body"], "anchor": ""}
+                    for section in data.get("sections", [])
+                ],
+                "references": [
+                    {
+                        "authors": ref.get("authors", ""),
+                        "title": ref["title"],
+                        "source": ref.get("source", ""),
+                        "year": ref.get("year") or None,
+                        "volume": ref.get("volume", ""),
+                        "issue": ref.get("issue", ""),
+                        "pages": ref.get("pages", ""),
+                        "doi": ref.get("doi", ""),
+                        "pmid": ref.get("pmid", ""),
+                        "url": ref.get("url", ""),
+                        "accessed_on": ref.get("accessed") or None,
+                    }
+                    for ref in data.get("references", [])
+                ],
+                "figures": [],
+            }
         )
-        for order, section in enumerate(data.get("sections", []), start=1):
-            Section.objects.update_or_create(
-                translation=translation,
-                order=order,
-                defaults={"heading": section["heading"], "body": section["body"], "anchor": ""},
-            )
-        translation.sections.filter(order__gt=len(data.get("sections", []))).delete()
-        for order, ref in enumerate(data.get("references", []), start=1):
-            Reference.objects.update_or_create(
-                translation=translation,
-                order=order,
-                defaults={
-                    "authors": ref.get("authors", ""),
-                    "title": ref["title"],
-                    "source": ref.get("source", ""),
-                    "year": ref.get("year") or None,
-                    "volume": ref.get("volume", ""),
-                    "issue": ref.get("issue", ""),
-                    "pages": ref.get("pages", ""),
-                    "doi": ref.get("doi", ""),
-                    "pmid": ref.get("pmid", ""),
-                    "url": ref.get("url", ""),
-                    "accessed_on": ref.get("accessed") or None,
-                },
-            )
-        translation.references.filter(order__gt=len(data.get("references", []))).delete()
 
     def load_questions(self, midwife):
         path = DEMO_DIR / "questions.json"
