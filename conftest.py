@@ -8,9 +8,13 @@ def _isolated_cache(settings):
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     from django.core.cache import cache
 
+    from comments.ratelimit import local_counts
+
     cache.clear()
+    local_counts.clear()  # the rate limit's own count in this process
     yield
     cache.clear()
+    local_counts.clear()
 
 
 @pytest.fixture(autouse=True)

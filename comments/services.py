@@ -40,6 +40,19 @@ class QuestionRefused(ValidationError):
     """
 
 
+def rate_limit_refusal():
+    """The refusal a reader gets when the rate limit (questions or attempts) is reached."""
+    return QuestionRefused(
+        _(
+            "You have sent several questions in the last few minutes, so we cannot take "
+            "another one just yet. Please try again a little later. If you are worried "
+            "about yourself or your baby now, call %(phone)s or your maternity unit."
+        ),
+        code="rate_limited",
+        params={"phone": settings.EMERGENCY_PHONE_NUMBER},
+    )
+
+
 def hash_ip(ip_address):
     """A salted hash of ``ip_address``: it recognises a repeat poster but cannot identify one."""
     if not ip_address:
@@ -97,15 +110,7 @@ def submit_question(
         f"browser:{browser}" if browser else "",
     ]
     if not ratelimit.take(identities):
-        raise QuestionRefused(
-            _(
-                "You have sent several questions in the last few minutes, so we cannot take "
-                "another one just yet. Please try again a little later. If you are worried "
-                "about yourself or your baby now, call %(phone)s or your maternity unit."
-            ),
-            code="rate_limited",
-            params={"phone": settings.EMERGENCY_PHONE_NUMBER},
-        )
+        raise rate_limit_refusal()
     # Lock the article: a double-click must not slip two copies past the duplicate check.
     article = Article.objects.select_for_update().get(pk=article.pk)
     if not article.is_visible():

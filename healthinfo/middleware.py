@@ -7,7 +7,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from healthinfo.views.errors import bad_request, database_unavailable
+from healthinfo.views.errors import bad_request, database_unavailable, payload_too_large
 
 logger = logging.getLogger("healthinfo.database")
 request_logger = logging.getLogger("healthinfo.requests")
@@ -95,3 +95,51 @@ class MalformedRequestMiddleware:
                 if not _has_control_character(name + value)
             }
         return self.get_response(request)
+
+
+def limit_request_body(max_bytes):
+    """
+    Mark a public view whose POST bodies may be at most ``max_bytes`` long.
+
+    ``RequestBodyLimitMiddleware`` refuses a longer body with 413 before
+    anything reads it (the CSRF check would otherwise parse it first), so a
+    reader's form costs the same whatever a client sends. Django's own
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` stays as it is for the staff's admin forms.
+    """
+
+    def decorator(view):
+        view.max_request_body = max_bytes
+        return view
+
+    return decorator
+
+
+class RequestBodyLimitMiddleware:
+    """Answer 413 to a POST longer than its view's ``limit_request_body`` (before CSRF reads it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        limit = getattr(view_func, "max_request_body", None)
+        if limit is None or request.method in ("GET", "HEAD", "OPTIONS"):
+            return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body without a valid length either
+        if length <= limit:
+            return None
+        request_logger.warning(
+            "Request body of %d bytes refused with 413 (at most %d): %s %s",
+            length,
+            limit,
+            request.method,
+            request.path,
+        )
+        response = payload_too_large(request)
+        response._has_been_logged = True
+        return response

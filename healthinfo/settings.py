@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which would read the body: oversized public posts get 413.
+    "healthinfo.middleware.RequestBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -330,6 +332,10 @@ QUESTIONS_PER_PAGE = 20
 # questions per window.
 QUESTIONS_RATE_LIMIT = env_int("QUESTIONS_RATE_LIMIT", 3)
 QUESTIONS_RATE_LIMIT_SECONDS = env_int("QUESTIONS_RATE_LIMIT_SECONDS", 600)
+# Posts of the question form per reader and window, valid or not, counted
+# before the form is validated. Empty: five times QUESTIONS_RATE_LIMIT (so off
+# when that is); 0 turns it off.
+QUESTIONS_ATTEMPT_LIMIT = env_int("QUESTIONS_ATTEMPT_LIMIT", None)
 # Bots post the instant they load a form; people need a few seconds.
 QUESTIONS_MIN_FILL_SECONDS = env_int("QUESTIONS_MIN_FILL_SECONDS", 3)
 # A form older than this must be sent again, so a harvested token cannot be replayed forever.

@@ -32,6 +32,11 @@ def bad_request(request, exception=None):
     return HttpResponseBadRequest(_render("400.html"))
 
 
+def payload_too_large(request):
+    """413: a reader's form sent far more text than any field of it can hold."""
+    return HttpResponse(_render("413.html"), status=413)
+
+
 def database_unavailable(request):
     """503 Service Unavailable with a Retry-After header, shown while the database is down."""
     response = HttpResponse(_render("503.html"), status=503)
