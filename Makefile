@@ -36,10 +36,13 @@ messages: | $(BIN)/python
 makemessages: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete --no-location
 
+# The web server and, beside it, the worker that sends emails (stopped with it).
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(BIN)/python manage.py run_worker --worker-id=make-run & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)

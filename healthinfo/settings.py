@@ -80,7 +80,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_tasks_db",
     "healthinfo",
+    "healthinfo.outbox",
     "comments",
 ]
 
@@ -241,9 +243,26 @@ MAILERS = {
 if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = _SMTP_OPTIONS
 
-# Background work (emails) goes through Django's tasks framework. The
-# immediate backend runs a task in the request that enqueues it.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background work (emails) goes through Django's tasks framework on a durable
+# queue in the database (django_tasks_db): requests only enqueue, and the
+# worker (`manage.py run_worker`, started by `make run`; a systemd service in
+# production, see README) runs the jobs. The test suite runs them at once
+# with Django's immediate backend (conftest.py); the fault tests run the worker.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Emails wait in the outbox (healthinfo.outbox) until the mail server takes
+# them. While it cannot be reached they are tried again after 30 s, then
+# 1, 2, 4 … minutes, at most an hour apart; unsent after three days, an email
+# is given up on (and listed as failed in the admin).
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+OUTBOX_GIVE_UP_AFTER_HOURS = env_int("OUTBOX_GIVE_UP_AFTER_HOURS", 72)
+# Sent emails (with readers' addresses) are deleted from the outbox after this many days.
+OUTBOX_KEEP_SENT_DAYS = env_int("OUTBOX_KEEP_SENT_DAYS", 7)
 
 # --- Security -------------------------------------------------------------
 
