@@ -139,11 +139,35 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# While answering a request, the longest one wait for PostgreSQL may take
+# (seconds; 0: no limit). A server that does not answer (frozen, a hung host)
+# then gets the reader the 503 page instead of a hung request; a slow query on
+# a live server is cancelled by the server a second earlier (statement_timeout).
+# See healthinfo/postgresql/base.py.
+DATABASE_REQUEST_TIMEOUT = env_int("DATABASE_REQUEST_TIMEOUT", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database host must cost a request seconds (then the 503
-    # page), not the operating system's two-minute TCP timeout.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    # Django's backend, with the request deadline above for app servers.
+    DATABASES["default"]["ENGINE"] = "healthinfo.postgresql"
+    _statement_timeout_ms = env_int("DATABASE_STATEMENT_TIMEOUT", 60) * 1000
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # An unreachable database host must cost a request seconds (then the
+            # 503 page), not the operating system's two-minute TCP timeout.
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
+            # A connection whose server or network died while idle is noticed
+            # within a minute (keepalives), and one whose data goes unacknowledged
+            # for 10 s is dropped (a cut network), instead of hanging on.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10_000,
+            # Server side: no statement runs longer than DATABASE_STATEMENT_TIMEOUT
+            # (worker, commands; app servers get a shorter one), and a query whose
+            # client has gone is stopped within 2 s (PostgreSQL 14 or later).
+            "options": f"-c statement_timeout={_statement_timeout_ms} "
+            "-c client_connection_check_interval=2000",
+        }
     )
 
 # --- Cache ------------------------------------------------------------------
@@ -157,6 +181,14 @@ if REDIS_URL:
             "BACKEND": "healthinfo.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthinfo"),
+            "OPTIONS": {
+                # Seconds: connecting, and waiting for any answer (a hung Redis).
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", 0.25)),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", 0.5)),
+                "socket_keepalive": True,
+                # After a failure, serve without Redis this long before trying again.
+                "retry_interval": 5,
+            },
         }
     }
 else:
