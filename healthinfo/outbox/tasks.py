@@ -30,6 +30,8 @@ def send_outbox_now():
             logger.warning("The task backend cannot run jobs later: no retry is scheduled.")
     elif outcome.more:
         deliver_outbox.enqueue()
+    else:
+        delivery.forget_old()  # readers' addresses do not stay in the outbox
     return {"sent": outcome.sent, "gave_up": outcome.gave_up}
 
 

@@ -245,3 +245,15 @@ def test_the_admin_lists_waiting_and_failed_emails_and_can_retry_them(
     assert response.status_code == 302
     email.refresh_from_db()
     assert email.state == "sent" and len(mailoutbox) == 1
+
+
+def test_each_delivery_forgets_emails_sent_more_than_a_week_ago(mailoutbox, settings):
+    from healthinfo.outbox.tasks import send_outbox_now
+
+    settings.OUTBOX_KEEP_SENT_DAYS = 7
+    old = queue("answered:1", ANSWER, to="reader@example.org")
+    delivery.deliver()
+    OutgoingEmail.objects.filter(pk=old.pk).update(sent_at=timezone.now() - timedelta(days=8))
+    queue("answered:2", ANSWER, to="other@example.org")
+    send_outbox_now()
+    assert list(OutgoingEmail.objects.values_list("key", flat=True)) == ["answered:2"]
