@@ -4,7 +4,8 @@ Workflows for readers' questions: asking, moderating, replying, deleting, retent
 Each function runs in one transaction and writes its audit entry in it, so an
 action and its record exist together or not at all. Anything readers would see
 change calls ``invalidate_article`` (applied on commit). Emails go out through
-tasks enqueued on commit, so nobody is ever told about a rolled-back change.
+jobs enqueued with the transaction (``enqueue_with_transaction``), so nobody is
+ever told about a rolled-back change and no committed change loses its email.
 """
 
 from datetime import timedelta
@@ -27,6 +28,7 @@ from comments.text import clean_reader_text
 from comments.triage import find_red_flags
 from healthinfo.cache import invalidate_article
 from healthinfo.models import Article, public_name_for
+from healthinfo.outbox.tasks import enqueue_with_transaction
 
 REMOVED = _("[removed]")
 PURGED = "[purged]"
@@ -138,7 +140,7 @@ def submit_question(
         **screen(body, display_name),
     )
     if question.is_urgent:
-        transaction.on_commit(lambda: alert_midwives_about_urgent_question.enqueue(question.pk))
+        enqueue_with_transaction(alert_midwives_about_urgent_question, question.pk)
     return question
 
 
@@ -270,7 +272,7 @@ def reply(question, by, body):
     _audit(question, AuditEntry.Action.REPLY, by, after=body, reply=answer)
     invalidate_article(question.article_id)
     if first and question.email and question.notified_at is None:
-        transaction.on_commit(lambda: notify_asker_of_answer.enqueue(question.pk))
+        enqueue_with_transaction(notify_asker_of_answer, question.pk)
     return answer
 
 

@@ -10,6 +10,7 @@ so a job that runs twice, or late, sends nothing twice.
 
 import logging
 
+from django.db import transaction
 from django.tasks import TaskResultStatus, default_task_backend, task
 
 from healthinfo.outbox import delivery
@@ -17,6 +18,24 @@ from healthinfo.outbox import delivery
 logger = logging.getLogger(__name__)
 
 PRIORITY = 90
+
+
+def enqueue_with_transaction(job, *args):
+    """
+    Enqueue ``job`` so that it exists exactly when the current transaction commits.
+
+    On the database queue the job is a row written in the transaction itself:
+    a question and its urgent alert commit together or not at all, and no
+    crash or outage between the two can lose the alert. A backend outside the
+    database (Django's immediate one in tests) is asked on commit instead, so
+    a job never sees a change that was rolled back.
+    """
+    from django_tasks_db.backend import DatabaseBackend
+
+    if isinstance(job.get_backend(), DatabaseBackend):
+        job.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: job.enqueue(*args))
 
 
 def send_outbox_now():

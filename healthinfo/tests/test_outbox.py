@@ -257,3 +257,24 @@ def test_each_delivery_forgets_emails_sent_more_than_a_week_ago(mailoutbox, sett
     queue("answered:2", ANSWER, to="other@example.org")
     send_outbox_now()
     assert list(OutgoingEmail.objects.values_list("key", flat=True)) == ["answered:2"]
+
+
+def test_on_the_database_queue_the_alert_job_commits_with_the_question_or_not_at_all(
+    database_queue,
+):
+    from django.db import transaction
+
+    from comments import services
+
+    article = make_article("topic")
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), transaction.atomic():
+        services.submit_question(article=article, language="en", body="I am bleeding heavily")
+        assert DBTaskResult.objects.count() == 1  # written inside the transaction
+        raise Abandoned
+    assert not DBTaskResult.objects.exists()
+    services.submit_question(article=article, language="en", body="My waters have broken")
+    assert DBTaskResult.objects.get().task_path.endswith("alert_midwives_about_urgent_question")
