@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     "django_tasks_db",
+    "django_prose_editor",
     "healthinfo",
     "healthinfo.outbox",
     "comments",
