@@ -364,8 +364,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # A wrong Host header is a scanner's, not a bug: one line each, no traceback.
-        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "propagate": False},
+        # A wrong Host header, a body over Django's limit, a forged session: a
+        # client's doing, not a bug. One line each, no traceback.
+        "django.security": {"handlers": ["console_one_line"], "propagate": False},
     },
 }
 

@@ -70,7 +70,7 @@ def test_a_session_key_that_is_not_letters_and_digits_is_no_session():
 
 
 def test_a_disallowed_host_logs_one_line_without_a_traceback(client):
-    handler = logging.getLogger("django.security.DisallowedHost").handlers[0]
+    handler = logging.getLogger("django.security").handlers[0]
     stream = io.StringIO()
     previous = handler.setStream(stream)
     try:
@@ -80,4 +80,19 @@ def test_a_disallowed_host_logs_one_line_without_a_traceback(client):
     assert response.status_code == 400
     output = stream.getvalue()
     assert "Invalid HTTP_HOST header: 'evil.example'" in output
+    assert output.count("\n") == 1 and "Traceback" not in output
+
+
+def test_a_body_over_djangos_own_limit_on_an_admin_form_logs_one_line(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    handler = logging.getLogger("django.security").handlers[0]
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    try:
+        response = client.post("/admin/login/", {"username": "x" * 5000, "password": "y"})
+    finally:
+        handler.setStream(previous)
+    assert response.status_code == 400
+    output = stream.getvalue()
+    assert "exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE" in output
     assert output.count("\n") == 1 and "Traceback" not in output
