@@ -11,6 +11,7 @@ from bench.scenarios import Measurement
 SCRIPTS = Path(__file__).resolve().parent / "wrk"
 PATHS_SCRIPT = SCRIPTS / "paths.lua"  # GET the paths in turn
 ASK_SCRIPT = SCRIPTS / "ask.lua"  # POST the question form, a new question each time
+OVERSIZED_SCRIPT = SCRIPTS / "oversized.lua"  # POST a question of megabytes (answered 413)
 RESULT_PREFIX = "BENCH_RESULT "
 
 

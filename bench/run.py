@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
 from bench import report, scenarios
-from bench.load import ASK_SCRIPT, LoadToolMissing, ensure_wrk, run_wrk
+from bench.load import ASK_SCRIPT, OVERSIZED_SCRIPT, LoadToolMissing, ensure_wrk, run_wrk
 from bench.middleware import REQUEST_HEADER, RESPONSE_HEADER
 from bench.servers import (
     BASE_DIR,
@@ -293,6 +293,8 @@ def measure(server, scenario, site, args, wrk, forget_article=None):
         return None, "skipped: this commit has no such page yet"
     if scenario.asks:
         return measure_asking(server, paths[0], args, wrk)
+    if scenario.oversized:
+        return measure_oversized(server, paths, args, wrk)
     headers = {}
     if scenario.login_as:
         headers["Cookie"] = session_cookie(scenario.login_as(site))
@@ -375,6 +377,43 @@ def measure_asking(server, path, args, wrk):
         return replace(measurement, queries=int(headers[RESPONSE_HEADER])), None
     finally:
         Question.objects.filter(body__startswith=marker).delete()
+
+
+# What a client trying to burn the server's CPU sent (issue 16: 28 s a post before the cap).
+OVERSIZED_BYTES = 2_400_000
+OVERSIZED_CONNECTIONS = 3
+
+
+def measure_oversized(server, paths, args, wrk):
+    """
+    (Measurement, None) of 2.4 MB posts to ``paths[0]``, with ``paths[1]`` loaded beside them.
+
+    The article page is loaded alone first (one connection), then again while
+    three connections post oversized questions; the measurement is the posts',
+    with the article page's two measurements attached.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    form_path, page_path = paths
+    status, _, _ = fetch(server.url + page_path)
+    if status != 200:
+        return None, f"not measured: {page_path} answered {status}"
+    form = urlencode({"display_name": "", "email": "", "website": ""}) + "&body="
+    posts = {
+        "connections": OVERSIZED_CONNECTIONS,
+        "wrk": wrk,
+        "script": OVERSIZED_SCRIPT,
+    }
+    reading = {"connections": 1, "wrk": wrk}
+    if args.warmup:
+        run_wrk(server.url, [page_path], seconds=args.warmup, **reading)
+    alone = run_wrk(server.url, [page_path], seconds=args.seconds, **reading)
+    arguments = [form_path, form, str(OVERSIZED_BYTES)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        oversized = pool.submit(run_wrk, server.url, arguments, seconds=args.seconds, **posts)
+        beside = pool.submit(run_wrk, server.url, [page_path], seconds=args.seconds, **reading)
+        measurement, during = oversized.result(), beside.result()
+    return replace(measurement, beside=during, alone=alone), None
 
 
 def floor_for(scenario, results):

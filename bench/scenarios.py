@@ -11,6 +11,11 @@ this commit does not have yet) is reported as skipped.
 ``asks=True`` posts the question form at its one path instead of loading
 pages (``bench/wrk/ask.lua``), a new question each time, as a reader with a
 session; the runner deletes the questions afterwards.
+
+``oversized=True`` posts 2.4 MB questions to its first path over three
+connections (``bench/wrk/oversized.lua``) while one more connection loads its
+second path, an article page; the article page is also measured alone just
+before, and the Target column reports both.
 """
 
 from collections.abc import Callable
@@ -35,6 +40,9 @@ class Measurement:
     queries: int | None = None
     queries_on_miss: int | None = None  # the first request after the page's cache was dropped
     load_average: float | None = None  # the machine's, as the scenario started
+    # An oversized scenario's article page: loaded meanwhile, and alone just before.
+    beside: "Measurement | None" = None
+    alone: "Measurement | None" = None
     max: float | None = None  # the slowest request (milliseconds)
 
     @property
@@ -83,6 +91,23 @@ def latency_at_most(percentile, milliseconds, *, from_articles=0):
     return Target(f"{percentile} ≤ {milliseconds} ms{scale}", check)
 
 
+def beside_at_most(times):
+    """The page loaded beside the scenario keeps its p95 within ``times`` its p95 alone."""
+
+    def check(measurement, floor, site):
+        during, alone = measurement.beside, measurement.alone
+        if during is None or alone is None:
+            return "not measured"
+        figures = (
+            f"article page p50/p95 {during.p50:.1f}/{during.p95:.1f} ms meanwhile, "
+            f"{alone.p50:.1f}/{alone.p95:.1f} ms alone"
+        )
+        verdict = "met" if during.p95 <= times * max(alone.p95, 1.0) else "missed"
+        return f"{verdict} ({figures})"
+
+    return Target(f"article page p95 ≤ {times}× its own", check)
+
+
 def latencies_at_most(*limits, from_articles=0):
     """Several latency limits at once, e.g. ("p95", 30), ("max", 60): met when all are."""
     checks = [latency_at_most(name, ms, from_articles=from_articles) for name, ms in limits]
@@ -129,6 +154,7 @@ class Scenario:
     target: Target | None = None
     note: str = ""
     asks: bool = False  # post the question form at paths(site)[0] instead of loading pages
+    oversized: bool = False  # post 2.4 MB questions to paths(site)[0] beside paths(site)[1]
     # (SeededSite) -> slug of the article of paths(site)[0]: also count a cache miss
     miss_of: Callable | None = None
 
@@ -214,6 +240,17 @@ SCENARIOS = [
         note="the form posted with its CSRF token and signed timestamp, a new question each "
         "time, by a reader with a session; rate limit off (bench.settings); the answer is the "
         "redirect to the article",
+    ),
+    Scenario(
+        "oversized question",
+        lambda site: [
+            f"/en/articles/{site.article_slug}/questions/",
+            f"/en/articles/{site.article_slug}/",
+        ],
+        oversized=True,
+        target=beside_at_most(3),
+        note="3 connections post 2.4 MB questions (answered 413 before the body is read) while "
+        "1 connection loads the article page; latency columns are the oversized posts'",
     ),
     Scenario(
         "moderation queue",

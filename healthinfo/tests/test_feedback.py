@@ -119,3 +119,10 @@ def test_editors_can_read_feedback_reasons_but_not_change_them(client, topic):
     assert client.get("/admin/healthinfo/feedback/add/").status_code == 403
     client.force_login(make_user(groups=["Midwives"]))
     assert client.get(f"/admin/healthinfo/feedback/{vote.pk}/change/").status_code == 403
+
+
+def test_a_feedback_post_of_megabytes_is_refused_with_413_before_it_is_read(client):
+    make_article("bulky", title="Bulky")
+    response = client.post("/en/articles/bulky/feedback/", {"useful": "no", "reason": "x" * 10**6})
+    assert response.status_code == 413
+    assert not Feedback.objects.exists()

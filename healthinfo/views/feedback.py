@@ -4,10 +4,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from healthinfo.feedback_forms import FeedbackForm
+from healthinfo.middleware import limit_request_body
 from healthinfo.models import ArticleTranslation, Feedback
 
 SESSION_KEY = "feedback_votes"
 SESSION_LIMIT = 200
+# A vote and a 300-character reason, percent-encoded, with the CSRF token: a few kilobytes.
+FEEDBACK_POST_MAX_BYTES = 16 * 1024
 
 
 def has_voted(session, article):
@@ -17,6 +20,7 @@ def has_voted(session, article):
 
 
 @require_POST
+@limit_request_body(FEEDBACK_POST_MAX_BYTES)
 def give_feedback(request, slug):
     translation = get_object_or_404(
         ArticleTranslation.objects.published().in_language().select_related("article"),
