@@ -8,9 +8,13 @@ def _isolated_cache(settings):
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     from django.core.cache import cache
 
+    from healthinfo.shared_pages import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture(autouse=True)

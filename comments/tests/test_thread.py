@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -15,8 +16,11 @@ from django.utils import timezone
 from comments import services
 from comments.embed import SESSION_KEY, question_area
 from comments.tests.factories import answered_question, make_midwife, make_question
+from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.context_processors import category_menu
 from healthinfo.models import ArticleTranslation
+from healthinfo.pagecache import generations
+from healthinfo.shared_pages import local_pages
 from healthinfo.tests.factories import add_translation, make_article
 
 pytestmark = pytest.mark.django_db
@@ -191,9 +195,10 @@ def test_the_thread_is_served_from_the_cache_until_something_changes(
     request = RequestFactory().get(PAGE)
     request.session = SessionStore()
     question_area(request, translation)  # fills the cache
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1) as queries:  # the article's cache generation only
         area = question_area(request, translation)["question_area"]
     assert area.thread.answered == 3
+    assert "pagecache_cachegeneration" in queries.captured_queries[0]["sql"]
 
 
 def render_area(request, translation):
@@ -217,8 +222,12 @@ def test_the_questions_area_costs_at_most_three_queries_for_a_hundred_threads(
     request.session = SessionStore()
     request.session[SESSION_KEY] = [mine.pk]  # the reader who asked, in this session
     category_menu("en")  # the site menu (a context processor) is not the questions' cost
+    # A page view reads its cache generations once, with its first query (the article's).
+    request_started.send(sender=None)
+    generations.current([GENERATION_KEY.format(article_id=article.pk), CONTENT_GENERATION_KEY])
     with django_assert_max_num_queries(3):
         html = render_area(request, translation)
+    request_finished.send(sender=None)
     assert html.count('class="question card') == 100
     assert html.count('class="reply ') == 200
     assert "My own question awaiting review" in html
@@ -227,6 +236,7 @@ def test_the_questions_area_costs_at_most_three_queries_for_a_hundred_threads(
 def test_the_article_page_costs_the_same_with_one_or_a_hundred_threads(client, article, midwife):
     def page_queries():
         cache.clear()  # measure the uncached thread
+        local_pages.clear()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(PAGE).status_code == 200
         sql = [query["sql"] for query in captured.captured_queries]
