@@ -12,7 +12,7 @@ servers may keep it. Its answer says so:
   questions, her vote), marked ``Cache-Control: private`` so no shared cache
   keeps it;
 - ``X-Cache-Tags``: the cache generations the page was built from
-  (``article-generation-12 content-generation``), the surrogate keys a purge names.
+  (``article-generation-12,content-generation``), the surrogate keys a purge names.
 
 When a generation changes, after the commit, every purger is told its tag.
 The generation row keeps ``purge_pending`` until a purge succeeded, and each
@@ -136,7 +136,7 @@ def shared_answer(response, *, keys, expires_at=None, now=None):
             seconds = min(seconds, max(0, int((moment - now).total_seconds())))
     response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
     patch_vary_headers(response, ["Cookie"])
-    response[TAGS_HEADER] = " ".join(sorted(tag_for(key) for key in keys))
+    response[TAGS_HEADER] = ",".join(sorted(tag_for(key) for key in keys))
     return response
 
 
