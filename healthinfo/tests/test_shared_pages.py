@@ -14,6 +14,7 @@ from comments import services as question_services
 from comments.models import Question
 from comments.tests.factories import form_data, make_midwife, make_question
 from comments.tokens import form_age
+from healthinfo.pagecache import generations
 from healthinfo.shared_pages import serve, shared_render
 from healthinfo.tests.factories import make_article, make_category, review
 
@@ -263,3 +264,79 @@ def test_a_rendering_kept_private_is_not_stored_and_not_for_http_caches(rf):
         patch.setattr(cache, "set", _fail)  # nothing is stored
         response = serve(request, render, variant="private")
     assert response["Cache-Control"].startswith("private")
+
+
+def test_a_reader_with_a_session_gets_the_shared_page_with_her_own_parts(
+    client, django_assert_max_num_queries
+):
+    make_article("topic")
+    Client().get("/en/articles/topic/")  # the shared copy
+    client.post("/en/articles/topic/feedback/", {"useful": "yes"})
+    client.post("/en/articles/topic/questions/", form_data(body="Can I still swim at 30 weeks?"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("healthinfo.views.public.cached_content", _fail)  # no page rendering
+        # Her session, her questions awaiting review, the page's cache generations.
+        with django_assert_max_num_queries(3):
+            html = client.get("/en/articles/topic/").content.decode()
+    assert "swim at 30 weeks" in html and "Awaiting review" in html
+    assert "Thank you for your feedback" in html and 'name="useful"' not in html
+    anonymous = Client().get("/en/articles/topic/").content.decode()
+    assert "swim at 30 weeks" not in anonymous and 'name="useful"' in anonymous
+
+
+def test_a_reader_with_an_urgent_question_gets_the_emergency_box_on_the_shared_page(client):
+    make_article("topic")
+    Client().get("/en/articles/topic/")
+    client.post("/en/articles/topic/questions/", form_data(body="I am bleeding heavily, help"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("healthinfo.views.public.cached_content", _fail)
+        html = client.get("/en/articles/topic/").content.decode()
+    assert 'id="emergency"' in html and "bleeding heavily" in html
+
+
+def test_a_message_is_shown_once_in_the_shared_page(client):
+    article = make_article("topic")
+    Client().get("/en/articles/topic/")
+    client.post("/en/articles/topic/questions/", form_data(body="Can I still swim at 30 weeks?"))
+    question = Question.objects.get(article=article)
+    from comments.tokens import delete_token
+
+    client.post(f"/en/questions/delete/{delete_token(question)}/")
+    first = client.get("/en/articles/topic/").content.decode()
+    assert "Your question has been deleted." in first
+    assert (
+        "Your question has been deleted." not in client.get("/en/articles/topic/").content.decode()
+    )
+
+
+def test_while_one_request_renders_a_changed_page_others_get_the_previous_copy_for_a_second(
+    monkeypatch, settings
+):
+    from healthinfo.pagecache.generations import Generation
+
+    article = make_article("topic", title="Cervical insufficiency")
+    Client().get("/en/articles/topic/")
+    question = make_question(article, body="Can I swim at 30 weeks?")
+    question_services.approve(question, make_midwife())
+    # Another request holds the render lock of every page.
+    monkeypatch.setattr(cache, "add", lambda *args, **kwargs: False)
+    monkeypatch.setattr(
+        cache, "get", lambda key, *args, **kwargs: None if key.endswith(":rendering") else _get(key)
+    )
+    html = Client().get("/en/articles/topic/").content.decode()
+    assert "swim at 30 weeks" not in html  # the previous copy, within the second
+    changed = timezone.now() - timedelta(seconds=settings.SHARED_PAGE_GRACE_SECONDS + 1)
+    real_current = generations.current
+
+    def a_while_ago(keys):
+        return {
+            key: Generation(found.token, changed if found.changed_at else None)
+            for key, found in real_current(keys).items()
+        }
+
+    monkeypatch.setattr("healthinfo.pagecache.generations.current", a_while_ago)
+    # Later than that, nobody gets the previous copy: the renderer "gave up", so it renders.
+    assert "swim at 30 weeks" in Client().get("/en/articles/topic/").content.decode()
+
+
+_get = cache.get
