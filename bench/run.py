@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
 from bench import report, scenarios
-from bench.load import ASK_SCRIPT, LoadToolMissing, ensure_wrk, run_wrk
+from bench.load import ASK_SCRIPT, LoadToolMissing, ensure_varnish, ensure_wrk, run_wrk
 from bench.middleware import REQUEST_HEADER, RESPONSE_HEADER
 from bench.scenarios import Measurement
 from bench.servers import (
@@ -113,6 +113,8 @@ def main(argv=None):
         for scenario in scenarios.SCENARIOS
         if not args.scenario or any(text in scenario.name for text in args.scenario)
     ]
+    if any(scenario.through_varnish for scenario in chosen):
+        ensure_varnish()  # else those scenarios are reported as skipped
     redis_url, private_redis, cache_note = start_redis()
     key_prefix = f"bench-{secrets.token_hex(4)}"
     try:
