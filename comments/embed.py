@@ -47,6 +47,8 @@ from healthinfo.shared_pages import fill_slot, shared_render
 logger = logging.getLogger(__name__)
 
 SESSION_KEY = "asked_questions"
+# The articles those questions are under: a page of another article needs no query.
+ARTICLES_SESSION_KEY = "asked_on_articles"
 SESSION_LIMIT = 20
 THREAD_CACHE_KEY = "question-thread:{article}:{language}:{page}:{generation}"
 THREAD_CACHE_SECONDS = 24 * 3600
@@ -56,6 +58,8 @@ def remember_question(session, question):
     """Note in the reader's session that they asked ``question``, to show it back to them."""
     asked = [pk for pk in session.get(SESSION_KEY, []) if pk != question.pk]
     session[SESSION_KEY] = [*asked, question.pk][-SESSION_LIMIT:]
+    articles = [pk for pk in _asked_on(session) or [] if pk != question.article_id]
+    session[ARTICLES_SESSION_KEY] = [*articles, question.article_id][-SESSION_LIMIT:]
 
 
 def forget_question(session, question_number):
@@ -200,9 +204,20 @@ def own_pending_questions(request, article):
     return _own_pending(request, article.pk)
 
 
+def _asked_on(session):
+    """The articles this session asked questions on, or None when it does not say (older ones)."""
+    articles = session.get(ARTICLES_SESSION_KEY)
+    if not isinstance(articles, list):
+        return None
+    return [pk for pk in articles if isinstance(pk, int) and not isinstance(pk, bool)]
+
+
 def _own_pending(request, article_id):
     asked = asked_in_session(request.session)
     if not asked:
+        return []
+    articles = _asked_on(request.session)
+    if articles is not None and article_id not in articles:
         return []
     questions = list(Question.objects.pending().filter(pk__in=asked, article_id=article_id))
     for question in questions:

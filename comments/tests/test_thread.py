@@ -259,3 +259,20 @@ def test_the_form_links_back_to_the_ask_page_and_counts_nothing_before_questions
     html = html_of(client)
     assert "No questions have been published on this page yet." in html
     assert re.search(r'action="/en/articles/topic/questions/#ask-form"', html)
+
+
+def test_a_page_of_another_article_costs_no_query_for_the_readers_own_questions(
+    client, article, django_assert_num_queries
+):
+    from comments.embed import own_pending_questions
+    from comments.tests.factories import form_data
+
+    other = make_article("other-topic")
+    client.post(f"/en/articles/{article.slug}/questions/", form_data(body="Can I still swim?"))
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.session.keys()  # loaded, as the page did before asking for her questions
+    with django_assert_num_queries(0):
+        assert own_pending_questions(request, other) == []
+    with django_assert_num_queries(1):
+        assert len(own_pending_questions(request, article)) == 1

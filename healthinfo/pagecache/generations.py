@@ -190,12 +190,24 @@ def _read(keys):
         return _from_copy(keys, error)
 
 
+class _Warned(threading.local):
+    at = None
+
+
+_warned = _Warned()
+# While the database stays unreachable, repeat the warning this often, not on every request.
+REPEAT_WARNING_AFTER = 60.0
+
+
 def _from_copy(keys, error):
-    logger.warning(
-        "Cache generations read from the cache's copy: the database is unavailable (%s: %s).",
-        type(error).__name__,
-        str(error).strip().splitlines()[0] if str(error).strip() else "",
-    )
+    clock = time.monotonic()
+    if _warned.at is None or clock - _warned.at >= REPEAT_WARNING_AFTER:
+        _warned.at = clock
+        logger.warning(
+            "Cache generations read from the cache's copy: the database is unavailable (%s: %s).",
+            type(error).__name__,
+            str(error).strip().splitlines()[0] if str(error).strip() else "",
+        )
     try:
         copied = cache.get_many(keys)
     except Exception:

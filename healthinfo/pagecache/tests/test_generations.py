@@ -119,6 +119,7 @@ def test_tokens_come_from_the_cache_copy_while_the_database_is_unreachable(
         raise DatabaseError("connection refused")
 
     monkeypatch.setattr(CacheGeneration.objects, "filter", unreachable)
+    monkeypatch.setattr(generations._warned, "at", None)
     monkeypatch.setattr(generations._OwnConnection, "suitable", staticmethod(lambda: False))
     found = generations.current([key, "never-copied"])
     assert found[key].token == stored and found[key].from_copy
