@@ -32,8 +32,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from healthinfo.cache import article_generation, content_generation
+from healthinfo.figures.services import with_renditions
 from healthinfo.links import Target, linked_slugs, render_links
-from healthinfo.models import AdditionalReviewer, ArticleTranslation
+from healthinfo.models import AdditionalReviewer, ArticleTranslation, Figure
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +136,8 @@ def load_content(translation):
     now = timezone.now()
     article = translation.article
     has_figures = getattr(translation, "has_figures", True)
-    lookups = ["sections", "references", *(["figures"] if has_figures else [])]
+    figures = Prefetch("figures", queryset=with_renditions(Figure.objects.all()))
+    lookups = ["sections", "references", *([figures] if has_figures else [])]
     if article.last_review_id:
         lookups.append(
             Prefetch(

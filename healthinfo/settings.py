@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_prose_editor",
     "healthinfo",
     "healthinfo.pagecache",
     "comments",

@@ -17,6 +17,9 @@ from healthinfo.views import discovery, health
 handler500 = "healthinfo.views.errors.server_error"
 
 urlpatterns = [
+    # Staff-only pages and endpoints of the editing tools, beside the admin they serve.
+    path("admin/editing/", include("healthinfo.editing.urls")),
+    path("admin/plain-language/", include("healthinfo.plain_language.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),

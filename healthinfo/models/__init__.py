@@ -5,6 +5,13 @@ Import models from here (``from healthinfo.models import Article``); the
 modules are an implementation detail.
 """
 
+from healthinfo.figures.models import FigureRenditions
+from healthinfo.plain_language.models import (
+    GlossaryTerm,
+    ReadabilityScore,
+    ReadabilityTarget,
+)
+
 from .articles import (
     Article,
     ArticleTranslation,
@@ -39,7 +46,11 @@ __all__ = [
     "CategoryTranslation",
     "Feedback",
     "Figure",
+    "FigureRenditions",
+    "GlossaryTerm",
     "ImmutableVersionError",
+    "ReadabilityScore",
+    "ReadabilityTarget",
     "Reference",
     "Review",
     "ReviewAssignment",
