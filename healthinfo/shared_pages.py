@@ -292,6 +292,14 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
             rendered = _wait_for_render(key, depends_on)
             if rendered is not None:
                 return _answer(request, rendered, anonymous, timezone.now())
+        else:
+            # Another request may have stored it between our look and the lock.
+            stored = cache.get(key)
+            if stored is not None and _judge(stored, depends_on, now).fresh:
+                _release(lock)
+                lock = None
+                local_pages.put(key, stored)
+                return _answer(request, stored, anonymous, now)
         shared = SharedRender(
             {}
             if tokens_in_view
