@@ -313,20 +313,21 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
     request.shared_page = shared
     try:
         response = render()
+        if response.streaming:
+            return response
+        # A dependency the view did not read before its data cannot be vouched for.
+        complete = all(name in shared.generations for name in depends_on)
+        if complete and not shared.private and _shareable(request, response):
+            # Stored before the lock goes: a request waiting for it finds the page.
+            entry = _store(key, response, shared, now)
+            page_rendered.send(sender=serve, path=request.path, stored=entry is not None)
+            if entry is not None:
+                return _answer(request, entry, anonymous, now)
+        return private_answer(response)
     finally:
         del request.shared_page
         if lock:
             _release(lock)
-    if response.streaming:
-        return response
-    # A dependency the view did not read before its data cannot be vouched for.
-    complete = all(name in shared.generations for name in depends_on)
-    if complete and not shared.private and _shareable(request, response):
-        entry = _store(key, response, shared, now)
-        page_rendered.send(sender=serve, path=request.path, stored=entry is not None)
-        if entry is not None:
-            return _answer(request, entry, anonymous, now)
-    return private_answer(response)
 
 
 def _release(lock):

@@ -340,3 +340,24 @@ def test_while_one_request_renders_a_changed_page_others_get_the_previous_copy_f
 
 
 _get = cache.get
+
+
+def test_the_render_lock_is_released_only_once_the_page_is_stored(monkeypatch):
+    make_article("topic")
+    events = []
+    real_set, real_delete = cache.set, cache.delete
+
+    def recording_set(key, *args, **kwargs):
+        if key.startswith("shared-page:"):
+            events.append("stored")
+        return real_set(key, *args, **kwargs)
+
+    def recording_delete(key, *args, **kwargs):
+        if key.endswith(":rendering"):
+            events.append("released")
+        return real_delete(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording_set)
+    monkeypatch.setattr(cache, "delete", recording_delete)
+    Client().get("/en/articles/topic/")
+    assert events == ["stored", "released"]
