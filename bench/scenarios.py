@@ -72,7 +72,7 @@ class Target:
         return self.check(measurement, floor, site)
 
 
-def at_least_of_floor(share):
+def at_least_of_floor(share, floor="hello world"):
     def check(measurement, floor, site):
         if floor is None or not floor.requests_per_second:
             return "no floor measured"
@@ -81,7 +81,7 @@ def at_least_of_floor(share):
             return "met"
         return f"missed by {(share - ratio) * 100:.0f} points"
 
-    return Target(f"≥ {share:.0%} of hello world", check)
+    return Target(f"≥ {share:.0%} of {floor}", check)
 
 
 def latency_at_most(percentile, milliseconds, *, from_articles=0):
@@ -303,7 +303,7 @@ SCENARIOS = [
         _thread(100),
         through_varnish=True,
         floor=STATIC_THROUGH_VARNISH,
-        target=at_least_of_floor(0.80),
+        target=at_least_of_floor(0.80, floor="the static file"),
     ),
     Scenario(
         "a change through Varnish",
