@@ -15,6 +15,11 @@ def _isolated_cache(settings):
     yield
     cache.clear()
     local_pages.clear()
+    # The connection cache generations are read on outside transactions (PostgreSQL):
+    # closed, so that the test database can be dropped at the end.
+    from healthinfo.pagecache.generations import _own_connection
+
+    _own_connection.close()
 
 
 @pytest.fixture(autouse=True)
