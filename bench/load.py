@@ -88,6 +88,7 @@ def parse_wrk_output(stdout, stderr=""):
                 p50=latency["p50"] / 1000,
                 p95=latency["p95"] / 1000,
                 p99=latency["p99"] / 1000,
+                max=latency["max"] / 1000,
                 errors=sum(data["errors"].values()),
             )
     raise RuntimeError(f"wrk printed no result:\n{stdout}\n{stderr}")

@@ -32,7 +32,6 @@ from django.utils.translation import gettext_lazy as _
 from comments import services
 from comments.forms import ModerationForm
 from comments.models import AuditEntry, CannedReply, ModeratorDigest, Question, Reply
-from comments.personal_data import find_personal_data
 from healthinfo.admin.records import ReadOnlyAdmin
 from healthinfo.models import Article
 
@@ -222,10 +221,11 @@ class QuestionAdmin(admin.ModelAdmin):
     def flags(self, question):
         badges = []
         if question.is_urgent:
+            what = question.get_urgent_category_display() or ", ".join(question.red_flags)
             badges.append(
                 (
                     "question-flag question-flag-urgent",
-                    gettext("Urgent: %(phrases)s") % {"phrases": ", ".join(question.red_flags)},
+                    gettext("Urgent: %(phrases)s") % {"phrases": what},
                 )
             )
         if question.has_personal_data:
@@ -250,25 +250,40 @@ class QuestionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve selected questions"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        # Personal details must be removed one question at a time, before approval.
-        unchecked = queryset.filter(has_personal_data=True).count()
-        approved = 0
-        for question in queryset.filter(has_personal_data=False):
-            services.approve(question, request.user)
-            approved += 1
+        # Each goes through the service, which refuses a question that still holds
+        # personal details: they are removed one question at a time, before approval.
+        approved, refused = 0, []
+        for question in queryset:
+            try:
+                services.approve(question, request.user)
+            except ValidationError as error:
+                refused.append((question, error))
+            else:
+                approved += 1
         message = ngettext(
             "Approved %(count)d question.", "Approved %(count)d questions.", approved
         )
         self.message_user(request, message % {"count": approved}, messages.SUCCESS)
-        if unchecked:
-            message = ngettext(
-                "%(count)d question may contain personal details: open it to remove them "
-                "before approving.",
-                "%(count)d questions may contain personal details: open each to remove them "
-                "before approving.",
-                unchecked,
+        for question, error in refused[:10]:
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>: {}',
+                    gettext("Not approved:"),
+                    reverse("admin:comments_question_change", args=[question.pk]),
+                    gettext("question #%(number)s") % {"number": question.pk},
+                    " ".join(error.messages),
+                ),
+                messages.WARNING,
             )
-            self.message_user(request, message % {"count": unchecked}, messages.WARNING)
+        if len(refused) > 10:
+            more = len(refused) - 10
+            message = ngettext(
+                "%(count)d more question was not approved for the same reason.",
+                "%(count)d more questions were not approved for the same reason.",
+                more,
+            )
+            self.message_user(request, message % {"count": more}, messages.WARNING)
 
     @admin.action(description=_("Reject selected questions"), permissions=["change"])
     def reject_selected(self, request, queryset):
@@ -295,6 +310,12 @@ class QuestionAdmin(admin.ModelAdmin):
         for question in queryset:
             services.delete_question(question, request.user)
 
+    # --- The queue -------------------------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "urgent_waiting": urgent_waiting_summary()}
+        return super().changelist_view(request, extra_context)
+
     # --- The moderation page ---------------------------------------------------
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -312,6 +333,7 @@ class QuestionAdmin(admin.ModelAdmin):
             response, form = self._moderate(request, question, form)
             if response is not None:
                 return response
+            question = self.get_object(request, unquote(object_id)) or question
         return TemplateResponse(
             request,
             "admin/comments/question/moderate.html",
@@ -325,6 +347,8 @@ class QuestionAdmin(admin.ModelAdmin):
         action = form.action()
         if action == ModerationForm.INSERT_CANNED:
             return None, form.with_canned_reply_inserted()
+        if action == ModerationForm.KEEP:
+            return None, form.kept_for(question)
         data, user = form.cleaned_data, request.user
         operations = {
             ModerationForm.APPROVE_AND_REPLY: (
@@ -346,6 +370,34 @@ class QuestionAdmin(admin.ModelAdmin):
                 gettext("The question is published."),
                 None,
                 True,
+            ),
+            ModerationForm.REDACT_FINDING: (
+                lambda: self._remove_finding(question, user, data["redact_text"]),
+                gettext("The text was replaced by “[removed]”."),
+                None,
+                False,
+            ),
+            ModerationForm.NOT_PERSONAL_DATA: (
+                lambda: services.mark_not_personal_data(
+                    question, user, data["finding_key"], note=data["note"]
+                ),
+                gettext("Marked as not personal data: it no longer stops approval."),
+                None,
+                False,
+            ),
+            ModerationForm.MARK_URGENT: (
+                lambda: services.set_urgency(
+                    question, user, urgent=True, category=data["urgent_category"]
+                ),
+                gettext("The question is marked as urgent: it comes first in the queue."),
+                "urgent_category",
+                False,
+            ),
+            ModerationForm.MARK_NOT_URGENT: (
+                lambda: services.set_urgency(question, user, urgent=False),
+                gettext("The question is marked as not urgent."),
+                None,
+                False,
             ),
             ModerationForm.REJECT: (
                 lambda: services.reject(question, user, note=data["note"]),
@@ -372,20 +424,35 @@ class QuestionAdmin(admin.ModelAdmin):
                 False,
             ),
         }
-        operations[ModerationForm.REDACT_FINDING] = operations[ModerationForm.REDACT]
         operation, success, error_field, back_to_queue = operations[action]
         try:
-            operation()
+            changed = operation()
         except ValidationError as error:
-            form.add_error(error_field, error)
+            # A refusal to publish is about the question, not the field being typed in.
+            blocking = getattr(error, "code", None) == "personal_data"
+            form.add_error(None if blocking else error_field, error)
             return None, form
         self.message_user(request, success, messages.SUCCESS)
+        if action in ModerationForm.STAY_ON_PAGE:
+            # Back to the page with the reply, the note and the canned reply as they
+            # were typed: removing a detail must not lose the answer being written.
+            fresh = changed if isinstance(changed, Question) else question
+            return None, form.kept_for(fresh)
         if back_to_queue:
             url = reverse("admin:comments_question_changelist")
         else:
             url = reverse("admin:comments_question_change", args=[question.pk])
         preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
         return HttpResponseRedirect(add_preserved_filters(preserved, url)), form
+
+    @staticmethod
+    def _remove_finding(question, user, text):
+        """A detected detail's "Remove": from the text, or from the name shown."""
+        question.refresh_from_db(fields=["body", "display_name"])
+        if text and text not in question.body and text in question.display_name:
+            name = " ".join(question.display_name.replace(text, " ").split())
+            return services.edit_question(question, user, display_name=name)
+        return services.redact(question, user, text)
 
     def _moderation_context(self, request, question, form, can_moderate, extra_context):
         replies = list(question.replies.select_related("author"))
@@ -409,7 +476,9 @@ class QuestionAdmin(admin.ModelAdmin):
             "form": form,
             "replies": replies,
             "history": history,
-            "findings": find_personal_data(question.body),
+            "findings": question.personal_data_findings(),
+            "dismissed": question.dismissed_findings,
+            "urgency_label": question.get_urgent_category_display(),
             "can_moderate": can_moderate,
             "can_see_private_text": request.user.is_superuser,
             "public_url": public_url,
@@ -419,6 +488,18 @@ class QuestionAdmin(admin.ModelAdmin):
             "is_pending": question.status == Question.Status.PENDING,
             "is_approved": question.status == Question.Status.APPROVED,
         }
+
+
+def urgent_waiting_summary():
+    """How many urgent questions wait and how long the oldest has waited (one query)."""
+    waiting = Question.objects.urgent_waiting()
+    oldest = waiting["oldest"]
+    return {
+        "count": waiting["count"],
+        "oldest": oldest,
+        "waited": timesince(oldest) if oldest else "",
+        "url": reverse("admin:comments_question_changelist") + "?is_urgent__exact=1",
+    }
 
 
 # --- Replies ------------------------------------------------------------------
@@ -446,6 +527,16 @@ class ReplyAdmin(admin.ModelAdmin):
     def question_link(self, reply):
         url = reverse("admin:comments_question_change", args=[reply.question_id])
         return format_html('<a href="{}">{}</a>', url, Truncator(reply.question.body).chars(80))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+
+        class ReplyForm(form):
+            def clean_body(self):
+                # The same screening as a new reply: no personal contact details go out.
+                return services.clean_reply_body(self.cleaned_data["body"])
+
+        return ReplyForm
 
     def save_model(self, request, obj, form, change):
         services.edit_reply(obj, request.user, form.cleaned_data["body"])

@@ -25,7 +25,6 @@ session has any); none for the thread when it is cached.
 
 import logging
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -35,9 +34,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery, Window
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from comments.emergency import emergency_box_for_questions, phone_link
 from comments.forms import QuestionForm
 from comments.models import Question, thread_closes_at, thread_closure
 from comments.tokens import delete_token
@@ -188,7 +187,8 @@ class QuestionArea:
     closure: str | None
     form: QuestionForm | None
     own_questions: list = field(default_factory=list)
-    emergency_text: str = ""
+    # The emergency box (comments.emergency.EmergencyBox) for the reader's own urgent question.
+    emergency: object = None
 
     @property
     def page(self):
@@ -227,14 +227,7 @@ def _own_pending(request, article_id):
 
 def emergency_phone_link():
     """``settings.EMERGENCY_PHONE_NUMBER`` as a link that a phone can call."""
-    phone = settings.EMERGENCY_PHONE_NUMBER
-    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", phone), phone)
-
-
-def emergency_text():
-    """The configured emergency advice as HTML, with the emergency number as a link."""
-    text = conditional_escape(str(settings.QUESTIONS_EMERGENCY_TEXT))
-    return mark_safe(text.replace("%(phone)s", emergency_phone_link()))
+    return phone_link(settings.EMERGENCY_PHONE_NUMBER)
 
 
 def question_area(request, translation):
@@ -267,7 +260,7 @@ def question_area(request, translation):
             closure=closure,
             form=form,
             own_questions=own,
-            emergency_text=emergency_text() if any(q.is_urgent for q in own) else "",
+            emergency=emergency_box_for_questions(own),
         )
     }
 
@@ -286,7 +279,7 @@ def own_questions_html(request, article_id):
         {
             "area": {
                 "own_questions": own,
-                "emergency_text": emergency_text() if any(q.is_urgent for q in own) else "",
+                "emergency": emergency_box_for_questions(own),
             }
         },
     )

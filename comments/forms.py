@@ -9,6 +9,7 @@ from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from comments import red_flags
 from comments.models import CannedReply
 from comments.text import clean_reader_text, count_links
 from comments.tokens import form_age, form_token
@@ -187,8 +188,13 @@ class ModerationForm(forms.Form):
     SPAM = "_spam"
     REDACT = "_redact"
     REDACT_FINDING = "_redact_finding"
+    NOT_PERSONAL_DATA = "_not_personal_data"
     SAVE_NAME = "_save_name"
     INSERT_CANNED = "_insert_canned"
+    MARK_URGENT = "_mark_urgent"
+    MARK_NOT_URGENT = "_mark_not_urgent"
+    # The form's first button: pressing Enter in a text box sends this, which changes nothing.
+    KEEP = "_keep"
     ACTIONS = (
         APPROVE_AND_REPLY,
         REPLY,
@@ -197,8 +203,17 @@ class ModerationForm(forms.Form):
         SPAM,
         REDACT,
         REDACT_FINDING,
+        NOT_PERSONAL_DATA,
         SAVE_NAME,
         INSERT_CANNED,
+        MARK_URGENT,
+        MARK_NOT_URGENT,
+        KEEP,
+    )
+    # Buttons that change part of the question and come back to the page with
+    # everything the midwife typed (reply, note, canned reply) still there.
+    STAY_ON_PAGE = frozenset(
+        {REDACT, REDACT_FINDING, NOT_PERSONAL_DATA, SAVE_NAME, MARK_URGENT, MARK_NOT_URGENT, KEEP}
     )
 
     reply = forms.CharField(
@@ -237,10 +252,20 @@ class ModerationForm(forms.Form):
         required=False,
         help_text=_("Empty shows “Anonymous (not verified)”."),
     )
+    urgent_category = forms.ChoiceField(
+        label=_("What makes it urgent"),
+        required=False,
+        choices=[
+            ("", "—"),
+            *((slug, red_flags.CATEGORY_LABELS[slug]) for slug in red_flags.CATEGORIES),
+        ],
+    )
 
     def __init__(self, *args, question, **kwargs):
         self.question = question
-        kwargs.setdefault("initial", {}).setdefault("display_name", question.display_name)
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("display_name", question.display_name)
+        initial.setdefault("urgent_category", question.urgent_category)
         super().__init__(*args, **kwargs)
         # Canned replies in the question's language first.
         self.fields["canned_reply"].queryset = CannedReply.objects.order_by(
@@ -269,6 +294,8 @@ class ModerationForm(forms.Form):
             self.add_error("redact_text", _("Enter the text to remove."))
         if action == self.INSERT_CANNED and not cleaned.get("canned_reply"):
             self.add_error("canned_reply", _("Choose a canned reply to insert."))
+        if action == self.NOT_PERSONAL_DATA:
+            cleaned["finding_key"] = self.data.get(self.NOT_PERSONAL_DATA, "")
         return cleaned
 
     def span(self):
@@ -281,4 +308,17 @@ class ModerationForm(forms.Form):
         data = {name: self.cleaned_data.get(name) for name in ("reply", "note", "display_name")}
         canned = self.cleaned_data["canned_reply"].body
         data["reply"] = f"{data['reply'].rstrip()}\n\n{canned}" if data["reply"].strip() else canned
+        data["canned_reply"] = self.cleaned_data["canned_reply"]
         return ModerationForm(initial=data, question=self.question)
+
+    def kept_for(self, question):
+        """
+        A fresh form for ``question`` (just changed) that keeps what the midwife typed:
+        the reply, the note and the canned reply chosen. The name and the urgency are
+        the question's own again.
+        """
+        cleaned = getattr(self, "cleaned_data", {})
+        data = {name: cleaned.get(name) or "" for name in ("reply", "note")}
+        if cleaned.get("canned_reply"):
+            data["canned_reply"] = cleaned["canned_reply"]
+        return ModerationForm(initial=data, question=question)

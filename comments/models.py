@@ -16,6 +16,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from comments import red_flags as red_flag_rules
+from comments.personal_data import find_personal_data
+
 
 class QuestionQuerySet(models.QuerySet):
     def approved(self):
@@ -40,6 +43,18 @@ class QuestionQuerySet(models.QuerySet):
     def moderation_queue(self):
         """Pending questions, urgent ones first, then oldest first."""
         return self.pending().order_by("-is_urgent", "created_at", "pk")
+
+    def urgent_waiting(self):
+        """
+        How many urgent questions wait for a midwife, and when the oldest was asked.
+
+        One query: {"count": n, "oldest": datetime or None}.
+        """
+        return (
+            self.pending()
+            .filter(is_urgent=True)
+            .aggregate(count=models.Count("pk"), oldest=models.Min("created_at"))
+        )
 
     def thread(self, article, language):
         """The approved questions shown under ``article`` in ``language``, newest first."""
@@ -87,8 +102,23 @@ class Question(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     is_urgent = models.BooleanField(_("urgent"), default=False)
+    urgent_category = models.CharField(
+        _("red-flag category"),
+        max_length=20,
+        blank=True,
+        choices=[
+            (slug, red_flag_rules.CATEGORY_LABELS[slug]) for slug in red_flag_rules.CATEGORIES
+        ],
+    )
     red_flags = models.JSONField(_("red-flag phrases"), default=list, blank=True)
+    # True while the question or the name holds personal details nobody has dealt
+    # with (removed, or marked as not personal data): such a question cannot be
+    # approved, by any path; a database constraint backs this up.
     has_personal_data = models.BooleanField(_("contains personal data"), default=False)
+    # Findings a midwife marked as not personal data ("phone:0800 014 7800").
+    dismissed_findings = models.JSONField(
+        _("marked as not personal data"), default=list, blank=True
+    )
     created_at = models.DateTimeField(_("asked at"), default=timezone.now, db_index=True)
     ip_hash = models.CharField(_("IP address (salted hash)"), max_length=64, blank=True)
     moderated_by = models.ForeignKey(
@@ -113,16 +143,65 @@ class Question(models.Model):
             models.Index(fields=["article", "status", "-created_at"], name="question_thread_idx"),
             models.Index(fields=["status", "-is_urgent", "created_at"], name="question_queue_idx"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="approved", has_personal_data=True),
+                name="question_approved_without_personal_data",
+                violation_error_message=_(
+                    "Remove the personal details, or mark them as not personal data, "
+                    "before approving."
+                ),
+            ),
+        ]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
     def __str__(self):
         return self.body[:60]
 
+    # Saving any of these re-screens the question for personal details.
+    SCREENED_FIELDS = frozenset({"body", "display_name", "dismissed_findings"})
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or self.SCREENED_FIELDS & set(update_fields):
+            self.has_personal_data = bool(self.personal_data_findings())
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "has_personal_data"}
+        if self.status == self.Status.APPROVED and self.has_personal_data:
+            # The last line of defence for code that sets the status itself; the
+            # services refuse earlier, with the same message.
+            raise self.approval_error() or personal_data_error([])
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         """The permalink: it finds the question's page in the thread wherever it has moved to."""
         with translation.override(self.language):
             return reverse("comments:question", kwargs={"pk": self.pk})
+
+    def personal_data_findings(self):
+        """
+        The personal details in the text and the name that nobody has dealt with yet.
+
+        Each is a ``comments.personal_data.Finding``; ``field`` says where
+        ("body" or "display_name").
+        """
+        dismissed = self.dismissed_findings or []
+        findings = [
+            (finding, "body") for finding in find_personal_data(self.body, dismissed=dismissed)
+        ]
+        findings += [
+            (finding, "display_name")
+            for finding in find_personal_data(self.display_name, dismissed=dismissed)
+        ]
+        return findings
+
+    def approval_error(self):
+        """Why this question cannot be approved as it is (a ``ValidationError``), or None."""
+        findings = self.personal_data_findings()
+        if not findings:
+            return None
+        return personal_data_error([finding for finding, _field in findings])
 
     @property
     def public_name(self):
@@ -137,6 +216,24 @@ class Question(models.Model):
     @property
     def is_answered(self):
         return self.answered_at is not None
+
+
+def personal_data_error(findings):
+    """The refusal to publish a question that holds ``findings``, naming each of them."""
+    if not findings:
+        return ValidationError(
+            _("This question may contain personal details: check it before approving."),
+            code="personal_data",
+        )
+    named = "; ".join(f"{finding.label} “{finding.text}”" for finding in findings)
+    return ValidationError(
+        _(
+            "This question still contains personal details: %(findings)s. Remove each one, "
+            "or mark it as not personal data, before approving."
+        ),
+        code="personal_data",
+        params={"findings": named},
+    )
 
 
 def thread_closes_at(last_asked_at):
@@ -238,6 +335,10 @@ class AuditEntry(models.Model):
         DELETE = "delete", _("Deleted the question")
         DELETE_REPLY = "delete_reply", _("Deleted a reply")
         FORGET_EMAIL = "forget_email", _("Deleted the email address")
+        NOT_PERSONAL_DATA = "not_personal", _("Marked as not personal data")
+        MARK_URGENT = "urgent", _("Marked as urgent")
+        MARK_NOT_URGENT = "not_urgent", _("Marked as not urgent")
+        HOLD = "hold", _("Held again for personal details")
 
     # Actions whose texts may contain the personal details that were removed.
     PRIVATE_TEXT_ACTIONS = frozenset({Action.REDACT, Action.DELETE})

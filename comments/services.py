@@ -20,11 +20,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comments import ratelimit
+from comments import red_flags as red_flag_rules
 from comments.models import AuditEntry, Question, Reply, thread_closure
-from comments.personal_data import has_personal_data
+from comments.personal_data import CONTACT_KINDS, find_personal_data
 from comments.tasks import alert_midwives_about_urgent_question, notify_asker_of_answer
 from comments.text import clean_reader_text
-from comments.triage import find_red_flags
+from comments.triage import triage
 from healthinfo.cache import invalidate_article
 from healthinfo.models import Article, public_name_for
 
@@ -48,12 +49,16 @@ def hash_ip(ip_address):
 
 
 def screen(body, display_name=""):
-    """The screening fields of a question: ``is_urgent``, ``red_flags``, ``has_personal_data``."""
-    red_flags = find_red_flags(body)
+    """
+    The screening fields of a question: ``is_urgent``, ``urgent_category``,
+    ``red_flags`` (the words that showed them) and ``has_personal_data``.
+    """
+    result = triage(body)
     return {
-        "is_urgent": bool(red_flags),
-        "red_flags": red_flags,
-        "has_personal_data": has_personal_data(body) or has_personal_data(display_name),
+        "is_urgent": result.is_urgent,
+        "urgent_category": result.category or "",
+        "red_flags": result.evidence,
+        "has_personal_data": bool(find_personal_data(body) or find_personal_data(display_name)),
     }
 
 
@@ -150,6 +155,10 @@ def _moderate(question, by, status, note):
     question = _locked(question)
     if question.status == status:
         return question
+    if status == Question.Status.APPROVED:
+        error = question.approval_error()
+        if error is not None:
+            raise error
     previous = question.status
     question.status = status
     question.moderated_by = by
@@ -164,7 +173,12 @@ def _moderate(question, by, status, note):
 
 @transaction.atomic
 def approve(question, by, *, note=""):
-    """Publish ``question`` under its article. Returns the updated question."""
+    """
+    Publish ``question`` under its article. Returns the updated question.
+
+    Refused (``ValidationError`` naming each finding) while the question holds
+    personal details nobody has removed or marked as not personal data.
+    """
     return _moderate(question, by, Question.Status.APPROVED, note)
 
 
@@ -204,14 +218,65 @@ def redact(question, by, text, *, span=None):
         question.body = f"{before[:start]}{marker}{before[end:]}"
     else:
         question.body = before.replace(text, marker)
-    question.has_personal_data = has_personal_data(question.body) or has_personal_data(
-        question.display_name
-    )
-    question.save(update_fields=["body", "has_personal_data"])
+    question.save(update_fields=["body"])  # re-screens it for personal details
     _audit(question, AuditEntry.Action.REDACT, by, before=before, after=question.body)
     if question.status == Question.Status.APPROVED:
         invalidate_article(question.article_id)
     return question
+
+
+@transaction.atomic
+def mark_not_personal_data(question, by, finding_key, *, note=""):
+    """
+    Record ``by``'s decision that a finding is not personal data (a helpline, a hospital's
+    name), so it no longer blocks approval. ``finding_key`` is ``Finding.key``.
+    """
+    question = _locked(question)
+    findings = {finding.key: finding for finding, _field in question.personal_data_findings()}
+    if finding_key not in findings:
+        raise ValidationError(
+            _("That detail is no longer in the question. Reload the page to see what is left."),
+            code="not_found",
+        )
+    question.dismissed_findings = [*(question.dismissed_findings or []), finding_key]
+    question.save(update_fields=["dismissed_findings"])
+    finding = findings[finding_key]
+    _audit(
+        question,
+        AuditEntry.Action.NOT_PERSONAL_DATA,
+        by,
+        after=f"{finding.label}: {finding.text}",
+        note=note,
+    )
+    return question
+
+
+@transaction.atomic
+def set_urgency(question, by, *, urgent, category="", note=""):
+    """
+    A midwife's own judgement: mark ``question`` urgent (with a red-flag category) or
+    not urgent. Urgent questions come first in the queue; the change is audited.
+    """
+    if urgent and category not in red_flag_rules.CATEGORIES:
+        raise ValidationError(_("Choose what makes the question urgent."), code="no_category")
+    question = _locked(question)
+    category = category if urgent else ""
+    if question.is_urgent == urgent and question.urgent_category == category:
+        return question
+    before = _urgency_label(question.is_urgent, question.urgent_category)
+    question.is_urgent = urgent
+    question.urgent_category = category
+    question.save(update_fields=["is_urgent", "urgent_category"])
+    action = AuditEntry.Action.MARK_URGENT if urgent else AuditEntry.Action.MARK_NOT_URGENT
+    _audit(question, action, by, before=before, after=_urgency_label(urgent, category), note=note)
+    return question
+
+
+def _urgency_label(urgent, category):
+    if not urgent:
+        return str(_("Not urgent"))
+    label = red_flag_rules.CATEGORY_LABELS.get(category)
+    return f"{_('Urgent')}: {label}" if label else str(_("Urgent"))
 
 
 @transaction.atomic
@@ -223,20 +288,35 @@ def edit_question(question, by, *, display_name):
         return question
     before = question.display_name
     question.display_name = display_name
-    question.has_personal_data = has_personal_data(question.body) or has_personal_data(display_name)
-    question.save(update_fields=["display_name", "has_personal_data"])
+    question.save(update_fields=["display_name"])  # re-screens it for personal details
     _audit(question, AuditEntry.Action.EDIT, by, before=before, after=display_name)
     if question.status == Question.Status.APPROVED:
         invalidate_article(question.article_id)
     return question
 
 
-def _clean_reply_body(body):
+def clean_reply_body(body):
+    """
+    ``body`` as it will be published, or a ``ValidationError``: empty, too long, or
+    holding a personal phone number or email address (the site's helplines are allowed).
+    """
     body = clean_reader_text(body)
     if not body:
         raise ValidationError(_("Write a reply first."), code="empty")
     if len(body) > Reply._meta.get_field("body").max_length:
         raise ValidationError(_("A reply can be at most 5,000 characters long."), code="too_long")
+    contacts = find_personal_data(body, kinds=CONTACT_KINDS)
+    if contacts:
+        # A personal number or address in a public reply reaches everyone who reads
+        # the page; the site's helplines are allowed (QUESTIONS_ALLOWED_CONTACTS).
+        raise ValidationError(
+            _(
+                "The reply contains contact details that look personal: %(findings)s. "
+                "Remove them, or give the helpline instead."
+            ),
+            code="personal_contact",
+            params={"findings": "; ".join(f"{f.label} “{f.text}”" for f in contacts)},
+        )
     return body
 
 
@@ -248,7 +328,7 @@ def reply(question, by, body):
     The first reply marks the question answered and, if the asker left an
     email address, tells them once the transaction has committed.
     """
-    body = _clean_reply_body(body)
+    body = clean_reply_body(body)
     question = _locked(question)
     if question.status != Question.Status.APPROVED:
         raise ValidationError(
@@ -272,7 +352,7 @@ def reply(question, by, body):
 @transaction.atomic
 def approve_and_reply(question, by, body, *, note=""):
     """Publish ``question`` and ``by``'s reply to it together: both happen, or neither does."""
-    body = _clean_reply_body(body)
+    body = clean_reply_body(body)
     question = approve(question, by, note=note)
     return reply(question, by, body)
 
@@ -280,7 +360,7 @@ def approve_and_reply(question, by, body, *, note=""):
 @transaction.atomic
 def edit_reply(answer, by, body):
     """Change the text of a published reply; the reply shows that it was edited."""
-    body = _clean_reply_body(body)
+    body = clean_reply_body(body)
     answer = Reply.objects.select_for_update().select_related("question").get(pk=answer.pk)
     if body == answer.body:
         return answer

@@ -1,22 +1,37 @@
 """
-Red-flag triage: does a reader's question suggest they may need urgent care?
+Red-flag triage: does a reader's question suggest she may need urgent care, and of what kind?
 
-The phrase lists live in ``settings.QUESTIONS_RED_FLAGS`` ({language: [phrase, ...]}).
-Matching is deliberately forgiving, because a missed emergency costs far more
-than an extra alert:
+The rules (``comments.red_flags``) are clinical concepts per category and
+language, written as short patterns of words. This module turns a question
+into words and matches them:
 
-- case and accents are ignored ("Sangrado", "bebé" = "bebe");
-- simple word forms match (each language has a tiny suffix stemmer, applied to
-  both the phrase and the question: "bleeding" = "bleeds", "movimientos" =
-  "movimiento");
-- up to ``MAX_GAP`` words may sit between the words of a phrase ("my waters
-  have just broken" matches "waters broken").
+- **Folding**: case, accents and apostrophes are ignored ("Sangrado" =
+  "sangrado", "bebé" = "bebe", "can't" = "ca not", "hasnt" = "has not").
+- **Stemming**: every word and every rule word goes through the Snowball
+  stemmer of the rule's language (the ``snowballstemmer`` package), so
+  "bleeding", "bleeds" and "bleed" are one word, as are "movimientos" and
+  "movimiento".
+- **Misspellings**: a rule word of six letters or more also matches a word
+  one letter away from it ("bleding", "contarctions", "siezure").
+- **Patterns**: "every 5 minutes", "cada 10 minutos", "4 times an hour"
+  become the token ``xfreqx``; a severe blood pressure reading ("160/105")
+  ``xbphighx``; a temperature of 38 °C or more ``xtemphighx``; "coming and
+  going" / "van y vienen" ``xwavex``. The weeks of pregnancy a reader states
+  ("31 weeks", "34+2", "de 30 semanas") are read so that a rule can apply only
+  before term, or only once movements are expected.
+- **Negation**: a match is skipped when a negation word comes just before its
+  first word in the same clause, with only filler words between ("no
+  bleeding", "I haven't had any bleeding", "sin sangrado", "no tengo
+  fiebre"). Rules that contain the negation themselves ("not felt the baby
+  move") are not negated again.
+- **Context**: a match is skipped in a sentence that speaks about the past
+  ("in my last pregnancy", "years ago", "de pequeña"), about someone else
+  ("my sister"), or asks for information before the match ("what are the
+  signs of", "what should I do if", "cómo sé si"). Suicidal thoughts and
+  violence are never skipped for asking in general terms.
 
-It is deliberately cautious about negation: a phrase is skipped only when a
-negation word comes just before it in the same clause, with nothing between
-them but filler words ("no bleeding", "I haven't had any bleeding", "sin
-sangrado", "no tengo fiebre"). Anything else ("I can't stop bleeding", "I'm not
-sure if I'm bleeding") still matches.
+Both languages' rules are applied to every question: readers do not always
+write in the language of the page.
 """
 
 import re
@@ -24,85 +39,54 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import snowballstemmer
 from django.conf import settings
 
-MAX_GAP = 2
-NEGATION_REACH = 3
+from comments import red_flags
 
-# Words that end a clause: a negation before them does not reach after them.
-_CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]\n\r]+|\b(?:but|however|although|pero|aunque)\b")
+STEMMERS = {"en": "english", "es": "spanish"}
+
+# Sentences end at full stops, question and exclamation marks and line breaks;
+# clauses also at commas, semicolons, brackets and "but"/"pero".
+_SENTENCE_BREAK = re.compile(r"[.!?¡¿\n\r]+(?:\s|$)|[!?¡¿\n\r]+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]+|\b(?:but|however|although|pero|aunque|sino)\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _BARE_CONTRACTION = re.compile(
-    r"\b(has|have|had|did|does|do|ca|is|was|are|were|could|would|should|wo)nt\b"
+    r"\b(has|have|had|did|does|do|ca|is|was|are|were|could|would|should|wo|ai)nt\b"
+)
+_APOSTROPHE = re.compile(r"['’‘`´]")
+
+# --- Patterns that become a token of their own -------------------------------
+
+_NUMBER_WORDS = (
+    r"\d+|a few|few|couple of|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"un par de|pocos|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince"
+)
+_FREQUENCY = re.compile(
+    r"\b(?:every|each|cada)\s+(?:(?:" + _NUMBER_WORDS + r")\s*(?:(?:or|to|and|-|u|o|a|y)\s*"
+    r"(?:" + _NUMBER_WORDS + r")\s*)?)?(?:min|mins|minute|minutes|minuto|minutos)\b"
+    r"|\b(?:" + _NUMBER_WORDS + r")\s*(?:(?:or|to|-|u|o|a)\s*\d+\s*)?"
+    r"(?:min|mins|minutes|minutos)\s+(?:apart|between|de diferencia|entre)"
+    r"|\b(?:" + _NUMBER_WORDS + r")\s*(?:times|veces)\s+(?:an|a|per|each|por|cada|la|una|en una)"
+    r"\s+(?:hour|hora)\b"
+)
+_WAVES = re.compile(
+    r"\b(?:coming and going|come and go|comes and goes|on and off|"
+    r"van y vienen|vienen y van|va y viene|viene y va|in waves|en oleadas)\b"
+)
+_BLOOD_PRESSURE = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
+_TEMPERATURE = re.compile(r"\b(3[89]|4[01])(?:[.,]\d)?\s*(?:°|º|degrees|grados|c\b)?")
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\b(?:temp|temperature|temperatura|fever|fiebre|calentura|thermometer|termometro|burning up)"
 )
 
-NEGATIONS = {
-    "en": frozenset({"no", "not", "never", "without", "nor", "none", "neither"}),
-    "es": frozenset({"no", "sin", "nunca", "ni", "tampoco", "ningun", "ninguna", "nada"}),
-}
-
-
-def _words(text):
-    return frozenset(text.split())
-
-
-# Words that may stand between a negation and the phrase it negates.
-FILLERS = {
-    "en": _words(
-        "a an the any some more much further new real signs sign of or and "
-        "have has had been is was are were there be "
-        "pain cramps cramping spotting discharge vaginal heavy"
-    ),
-    "es": _words(
-        "he ha hay habido tenido tengo tiene tuve mas de del el la los las un una "
-        "y o ni ningun ninguna nada dolor manchado perdidas sintomas signos senales"
-    ),
-}
-
-# One strip per round, two rounds at most, and a stem keeps at least three letters.
-_SUFFIXES = {
-    "en": ("ings", "ing", "edly", "ed", "es", "s", "ly", "e"),
-    # No bare "e" in Spanish, so that "sangre" (blood, as in "análisis de
-    # sangre") stays apart from "sangrado" (bleeding).
-    "es": (
-        "iendo",
-        "ando",
-        "ados",
-        "adas",
-        "idos",
-        "idas",
-        "ado",
-        "ada",
-        "ido",
-        "ida",
-        "ar",
-        "er",
-        "ir",
-        "as",
-        "os",
-        "es",
-        "a",
-        "o",
-        "s",
-    ),
-}
-
-
-def _rules_for(language):
-    """The language whose word lists apply; English rules for languages without their own."""
-    return language if language in _SUFFIXES else "en"
-
-
-def stem(word, language):
-    """A crude stem of ``word`` (already lower-case and accent-free) for ``language``."""
-    for _round in range(2):
-        for suffix in _SUFFIXES[_rules_for(language)]:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
-    return word
+# Weeks of pregnancy: "31 weeks", "31wks", "34+2", "de 30 semanas", "32 sem".
+_WEEKS = re.compile(
+    r"\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk|semanas?|sem|sdg)\b(?!\s*(?:ago|after|since"
+    r"|old|postpartum|post|pp|despues|tras|del parto|de dar|de haber|postparto))"
+    r"|\b(\d{1,2})\s*\+\s*\d\b"
+)
+_WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about)\s*$")
 
 
 def fold(text):
@@ -110,109 +94,452 @@ def fold(text):
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     plain = re.sub(r"n['’]t\b", " not", plain)
+    plain = _APOSTROPHE.sub("", plain)
     # Phones drop apostrophes: "hasnt", "cant", "dont".
     return _BARE_CONTRACTION.sub(r"\1 not", plain)
 
 
-@dataclass(frozen=True)
-class _Token:
-    word: str
-    stem: str
-    clause: int
-
-
-def _tokens(text, language):
-    tokens = []
-    for clause, part in enumerate(_CLAUSE_BREAK.split(fold(text))):
-        tokens.extend(_Token(w, stem(w, language), clause) for w in _WORD.findall(part))
-    return tokens
-
-
-@lru_cache(maxsize=8)
-def _compiled_phrases(phrases_key):
-    """(language, label, stems) for each configured phrase; cached per configuration."""
-    compiled = []
-    for language, phrases in phrases_key:
-        for phrase in phrases:
-            stems = tuple(stem(word, language) for word in _WORD.findall(fold(phrase)))
-            if stems:
-                compiled.append((language, phrase, stems))
-    return tuple(compiled)
-
-
-def _configured_phrases():
-    red_flags = settings.QUESTIONS_RED_FLAGS
-    return _compiled_phrases(
-        tuple((language, tuple(red_flags[language])) for language in sorted(red_flags))
+def _severe_blood_pressure(match):
+    systolic, diastolic = int(match.group(1)), int(match.group(2))
+    plausible = 90 <= systolic <= 260 and 40 <= diastolic <= 160
+    return plausible and (
+        systolic >= red_flags.SEVERE_SYSTOLIC or diastolic >= red_flags.SEVERE_DIASTOLIC
     )
 
 
-def _match_at(tokens, start, stems):
-    """The index of the last token if ``stems`` match from ``start`` (with gaps), else None."""
-    if tokens[start].stem != stems[0]:
-        return None
-    position = start
-    for wanted in stems[1:]:
-        for step in range(1, MAX_GAP + 2):
-            candidate = position + step
-            if candidate >= len(tokens) or tokens[candidate].clause != tokens[start].clause:
-                return None
-            if tokens[candidate].stem == wanted:
-                position = candidate
-                break
-        else:
-            return None
-    return position
+def _mark_patterns(folded):
+    """``folded`` with the patterns the rules refer to replaced by their tokens."""
+    text = _FREQUENCY.sub(" xfreqx ", folded)
+    text = _WAVES.sub(" xwavex ", text)
+    text = _BLOOD_PRESSURE.sub(
+        lambda match: " xbphighx " if _severe_blood_pressure(match) else match.group(), text
+    )
+    if _TEMPERATURE_CONTEXT.search(text):
+        text = _TEMPERATURE.sub(" xtemphighx ", text)
+    return text
 
 
-def _is_negated(tokens, start, language):
-    clause = tokens[start].clause
-    for back in range(1, NEGATION_REACH + 2):
-        index = start - back
-        if index < 0 or tokens[index].clause != clause:
-            return False
-        word = tokens[index].word
-        if word in NEGATIONS[language]:
+def pregnancy_weeks(text):
+    """The week of pregnancy the text states ("31 weeks", "34+2", "30 semanas"), or None."""
+    folded = fold(text)
+    for match in _WEEKS.finditer(folded):
+        if _WEEKS_NOT_PREGNANCY.search(folded[max(0, match.start() - 14) : match.start()]):
+            continue
+        weeks = int(match.group(1) or match.group(2))
+        if 4 <= weeks <= 43:
+            return weeks
+    return None
+
+
+# --- Words --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language):
+    return snowballstemmer.stemmer(STEMMERS[language])
+
+
+@lru_cache(maxsize=20000)
+def stem(word, language):
+    """The Snowball stem of ``word`` (already folded) in ``language`` ("en" or "es")."""
+    return _stemmer(language).stemWord(word)
+
+
+def _deletions(word):
+    return {word[:index] + word[index + 1 :] for index in range(len(word))}
+
+
+FUZZY_MIN_LENGTH = 6
+
+
+@lru_cache(maxsize=20000)
+def _fuzzy_keys(word):
+    """
+    ``word`` and every way of dropping one letter after the first: two words share a
+    key when they are one edit apart (a letter missing, extra, wrong or two swapped)
+    and start alike, because typing slips rarely hit the first letter ("sitting"
+    is not "fitting").
+    """
+    if len(word) < FUZZY_MIN_LENGTH:
+        return frozenset()
+    return frozenset({word, *(word[0] + rest for rest in _deletions(word[1:]))})
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    stem: str
+    sentence: int
+    clause: int
+    start: int  # offset in the folded, marked text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What a sentence says around its red flags: past, someone else, a general question."""
+
+    history: bool
+    other_person: bool
+    # Where a general question starts ("what are the signs of"): (token index, clause),
+    # the clause set for words that reach no further than their clause ("if", "si").
+    information: tuple = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    language: str
+    text: str
+    tokens: tuple
+    sentences: tuple
+    weeks: int | None
+
+
+def analyse(text, language):
+    """Tokens of ``text`` for the rules of ``language``, with sentence context."""
+    marked = _mark_patterns(fold(text))
+    for wrong, right in red_flags.MISSPELLINGS.get(language, {}).items():
+        marked = re.sub(rf"\b{wrong}\b", right, marked)
+    tokens, sentences = [], []
+    clause = 0
+    position = 0
+    for sentence_index, sentence_text in enumerate(_split_keeping_offsets(marked, _SENTENCE_BREAK)):
+        text_part, offset = sentence_text
+        first_token = len(tokens)
+        for clause_text, clause_offset in _split_keeping_offsets(text_part, _CLAUSE_BREAK):
+            clause += 1
+            for match in _WORD.finditer(clause_text):
+                word = match.group()
+                start = offset + clause_offset + match.start()
+                tokens.append(
+                    Token(
+                        word, stem(word, language), sentence_index, clause, start, start + len(word)
+                    )
+                )
+        sentences.append(_sentence_context(text_part, tokens[first_token:], language, first_token))
+        position += len(text_part)
+    return Analysis(language, marked, tuple(tokens), tuple(sentences), pregnancy_weeks(text))
+
+
+def _split_keeping_offsets(text, pattern):
+    parts, start = [], 0
+    for match in pattern.finditer(text):
+        parts.append((text[start : match.start()], start))
+        start = match.end()
+    parts.append((text[start:], start))
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _context_markers():
+    """Context markers of every language: a reader may mix them, and rules of both apply."""
+    merged = {}
+    for markers in red_flags.CONTEXT.values():
+        for kind, words in markers.items():
+            merged.setdefault(kind, set()).update(words)
+    return {kind: tuple(sorted(words)) for kind, words in merged.items()}
+
+
+def _sentence_context(sentence_text, tokens, language, first_index):
+    context = _context_markers()
+    padded = f" {' '.join(token.word for token in tokens)} "
+    information = []
+    for kind, clause_only in (("information", False), ("information_in_clause", True)):
+        for marker in context[kind]:
+            for match in re.finditer(rf" {marker} ", padded):
+                if any(
+                    padded[: match.start() + 1].endswith(f" {exempt} ")
+                    for exempt in context["information_exempt_before"]
+                ):
+                    continue
+                index = padded[: match.start() + 1].count(" ") - 1
+                clause = tokens[index].clause if clause_only else None
+                information.append((first_index + index, clause))
+    return Sentence(
+        history=any(f" {marker} " in padded for marker in context["history"]),
+        other_person=any(f" {marker} " in padded for marker in context["other_person"]),
+        information=tuple(information),
+    )
+
+
+# --- Matching -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in a rule: any of several words, stems, prefixes ("contrac*")."""
+
+    stems: frozenset
+    prefixes: tuple
+    fuzzy: frozenset
+    # (length, keys) of long prefixes, so that "contarctions" still starts like "contraction*".
+    fuzzy_prefixes: tuple = ()
+
+    @classmethod
+    def compile(cls, alternatives, language, *, fuzzy_matching=True):
+        stems, prefixes, fuzzy, fuzzy_prefixes = set(), [], set(), []
+        for alternative in alternatives.split("|"):
+            word = fold(alternative).strip()
+            if not word:
+                continue
+            if word.endswith("*"):
+                prefixes.append(word[:-1])
+                if len(word) - 1 >= FUZZY_MIN_LENGTH:
+                    fuzzy_prefixes.append((len(word) - 1, _fuzzy_keys(word[:-1])))
+            elif word.startswith("="):
+                # This exact word (or a misspelling of it), not everything sharing its stem:
+                # Spanish "cortarme" stems to "cort", like "corto" (short).
+                stems.add(word[1:])
+                fuzzy |= _fuzzy_keys(word[1:])
+            else:
+                stems.add(stem(word, language))
+                stems.add(word)
+                fuzzy |= _fuzzy_keys(word)
+        if not fuzzy_matching:
+            fuzzy, fuzzy_prefixes = set(), []
+        return cls(frozenset(stems), tuple(prefixes), frozenset(fuzzy), tuple(fuzzy_prefixes))
+
+    def matches(self, token):
+        if token.stem in self.stems or token.word in self.stems:
             return True
-        if word not in FILLERS[language]:
+        if self.prefixes and token.word.startswith(self.prefixes):
+            return True
+        if self.fuzzy and not self.fuzzy.isdisjoint(_fuzzy_keys(token.word)):
+            return True
+        return any(
+            not keys.isdisjoint(_fuzzy_keys(token.word[:length]))
+            for length, keys in self.fuzzy_prefixes
+            if len(token.word) >= length
+        )
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: object
+    slots: tuple
+    unless: Slot | None
+    negation_inside: bool
+
+
+def _compile(rule, language):
+    slots = tuple(Slot.compile(part, language) for part in rule.slots)
+    negations = red_flags.NEGATIONS[language]
+    return CompiledRule(
+        rule=rule,
+        slots=slots,
+        # Exceptions match exactly: "feeling" must not count as "feeding".
+        unless=Slot.compile(rule.unless, language, fuzzy_matching=False) if rule.unless else None,
+        negation_inside=any(word in negations for word in rule.slots[0].split("|")),
+    )
+
+
+@lru_cache(maxsize=8)
+def _compiled_rules(extra_key):
+    compiled = {language: [] for language in STEMMERS}
+    for rule in red_flags.RULES:
+        compiled[rule.language].append(_compile(rule, rule.language))
+    for language, by_category in extra_key:
+        if language not in STEMMERS:
+            continue
+        for category, patterns in by_category:
+            for pattern in patterns:
+                rule = red_flags.Rule(category, language, tuple(pattern.split()))
+                compiled[language].append(_compile(rule, language))
+    return {language: tuple(rules) for language, rules in compiled.items()}
+
+
+def _rules():
+    extra = getattr(settings, "QUESTIONS_EXTRA_RED_FLAGS", {}) or {}
+    key = tuple(
+        (language, tuple((category, tuple(patterns)) for category, patterns in sorted(by.items())))
+        for language, by in sorted(extra.items())
+    )
+    return _compiled_rules(key)
+
+
+def _is_negated(tokens, index, language):
+    # Every language's words: a Spanish rule may be reading an English question.
+    negations = red_flags.ALL_NEGATIONS
+    fillers = red_flags.ALL_FILLERS
+    clause = tokens[index].clause
+    for back in range(1, red_flags.NEGATION_REACH + 2):
+        position = index - back
+        if position < 0 or tokens[position].clause != clause:
+            return False
+        word = tokens[position].word
+        if word in negations:
+            return True
+        if word not in fillers:
             return False
     return False
 
 
-def find_red_flags(text):
-    """
-    The configured red-flag phrases found in ``text``, in configuration order.
+def _match_from(tokens, start, compiled):
+    """The token indexes of a match of ``compiled`` starting at ``start``, or None."""
+    rule = compiled.rule
+    first = tokens[start]
+    if not compiled.slots[0].matches(first):
+        return None
+    found = [start]
+    if rule.kind == "seq":
+        position = start
+        for slot in compiled.slots[1:]:
+            for step in range(1, rule.gap + 2):
+                candidate = position + step
+                if candidate >= len(tokens) or tokens[candidate].clause != first.clause:
+                    return None
+                if slot.matches(tokens[candidate]):
+                    position = candidate
+                    found.append(candidate)
+                    break
+            else:
+                return None
+        return found
+    # "near": every other slot within ``window`` tokens of the first, in the same sentence.
+    for slot in compiled.slots[1:]:
+        low, high = max(0, start - rule.window), min(len(tokens), start + rule.window + 1)
+        hit = next(
+            (
+                index
+                for index in range(low, high)
+                if index != start
+                and tokens[index].sentence == first.sentence
+                and slot.matches(tokens[index])
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
 
-    Each phrase is reported once, and word forms of one phrase ("bleeding",
-    "bleed") only once.
 
-    Both languages' lists are checked: readers do not always write in the
-    language of the page.
-    """
-    tokens_by_language = {}
-    found, seen = [], set()
-    for language, label, stems in _configured_phrases():
-        rules = _rules_for(language)
-        if stems in seen:
-            continue  # another form of a phrase already found ("bleed" after "bleeding")
-        if rules not in tokens_by_language:
-            tokens_by_language[rules] = _tokens(text, rules)
-        tokens = tokens_by_language[rules]
-        if any(
-            _match_at(tokens, start, stems) is not None and not _is_negated(tokens, start, rules)
-            for start in range(len(tokens))
-        ):
-            found.append((label, stems))
-            seen.add(stems)
-    # "mueve menos" inside "se mueve menos" is the same finding: report the longer phrase.
-    return [
-        label for label, stems in found if not any(_part_of(stems, other) for _, other in found)
-    ]
-
-
-def _part_of(short, long):
-    """True when the stems ``short`` are a run inside the longer stems ``long``."""
-    size = len(short)
-    return size < len(long) and any(
-        long[start : start + size] == short for start in range(len(long) - size + 1)
+def _applies(compiled, analysis, found):
+    rule = compiled.rule
+    tokens = analysis.tokens
+    first = tokens[found[0]]
+    sentence = analysis.sentences[first.sentence]
+    weeks = analysis.weeks
+    if rule.needs_weeks and weeks is None:
+        return False
+    if (
+        rule.weeks is not None
+        and weeks is not None
+        and not (rule.weeks[0] <= weeks < rule.weeks[1])
+    ):
+        return False
+    if not compiled.negation_inside and _is_negated(tokens, found[0], analysis.language):
+        return False
+    if compiled.unless is not None and any(
+        compiled.unless.matches(token)
+        for token in tokens
+        if token.clause in {tokens[index].clause for index in found}
+    ):
+        return False
+    if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
+        return not sentence.history
+    if sentence.history or sentence.other_person:
+        return False
+    clause = first.clause
+    return not any(
+        index < min(found) and (marker_clause is None or marker_clause == clause)
+        for index, marker_clause in sentence.information
     )
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """One red flag found: its category and the words of the question that showed it."""
+
+    category: str
+    evidence: str
+
+    @property
+    def label(self):
+        return red_flags.CATEGORY_LABELS[self.category]
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What triage found in a question: every red flag, and the most serious category."""
+
+    flags: tuple = ()
+
+    @property
+    def is_urgent(self):
+        return bool(self.flags)
+
+    @property
+    def category(self):
+        """The most serious category found (``red_flags.CATEGORIES`` order), or None."""
+        if not self.flags:
+            return None
+        found = {flag.category for flag in self.flags}
+        return next(category for category in red_flags.CATEGORIES if category in found)
+
+    @property
+    def evidence(self):
+        """The words that showed each red flag, most serious category first, once each."""
+        order = {category: index for index, category in enumerate(red_flags.CATEGORIES)}
+        seen, evidence = set(), []
+        for flag in sorted(self.flags, key=lambda flag: order[flag.category]):
+            if flag.evidence not in seen:
+                seen.add(flag.evidence)
+                evidence.append(flag.evidence)
+        return evidence
+
+
+# Triage reads at most this much of a text: as much as a question can hold, and
+# a bound on the work a hostile post can cause before the form refuses it.
+MAX_TEXT = 2000
+
+
+def triage(text):
+    """Screen ``text`` for red flags in English and Spanish and return a ``Triage``."""
+    text = (text or "")[:MAX_TEXT]
+    flags = []
+    for language, rules in _rules().items():
+        analysis = analyse(text, language)
+        tokens = analysis.tokens
+        # Where each distinct word stands: a rule's first word is tried once per word,
+        # not once per token, so long or repetitive texts cost little.
+        positions = {}
+        for index, token in enumerate(tokens):
+            positions.setdefault(token.word, []).append(index)
+        for compiled in rules:
+            if any(flag.category == compiled.rule.category for flag in flags):
+                continue
+            first = compiled.slots[0]
+            starts = sorted(
+                index
+                for indexes in positions.values()
+                if first.matches(tokens[indexes[0]])
+                for index in indexes
+            )
+            for start in starts:
+                found = _match_from(tokens, start, compiled)
+                if found is not None and _applies(compiled, analysis, found):
+                    low, high = min(found), max(found)
+                    evidence = analysis.text[tokens[low].start : tokens[high].end]
+                    flags.append(RedFlag(compiled.rule.category, _readable(evidence)))
+                    break
+    return Triage(tuple(flags))
+
+
+_PATTERN_WORDS = {
+    "xfreqx": "every few minutes",
+    "xwavex": "coming and going",
+    "xbphighx": "high blood pressure",
+    "xtemphighx": "38 °C or more",
+}
+
+
+def _readable(evidence):
+    for token, words in _PATTERN_WORDS.items():
+        evidence = evidence.replace(token, words)
+    return " ".join(evidence.split())
+
+
+def find_red_flags(text):
+    """The words of ``text`` that show a red flag (empty when there is none)."""
+    return triage(text).evidence

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from comments import services
 from comments.embed import forget_question, remember_question
+from comments.emergency import emergency_box_for_text
 from comments.forms import QuestionForm
 from comments.models import Question, thread_closure
 from comments.tokens import (
@@ -71,6 +72,11 @@ def ask(request, slug):
         action=reverse("comments:ask", kwargs={"slug": slug}) + "#ask-form",
     )
     closure = thread_closure(article, Question.objects.last_asked_at(article))
+    # Whatever happens to the post (refused, too short, too fast, closed), a reader
+    # whose words show a red flag sees what to do now.
+    emergency = None
+    if request.method == "POST":
+        emergency = emergency_box_for_text(request.POST.get("body", ""), page.language)
     status = 200
     if closure and request.method == "POST":
         status = 403
@@ -101,6 +107,7 @@ def ask(request, slug):
             "article": article,
             "form": form,
             "closure": closure,
+            "emergency": emergency,
         },
         status=status,
     )

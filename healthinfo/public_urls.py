@@ -3,7 +3,7 @@
 from django.urls import path
 
 from healthinfo.feeds import RecentArticlesFeed
-from healthinfo.views import calendar, feedback, form_tokens, history, public
+from healthinfo.views import calendar, feedback, form_tokens, history, public, search
 
 app_name = "healthinfo"
 
@@ -15,7 +15,7 @@ urlpatterns = [
     path("articles/<slug:slug>/versions/<int:number>/", history.version_detail, name="version"),
     path("categories/<slug:slug>/", public.category_detail, name="category"),
     path("a-z/", public.a_to_z, name="a_to_z"),
-    path("search/", public.search, name="search"),
+    path("search/", search.search, name="search"),
     path("feed/", RecentArticlesFeed(), name="feed"),
     path("reviews/calendar/<str:token>.ics", calendar.review_calendar, name="review_calendar"),
     path("about/<slug:slug>/", public.policy_page, name="policy"),

@@ -358,132 +358,41 @@ QUESTIONS_REFUSED_RETENTION_DAYS = env_int("QUESTIONS_REFUSED_RETENTION_DAYS", 9
 # this long, for accountability, then their text is blanked.
 QUESTIONS_AUDIT_TEXT_RETENTION_DAYS = env_int("QUESTIONS_AUDIT_TEXT_RETENTION_DAYS", 365)
 
-# Shown at once to a reader whose question contains a red-flag phrase, and in
-# the note above the question form. %(phone)s is EMERGENCY_PHONE_NUMBER.
+# The emergency box readers see at once when their question shows a red flag
+# (comments/emergency.py): the emergency number for every category, and a
+# crisis line for thoughts of suicide or self-harm. Texts are built in and
+# translated; a site may replace them per language with the *_EN / *_ES
+# variables (%(phone)s is the emergency number, %(crisis_phone)s the crisis
+# line, %(abuse_phone)s the domestic abuse line).
 EMERGENCY_PHONE_NUMBER = os.environ.get("EMERGENCY_PHONE_NUMBER", "999")
-QUESTIONS_EMERGENCY_TEXT = _(
-    "If you are bleeding heavily, your waters have broken, your baby is moving less than "
-    "usual, you are in severe pain or have a fever, or you are thinking about harming "
-    "yourself, please do not wait for an answer here. Call %(phone)s or your maternity unit now."
-)
-
-# Red-flag phrases: a question containing one is marked urgent, goes to the top
-# of the moderation queue, alerts the midwives by email and shows the reader
-# the emergency text. Both lists are checked whatever the page's language.
-# Matching ignores case and accents, accepts simple word forms ("bleeding",
-# "bleeds", "bled" if listed) and up to two words in between ("waters have
-# just broken"), and skips phrases plainly negated ("no bleeding", "sin sangrado").
-QUESTIONS_RED_FLAGS = {
-    "en": [
-        "bleeding",
-        "bleed",
-        "bled",
-        "blood clots",
-        "passing clots",
-        "waters breaking",
-        "waters broke",
-        "waters broken",
-        "waters gone",
-        "waters went",
-        "water broke",
-        "waters leaking",
-        "leaking fluid",
-        "gush of fluid",
-        "trickle of fluid",
-        "baby moving less",
-        "baby not moving",
-        "baby stopped moving",
-        "baby quieter",
-        "baby quiet",
-        "reduced movements",
-        "fewer movements",
-        "less movement",
-        "no movement",
-        "not felt baby",
-        "not feel baby",
-        "severe pain",
-        "severe cramps",
-        "really bad pain",
-        "worst pain",
-        "unbearable pain",
-        "constant pain",
-        "pain under ribs",
-        "severe headache",
-        "bad headache",
-        "blurred vision",
-        "flashing lights",
-        "fever",
-        "high temperature",
-        "fainted",
-        "passed out",
-        "fits",
-        "seizure",
-        "not breathe",
-        "harm myself",
-        "hurt myself",
-        "kill myself",
-        "end my life",
-        "self harm",
-        "suicide",
-        "suicidal",
-        "want to die",
-        "not want to live",
-        "better off without me",
-    ],
-    "es": [
-        "sangrado",
-        "sangrando",
-        "sangro",
-        "sangra",
-        "sale sangre",
-        "perdida de sangre",
-        "coagulos",
-        "rompi la fuente",
-        "rompio la fuente",
-        "roto la fuente",
-        "rompi la bolsa",
-        "rompio la bolsa",
-        "roto la bolsa",
-        "bolsa rota",
-        "roto aguas",
-        "rompi aguas",
-        "perdida de liquido",
-        "pierdo liquido",
-        "sale liquido",
-        "chorro de liquido",
-        "se mueve menos",
-        "mueve menos",
-        "no se mueve",
-        "no se ha movido",
-        "dejado de moverse",
-        "menos movimientos",
-        "no noto al bebe",
-        "no noto movimientos",
-        "no siento al bebe",
-        "no siento movimientos",
-        "dolor muy fuerte",
-        "dolor fuerte",
-        "dolor intenso",
-        "mucho dolor",
-        "dolor insoportable",
-        "dolor de cabeza fuerte",
-        "dolor de cabeza muy fuerte",
-        "vision borrosa",
-        "veo lucecitas",
-        "veo luces",
-        "fiebre",
-        "temperatura alta",
-        "me desmaye",
-        "desmayo",
-        "convulsiones",
-        "no puedo respirar",
-        "hacerme dano",
-        "quitarme la vida",
-        "suicidarme",
-        "suicidio",
-        "quiero morir",
-        "no quiero vivir",
-        "matarme",
-        "autolesion",
-    ],
+QUESTIONS_CRISIS_LINE_NUMBER = os.environ.get("QUESTIONS_CRISIS_LINE_NUMBER", "116 123")
+QUESTIONS_ABUSE_LINE_NUMBER = os.environ.get("QUESTIONS_ABUSE_LINE_NUMBER", "0808 2000 247")
+QUESTIONS_EMERGENCY_TEXT = {
+    "en": os.environ.get("QUESTIONS_EMERGENCY_TEXT_EN", ""),
+    "es": os.environ.get("QUESTIONS_EMERGENCY_TEXT_ES", ""),
 }
+QUESTIONS_CRISIS_TEXT = {
+    "en": os.environ.get("QUESTIONS_CRISIS_TEXT_EN", ""),
+    "es": os.environ.get("QUESTIONS_CRISIS_TEXT_ES", ""),
+}
+
+# When readers can expect an answer, and where to get help meanwhile: shown
+# with the question form and after a question is sent. The helpline is the
+# charity's own midwives' line (empty: readers are pointed to their own
+# midwife or maternity unit instead).
+QUESTIONS_HELPLINE_NUMBER = os.environ.get("QUESTIONS_HELPLINE_NUMBER", "")
+QUESTIONS_HELPLINE_EMAIL = os.environ.get("QUESTIONS_HELPLINE_EMAIL", "")
+QUESTIONS_MIDWIFE_HOURS = {
+    "en": os.environ.get("QUESTIONS_MIDWIFE_HOURS_EN", "Monday to Friday, 9am to 5pm"),
+    "es": os.environ.get("QUESTIONS_MIDWIFE_HOURS_ES", "de lunes a viernes, de 9:00 a 17:00"),
+}
+
+# Phone numbers and email addresses that are not anybody's personal details:
+# midwives may give them in replies, and readers may quote them. The
+# emergency, crisis, abuse and helpline numbers above are always included.
+QUESTIONS_ALLOWED_CONTACTS = env_list("QUESTIONS_ALLOWED_CONTACTS")
+
+# Red flags are clinical rules in comments/red_flags.py, measured with
+# `manage.py triage_report`. A site may add its own patterns per language and
+# category, in the rules' notation: {"en": {"bleeding": ["pad|pads soak*"]}}.
+QUESTIONS_EXTRA_RED_FLAGS = {}

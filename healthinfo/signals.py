@@ -5,6 +5,7 @@ documents and the cache generations of reader pages.
 """
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -16,6 +17,7 @@ from healthinfo.models import (
     Category,
     CategoryTranslation,
     Figure,
+    LayTerm,
     Reference,
     Review,
     Section,
@@ -23,8 +25,11 @@ from healthinfo.models import (
 
 
 def _deleted_with_parent(kwargs):
-    # A cascade from the translation or article: nothing left to update.
-    return isinstance(kwargs.get("origin"), (Article, ArticleTranslation))
+    # A cascade from deleting a translation or an article (one, or a queryset of
+    # them): the parent is going, so there is nothing left to update.
+    origin = kwargs.get("origin")
+    model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return issubclass(model, (Article, ArticleTranslation))
 
 
 @receiver([post_save, post_delete], sender=Section)
@@ -89,3 +94,9 @@ def signoff_changed(sender, instance, **kwargs):
         review = Review.objects.filter(pk=instance.review_id).values("article_id").first()
         if review:
             invalidate_article(review["article_id"])
+
+
+@receiver([post_save, post_delete], sender=LayTerm)
+def lay_term_changed(sender, instance, **kwargs):
+    # Cached searches were expanded with the dictionary as it was.
+    invalidate_listings()

@@ -86,14 +86,16 @@ def test_an_urgent_question_shows_the_emergency_box_at_once(client, article, set
     response = ask(client, body="I'm 20 weeks and bleeding heavily, I've soaked a pad.")
     assert response.headers["Location"] == "/en/articles/stitch/#emergency"
     question = Question.objects.get()
-    assert question.is_urgent and question.red_flags == ["bleeding"]
+    assert question.is_urgent and question.urgent_category == "bleeding"
+    assert "bleeding" in question.red_flags
     html = client.get("/en/articles/stitch/").content.decode()
     assert 'id="emergency"' in html and 'role="alert"' in html
-    assert 'Call <a href="tel:999">999</a> or your maternity unit now.' in html
+    assert 'data-category="bleeding"' in html
+    assert 'or <a href="tel:999">999</a> if it is an emergency.' in html
 
 
 def test_the_emergency_text_is_configurable(client, article, settings):
-    settings.QUESTIONS_EMERGENCY_TEXT = "Ring %(phone)s straight away & don't wait."
+    settings.QUESTIONS_EMERGENCY_TEXT = {"en": "Ring %(phone)s straight away & don't wait."}
     settings.EMERGENCY_PHONE_NUMBER = "+1 911"
     ask(client, body="My waters broke an hour ago at 30 weeks")
     html = client.get("/en/articles/stitch/").content.decode()
@@ -117,7 +119,7 @@ def test_an_urgent_question_alerts_every_midwife_by_email(
         "mw2@example.org",
     ]
     message = mailoutbox[0]
-    assert message.subject == "Urgent question waiting: sangrado"
+    assert message.subject == "Urgent question waiting: Heavy or ongoing bleeding"
     question = Question.objects.get()
     assert f"/admin/comments/question/{question.pk}/change/" in message.body
     assert "sangrando mucho" not in message.body  # the question stays in the admin

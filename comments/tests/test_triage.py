@@ -1,153 +1,90 @@
-"""Red-flag triage finds readers who may need urgent care, in English and Spanish."""
+"""
+Red-flag triage finds readers who may need urgent care, by clinical category, in
+English and Spanish. (Its recall and false alarms on the labelled set are held
+in ``test_screening_figures.py``; these tests pin down each mechanism.)
+"""
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from comments.triage import find_red_flags, fold, stem
-
-URGENT_QUESTIONS = [
-    # (question as a frightened reader writes it, a phrase that must be found)
-    (
-        "I'm 20 weeks and bleeding heavily, bright red, I've soaked a pad in the last half "
-        "hour. My scan said low lying placenta. What should I do??",
-        "bleeding",
-    ),
-    (
-        "My waters have just broken at 32 weeks, there was a gush and it's still trickling. "
-        "My partner is at work. Do I go in now?",
-        "waters broken",
-    ),
-    (
-        "I'm 33 weeks and my baby seems quieter today than usual, but she's still moving a "
-        "bit. I don't want to waste anyone's time.",
-        "baby quieter",
-    ),
-    (
-        "baby hasnt moved since last night and i tried cold water and lying on my side",
-        "baby not moving",
-    ),
-    (
-        "I CAN'T FEEL THE BABY MOVING since this morning, is that normal at 36 weeks",
-        "not feel baby",
-    ),
-    (
-        "I had my baby 5 days ago and now I have a severe headache and flashing lights in my eyes.",
-        "severe headache",
-    ),
-    ("Sharp, severe pain under my ribs on the right since lunchtime. 35 weeks.", "severe pain"),
-    ("I've had a fever of 38.5 since yesterday and feel shivery, 29 weeks pregnant.", "fever"),
-    (
-        "Since the stillbirth I can't see the point any more, sometimes I think about ending it "
-        "and I want to die.",
-        "want to die",
-    ),
-    ("I keep thinking everyone would be better off without me.", "better off without me"),
-    (
-        "Estoy de 35 semanas y el bebé se mueve menos desde ayer. Normalmente da muchas patadas "
-        "por la noche y anoche casi nada.",
-        "se mueve menos",
-    ),
-    (
-        "Se me rompió la fuente esta mañana y sigo perdiendo líquido, estoy de 30 semanas.",
-        "rompi la fuente",  # the first form in the settings stands for all of them
-    ),
-    ("Estoy SANGRANDO mucho, de color rojo vivo, ¿qué hago?", "sangrado"),
-    (
-        "Di a luz hace 5 días y hoy tengo un dolor de cabeza muy fuerte y veo lucecitas.",
-        "veo lucecitas",
-    ),
-    ("Tengo fiebre desde anoche y escalofríos, embarazada de 28 semanas", "fiebre"),
-    ("No quiero vivir así, a veces pienso en hacerme daño.", "no quiero vivir"),
-    ("el bebe no se mueve desde esta manana", "no se mueve"),
-]
+from comments import red_flags
+from comments.triage import fold, pregnancy_weeks, stem, triage
 
 
-@pytest.mark.parametrize(("question", "phrase"), URGENT_QUESTIONS)
-def test_urgent_questions_are_flagged(question, phrase):
-    assert phrase in find_red_flags(question)
+def category(text):
+    return triage(text).category
 
 
-CALM_QUESTIONS = [
-    "I had a stitch put in at 14 weeks after losing my son at 21 weeks last year. Is it "
-    "normal to feel some pulling or mild cramps with a stitch?",
-    "I'm 8 weeks pregnant again after pre-eclampsia. Is there anything I can do to stop it "
-    "happening again?",
-    "Tengo diabetes gestacional y la controlo con dieta, pero el azúcar en ayunas me sale alto.",
-    "Me hicieron un análisis de sangre la semana pasada y todavía no tengo los resultados.",
-    "We'd like to try again after an ectopic pregnancy. Can I still get pregnant with one tube?",
-]
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I keep thinking about ending it all since we lost her", "self_harm"),
+        ("quiero morirme, no puedo más", "self_harm"),
+        ("my partner pushed me down the stairs last night", "violence"),
+        ("I'm 31 weeks with tightenings every 5 minutes", "preterm_labour"),
+        ("Tengo contracciones cada 10 minutos y estoy de 30 semanas", "preterm_labour"),
+        ("my waters went at 33 weeks", "waters"),
+        ("water burst at 34 weeks", "waters"),
+        ("se me rompió la fuente", "waters"),
+        ("wet knickers all day, not wee, 31 weeks", "waters"),
+        ("worst headache of my life and spots in front of my eyes", "pre_eclampsia"),
+        ("filling a pad every hour", "bleeding"),
+        ("no kicks since this morning, 36 weeks", "movements"),
+        ("I fainted in the kitchen", "fainting"),
+        ("she had a fit and is confused now", "fits"),
+        ("chest pain and I can't catch my breath", "chest_breathing"),
+        ("I fell on my bump on the ice", "trauma"),
+        ("something is coming out of my vagina", "prolapse"),
+        ("temperature of 38.6 and shivery", "fever"),
+        ("sharp pain on one side and pain in my shoulder tip, 6 weeks", "abdominal_pain"),
+    ],
+)
+def test_each_category_is_recognised_in_a_readers_words(question, expected):
+    assert category(question) == expected
 
 
-@pytest.mark.parametrize("question", CALM_QUESTIONS)
-def test_everyday_questions_are_not_flagged(question):
-    assert find_red_flags(question) == []
+def test_the_most_serious_category_decides_when_several_show():
+    result = triage("I'm bleeding heavily and I want to die")
+    assert {flag.category for flag in result.flags} == {"bleeding", "self_harm"}
+    assert result.category == "self_harm"
 
 
-NEGATED = [
-    "I have no bleeding at all, just some cramps.",
-    "I haven't had any bleeding but my back aches.",
-    "No pain or bleeding, just tired all the time.",
-    "I'm not bleeding, only a bit of discharge.",
-    "I don't have a fever but I feel achy.",
-    "No tengo sangrado, solo algo de flujo.",
-    "Sin sangrado y sin dolor, pero muy cansada.",
-    "No tengo fiebre, pero me duele la garganta.",
-    "Ya no sangro desde el martes.",
-]
+def test_every_category_has_a_label_and_rules_in_both_languages():
+    for slug in red_flags.CATEGORIES:
+        assert red_flags.CATEGORY_LABELS[slug]
+        languages = {rule.language for rule in red_flags.RULES if rule.category == slug}
+        assert languages == {"en", "es"}, slug
 
 
-@pytest.mark.parametrize("question", NEGATED)
-def test_plainly_negated_phrases_do_not_fire(question):
-    assert find_red_flags(question) == []
-
-
-NOT_REALLY_NEGATED = [
-    ("I can't stop bleeding", "bleeding"),
-    ("I'm not sure if I'm bleeding or if it's discharge", "bleeding"),
-    ("No cramps yesterday, but today I'm bleeding", "bleeding"),
-    ("Ayer no, pero hoy estoy sangrando", "sangrado"),
-    ("I don't want to live like this any more", "not want to live"),
-]
-
-
-@pytest.mark.parametrize(("question", "phrase"), NOT_REALLY_NEGATED)
-def test_a_negation_elsewhere_in_the_sentence_does_not_hide_a_red_flag(question, phrase):
-    assert phrase in find_red_flags(question)
-
-
-def test_matching_ignores_case_and_accents():
-    assert find_red_flags("SANGRADO abundante") == find_red_flags("sangrado abundante")
-    assert "no noto al bebe" in find_red_flags("No noto al bebé desde ayer")
-
-
-def test_simple_word_forms_match():
-    assert stem("bleeding", "en") == stem("bleeds", "en")
+def test_words_are_stemmed_with_snowball_in_each_language():
+    assert stem("bleeding", "en") == stem("bleeds", "en") == "bleed"
     assert stem("movimientos", "es") == stem("movimiento", "es")
-    assert "bleeding" in find_red_flags("It bleeds every time I stand up")
+    assert category("It bleeds every time I stand up, 30 weeks") == "bleeding"
 
 
-def test_spanish_blood_test_is_not_spanish_bleeding():
-    assert stem("sangre", "es") != stem("sangrado", "es")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bleding alot at 11 wks",
+        "I had a siezure this morning",
+        "my contarctions are every 4 minutes, 32 weeks",
+        "I feinted at work",
+    ],
+)
+def test_misspellings_one_letter_away_still_match(question):
+    assert triage(question).is_urgent
 
 
-def test_each_phrase_is_reported_once_even_in_several_forms():
-    flags = find_red_flags("It bleeds, and it is still bleeding")
-    assert flags == ["bleeding"]  # not "bleed" as well
+def test_a_misspelling_must_start_with_the_right_letter():
+    assert category("I was sitting down all day, 30 weeks") is None  # not "fitting"
 
 
-def test_phrases_match_with_a_few_words_in_between_but_not_across_sentences():
-    assert "waters broken" in find_red_flags("My waters have just broken")
-    assert find_red_flags("The waters park was lovely. The vase was broken.") == []
-
-
-def test_phrase_lists_come_from_settings(settings):
-    settings.QUESTIONS_RED_FLAGS = {"en": ["itching palms"], "es": []}
-    assert find_red_flags("My itching palms keep me awake") == ["itching palms"]
-    assert find_red_flags("I am bleeding") == []
-
-
-def test_a_language_without_its_own_rules_uses_the_english_ones(settings):
-    settings.QUESTIONS_RED_FLAGS = {"fr": ["saignement"]}
-    assert find_red_flags("J'ai un saignement") == ["saignement"]
+def test_case_and_accents_are_ignored():
+    assert category("ESTOY SANGRANDO MUCHO") == category("estoy sangrando mucho") == "bleeding"
+    assert category("No noto al bebé desde ayer, 34 semanas") == "movements"
+    assert category("No noto al bebe desde ayer, 34 semanas") == "movements"
 
 
 def test_fold_spells_out_english_negative_contractions_with_or_without_apostrophe():
@@ -155,6 +92,106 @@ def test_fold_spells_out_english_negative_contractions_with_or_without_apostroph
     assert fold("baby hasnt moved, dont know") == "baby has not moved, do not know"
 
 
-def test_a_phrase_inside_a_longer_matched_phrase_is_reported_once():
-    found = find_red_flags("Estoy de 35 semanas y el bebé se mueve menos desde ayer.")
-    assert found == ["se mueve menos"]
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have no bleeding at all, just some cramps.",
+        "I haven't had any bleeding but my back aches.",
+        "No pain or bleeding, just tired all the time.",
+        "I'm not bleeding, only a bit of discharge.",
+        "I don't have a fever but I feel achy.",
+        "No tengo sangrado, solo algo de flujo.",
+        "Sin sangrado y sin dolor, pero muy cansada.",
+        "No tengo fiebre, pero me duele la garganta.",
+        "Ya no sangro desde el martes.",
+    ],
+)
+def test_plainly_negated_red_flags_do_not_fire(question):
+    assert not triage(question).is_urgent
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I can't stop bleeding", "bleeding"),
+        ("No cramps yesterday, but today I'm bleeding heavily", "bleeding"),
+        ("Ayer no, pero hoy estoy sangrando mucho", "bleeding"),
+        ("I don't want to live like this any more", "self_harm"),
+        ("I haven't felt the baby move since yesterday, 35 weeks", "movements"),
+    ],
+)
+def test_a_negation_elsewhere_or_inside_the_red_flag_does_not_hide_it(question, expected):
+    assert category(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the signs of pre-eclampsia? My mum had it.",
+        "What should I do if my waters break before 37 weeks?",
+        "¿Cómo sé si he roto aguas?",
+        "I had some bleeding at 8 weeks in my last pregnancy and it was fine.",
+        "My sister had her waters go at 32 weeks, does it run in families?",
+        "Tuve convulsiones de pequeña, ¿tengo que decirlo?",
+        "Can bleeding gums be a pregnancy thing?",
+        "I get out of breath walking up the stairs at 34 weeks",
+        "Is it normal not to feel the baby move yet at 17 weeks?",
+        "Mild cramps that come and go at 7 weeks, no bleeding",
+        "Can stress cause bleeding in pregnancy?",
+        "¿El estrés puede provocar un sangrado?",
+    ],
+)
+def test_general_questions_the_past_and_other_people_are_routine(question):
+    assert not triage(question).is_urgent
+
+
+def test_suicidal_thoughts_are_never_dismissed_as_a_general_question():
+    assert category("What if I keep thinking about killing myself after the birth?") == "self_harm"
+
+
+def test_frequency_patterns_count_as_regular_contractions():
+    assert category("pains every 7 or 8 minutes, 32 weeks") == "preterm_labour"
+    assert category("my bump goes hard about 4 times an hour, 28+5") == "preterm_labour"
+    assert category("dolores cada 7 u 8 minutos, 32 semanas") == "preterm_labour"
+
+
+def test_contractions_at_term_are_not_preterm_labour():
+    assert category("contractions every 5 minutes, 39 weeks") is None
+
+
+def test_weeks_of_pregnancy_are_read_in_both_languages():
+    assert pregnancy_weeks("I'm 31 weeks") == 31
+    assert pregnancy_weeks("34+2 and worried") == 34
+    assert pregnancy_weeks("estoy de 30 semanas") == 30
+    assert pregnancy_weeks("I gave birth 2 weeks ago") is None
+
+
+def test_a_severe_blood_pressure_reading_is_a_red_flag():
+    assert category("blood pressure at home 160/105, 35 weeks") == "pre_eclampsia"
+    assert category("my blood pressure was 120/70 at the clinic") is None
+
+
+def test_a_red_flag_does_not_span_two_sentences():
+    assert not triage("The waters park was lovely. The vase was broken.").is_urgent
+
+
+def test_the_evidence_names_the_words_of_the_question():
+    result = triage("My waters have just gone at 33 weeks!")
+    assert result.evidence == ["waters have just gone"]
+
+
+def test_a_site_can_add_its_own_patterns(settings):
+    settings.QUESTIONS_EXTRA_RED_FLAGS = {"en": {"fever": ["itching palms"]}}
+    assert category("My itching palms keep me awake") == "fever"
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.text(max_size=3000))
+def test_any_text_is_screened_without_error(text):
+    result = triage(text)
+    assert result.category in (None, *red_flags.CATEGORIES)
+
+
+def test_a_huge_text_is_screened_only_as_far_as_a_question_can_go():
+    result = triage("word " * 100_000 + "I want to die")
+    assert not result.is_urgent  # beyond the bound: never reached, never slow

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from healthinfo.plain_language import admin as plain_language_admin  # noqa: F401
 
-from . import articles, reviews, staff  # noqa: F401  (registers the ModelAdmins)
+from . import articles, reviews, search, staff  # noqa: F401  (registers the ModelAdmins)
 
 admin.site.site_header = _("%(site)s administration") % {"site": settings.SITE_NAME}
 admin.site.site_title = settings.SITE_NAME

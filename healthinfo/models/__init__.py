@@ -32,7 +32,7 @@ from .reviews import (
     Reviewer,
     SentReminder,
 )
-from .search import SearchTerm
+from .search import LayTerm, SearchDocument, SearchTerm
 from .staff import StaffProfile, public_name_for
 from .versions import ArticleEvent, ImmutableVersionError, Version
 
@@ -55,6 +55,8 @@ __all__ = [
     "Review",
     "ReviewAssignment",
     "Reviewer",
+    "LayTerm",
+    "SearchDocument",
     "SearchTerm",
     "SentReminder",
     "Section",

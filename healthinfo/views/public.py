@@ -1,4 +1,4 @@
-"""Pages readers see: home, categories, A-Z, articles, search and the site's policy pages."""
+"""Pages readers see: home, categories, A-Z, articles and the site's policy pages."""
 
 import unicodedata
 from urllib.parse import urlencode
@@ -17,14 +17,6 @@ from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.feedback_forms import FeedbackForm
 from healthinfo.models import Article, ArticleTranslation, Category, current_language
 from healthinfo.pagecache import generations
-from healthinfo.search import (
-    MAX_QUERY_LENGTH,
-    SUGGEST_BELOW,
-    find,
-    page_of_results,
-    query_terms,
-    suggest,
-)
 from healthinfo.shared_pages import fill_slot, page_number_variant, shared_page, shared_render
 from healthinfo.structured_data import json_ld
 from healthinfo.views.feedback import has_voted, has_voted_on
@@ -33,7 +25,6 @@ POLICY_PAGES = ("about-us", "editorial-policy", "privacy", "advertising", "conta
 HOME_ARTICLES_PER_CATEGORY = 6
 HOME_RECENTLY_REVIEWED = 5
 ARTICLES_PER_PAGE = 25
-SEARCH_RESULTS_PER_PAGE = 10
 
 
 def _messages_html(request, argument):
@@ -228,33 +219,6 @@ def article_context(request, translation, content):
         "canonical_url": request.build_absolute_uri(translation.get_absolute_url()),
         "json_ld": json_ld(content.structured_data),
     }
-
-
-def search(request):
-    query = request.GET.get("q", "")
-    too_long = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH].strip()
-    terms = query_terms(query)
-    language = current_language()
-    matches = find(query, language)
-    page = page_of(request, matches.ids, SEARCH_RESULTS_PER_PAGE)
-    suggestion = ""
-    if terms and len(matches.ids) < SUGGEST_BELOW:
-        suggestion = suggest(terms, language)
-    return render(
-        request,
-        "healthinfo/search.html",
-        {
-            "search_query": query,
-            "has_terms": bool(terms),
-            "too_long": too_long,
-            "page": page,
-            "results": page_of_results(page.object_list, query, language),
-            "more_results": matches.more,
-            "suggestion": suggestion,
-            "extra_query": urlencode({"q": query}),
-        },
-    )
 
 
 @shared_page(depends_on=(CONTENT_GENERATION_KEY,))

@@ -86,3 +86,73 @@ def test_midwife_redacts_a_phone_number_and_answers_with_a_canned_reply(
     answered = page.locator(f"#{page.url.rsplit('#', 1)[1]}")
     expect(answered).to_contain_text("We have removed some personal details")
     expect(answered).to_be_in_viewport()
+
+
+EMAIL_QUESTION = (
+    "I'm 25 weeks and worried about my stitch. Please could a midwife email me "
+    "privately at sam.reader@example.com?"
+)
+
+
+def test_midwife_cannot_publish_an_email_address_by_approving(page, new_context, log_in):
+    ask(page, EMAIL_QUESTION)
+
+    midwife = log_in("midwife")
+    midwife.get_by_role("link", name="Questions", exact=True).click()
+    midwife.locator("#result_list tbody tr").filter(has_text="worried about my stitch").get_by_role(
+        "link"
+    ).first.click()
+    reply = midwife.get_by_role("textbox", name="Reply:")
+    reply.fill("We can't email you privately, but here is what we suggest.")
+    midwife.get_by_label("Note for the audit log (optional):").fill("asked for a private email")
+
+    # Approving with the address still in the question is refused, naming it.
+    midwife.get_by_role("button", name="Approve and reply").click()
+    error = midwife.locator(".errornote")
+    expect(error).to_contain_text("email address “sam.reader@example.com”")
+    expect(reply).to_have_value("We can't email you privately, but here is what we suggest.")
+    midwife.get_by_role("button", name="Approve without reply").click()
+    expect(midwife.locator(".errornote")).to_contain_text("sam.reader@example.com")
+
+    # Removing it keeps everything she typed.
+    midwife.locator(".findings li").filter(has_text="sam.reader@example.com").get_by_role(
+        "button", name="Remove"
+    ).click()
+    expect(midwife.locator(".messagelist")).to_contain_text("replaced by “[removed]”")
+    expect(midwife.locator("#question-text")).not_to_contain_text("sam.reader@example.com")
+    expect(reply).to_have_value("We can't email you privately, but here is what we suggest.")
+    expect(midwife.get_by_label("Note for the audit log (optional):")).to_have_value(
+        "asked for a private email"
+    )
+    midwife.get_by_role("button", name="Approve and reply").click()
+    expect(midwife.locator(".messagelist")).to_contain_text("published with your reply")
+
+    reader = new_context().new_page()
+    reader.goto("/en/articles/cervical-insufficiency/")
+    published = reader.locator(".question-thread article.question").filter(
+        has_text="worried about my stitch"
+    )
+    expect(published.locator(".question-body")).to_contain_text("privately at [removed]?")
+    expect(reader.locator("body")).not_to_contain_text("sam.reader@example.com")
+
+
+def test_the_moderation_page_keeps_the_reply_when_a_detail_is_removed_without_javascript(
+    new_context, page
+):
+    from healthinfo.management.commands.load_demo import demo_password
+
+    ask(page, EMAIL_QUESTION)
+    context = new_context(java_script_enabled=False)
+    midwife = context.new_page()
+    midwife.goto("/admin/login/")
+    midwife.get_by_label("Username").fill("midwife")
+    midwife.get_by_label("Password").fill(demo_password("midwife"))
+    midwife.get_by_role("button", name="Log in").click()
+    midwife.goto("/admin/comments/question/?q=worried+about+my+stitch")
+    midwife.locator("#result_list tbody tr").first.get_by_role("link").first.click()
+    midwife.get_by_role("textbox", name="Reply:").fill("A reply typed before removing")
+    midwife.locator(".findings li").first.get_by_role("button", name="Remove").click()
+    expect(midwife.get_by_role("textbox", name="Reply:")).to_have_value(
+        "A reply typed before removing"
+    )
+    expect(midwife.locator("#question-text")).to_contain_text("[removed]")

@@ -1,0 +1,1038 @@
+# ruff: noqa: E501 -- the rules are data: one alternation of words per line reads best.
+"""
+The red flags of pregnancy and after birth, by clinical category, in English and Spanish.
+
+Each ``Rule`` is a clinical concept written as slots of words ("pad|compresa",
+"soak*|fill*"): a slot matches any of its words after folding and Snowball
+stemming (``comments.triage``), a word ending in ``*`` is a prefix, and a
+word of six letters or more also matches its misspellings one letter away.
+
+- ``seq`` rules need their slots in order, in one clause, with at most
+  ``gap`` words between each ("my waters have just gone").
+- ``near`` rules need every slot within ``window`` words of the first, in any
+  order, in one sentence ("a pad every hour, filling it").
+- ``unless``: words that, anywhere in the sentence, mean something else
+  ("bleeding gums", "out of breath on the stairs").
+- ``weeks``: (from, before) weeks of pregnancy; when the reader says how far
+  along she is, the rule applies only in that range (tightenings every few
+  minutes are preterm labour before 37 weeks; fewer movements matter once
+  movements are established).
+
+The categories follow the clinical warning signs midwives teach (NICE and
+RCOG guidance, the NHS "urgent advice" lists): they are concepts, not
+quotations of questions, and are measured with ``manage.py triage_report``
+on labelled questions, including a held-out set nobody tuned on.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+# Most serious first: when a question shows several, the first one found here
+# decides the emergency box (a crisis line for suicidal thoughts).
+CATEGORIES = (
+    "self_harm",
+    "violence",
+    "fits",
+    "chest_breathing",
+    "fainting",
+    "bleeding",
+    "prolapse",
+    "pre_eclampsia",
+    "abdominal_pain",
+    "waters",
+    "movements",
+    "trauma",
+    "preterm_labour",
+    "fever",
+)
+
+CATEGORY_LABELS = {
+    "bleeding": _("Heavy or ongoing bleeding"),
+    "waters": _("Waters breaking or fluid leaking"),
+    "movements": _("Baby moving less or not at all"),
+    "abdominal_pain": _("Severe abdominal pain"),
+    "pre_eclampsia": _("Signs of pre-eclampsia"),
+    "fever": _("Fever or signs of infection"),
+    "preterm_labour": _("Possible preterm labour"),
+    "prolapse": _("Something coming down or out of the vagina"),
+    "fainting": _("Fainting or collapse"),
+    "chest_breathing": _("Chest pain or breathlessness"),
+    "fits": _("Fits (seizures)"),
+    "trauma": _("A fall or a blow to the bump"),
+    "violence": _("Violence or abuse at home"),
+    "self_harm": _("Thoughts of suicide or self-harm"),
+}
+
+# Asked in general terms or about the past, these still show the crisis line.
+NEVER_SKIPPED_FOR_CONTEXT = frozenset({"self_harm", "violence"})
+
+# Severe hypertension in pregnancy (same-day assessment): 150/100 and above.
+SEVERE_SYSTOLIC = 150
+SEVERE_DIASTOLIC = 100
+
+NEGATION_REACH = 3
+
+NEGATIONS = {
+    "en": frozenset({"no", "not", "never", "without", "nor", "none", "neither", "zero"}),
+    "es": frozenset({"no", "sin", "nunca", "ni", "tampoco", "ningun", "ninguna", "nada"}),
+}
+
+
+def _words(text):
+    return frozenset(text.split())
+
+
+ALL_NEGATIONS = frozenset().union(*NEGATIONS.values())
+
+
+# Words that may stand between a negation and what it negates.
+FILLERS = {
+    "en": _words(
+        "a an the any some more much further new real signs sign of or and at all "
+        "have has had been is was are were there be they re its it im i really "
+        "pain cramps cramping spotting discharge vaginal heavy fresh major"
+    ),
+    "es": _words(
+        "he ha hay habido tenido tengo tiene tuve mas de del el la los las un una "
+        "y o ni ningun ninguna nada me se le son es esta estoy noto siento "
+        "dolor manchado perdidas sintomas signos senales"
+    ),
+}
+
+ALL_FILLERS = frozenset().union(*FILLERS.values())
+
+# Misspellings too short or too far off for the one-letter rule (folded words).
+MISSPELLINGS = {
+    "en": {
+        "bleedin": "bleeding",
+        "bld": "blood",
+        "watters": "waters",
+        "wtaers": "waters",
+        "hedache": "headache",
+        "hedake": "headache",
+        "temp": "temperature",
+        "feaver": "fever",
+        "fevr": "fever",
+        "siezure": "seizure",
+        "feinted": "fainted",
+        "mins": "minutes",
+        "bub": "baby",
+        "bubba": "baby",
+        "lo": "baby",
+        "wks": "weeks",
+    },
+    "es": {
+        "sangando": "sangrando",
+        "sangre_": "sangre",
+        "bebe": "bebe",
+        "vb": "bebe",
+        "desmalle": "desmaye",
+        "desmalle_": "desmaye",
+        "convulcion": "convulsion",
+        "convulciones": "convulsiones",
+        "contraciones": "contracciones",
+        "sem": "semanas",
+    },
+}
+
+# Sentence context (folded words, matched as whole words).
+CONTEXT = {
+    "en": {
+        "history": (
+            "last pregnancy",
+            "previous pregnancy",
+            "my first pregnancy",
+            "other pregnancy",
+            "with my first",
+            "with my son",
+            "with my daughter",
+            "years ago",
+            "year ago",
+            "last year",
+            "last month",
+            "months ago",
+            "as a child",
+            "as a teenager",
+            "when i was younger",
+            "used to",
+            "in the past",
+            "all fine now",
+            "was checked over",
+            "which stopped",
+            "that stopped",
+            "it stopped",
+            "has stopped",
+            "had stopped",
+            "scan was fine",
+            "scans were fine",
+        ),
+        "other_person": (
+            "my sister",
+            "my mum",
+            "my mom",
+            "my mother",
+            "my friend",
+            "my cousin",
+            "a friend",
+            "my colleague",
+            "my sister in law",
+        ),
+        "information_in_clause": ("if", "what if", "in case", "unless"),
+        "information": (
+            "how much",
+            "how many",
+            "cause",
+            "causes",
+            "prevent",
+            "avoid",
+            "signs of",
+            "sign of",
+            "symptoms of",
+            "the signs",
+            "how do i know",
+            "how can i tell",
+            "how will i know",
+            "how do you know",
+            "when should",
+            "when do i",
+            "what does",
+            "what is",
+            "what are",
+            "what happens",
+            "read that",
+            "reading about",
+            "ive read",
+            "how long does",
+            "how long do",
+            "is it true",
+            "can you get",
+            "does having",
+            "chances",
+        ),
+        "information_exempt_before": (
+            "not sure",
+            "sure",
+            "know",
+            "wonder",
+            "as",
+        ),
+    },
+    "es": {
+        "history": (
+            "anterior embarazo",
+            "embarazo anterior",
+            "primer embarazo",
+            "otro embarazo",
+            "hace anos",
+            "hace dos anos",
+            "hace tres anos",
+            "ano pasado",
+            "mes pasado",
+            "hace meses",
+            "de pequena",
+            "de pequeno",
+            "de nina",
+            "de adolescente",
+            "de joven",
+            "antes me",
+            "ya estoy bien",
+            "ya paro",
+            "ya se paso",
+            "se me paso",
+            "hace un mes",
+            "hace meses",
+            "hace un ano",
+            "en el pasado",
+        ),
+        "other_person": (
+            "mi hermana",
+            "mi madre",
+            "mi mama",
+            "mi amiga",
+            "una amiga",
+            "mi prima",
+            "mi cunada",
+            "a mi hermana",
+        ),
+        "information_in_clause": ("si", "que pasa si", "en caso de"),
+        "information": (
+            "cuanto",
+            "cuanta",
+            "cuantos",
+            "causar",
+            "causa",
+            "provocar",
+            "prevenir",
+            "evitar",
+            "sintomas",
+            "senales",
+            "como se",
+            "como sabre",
+            "como saber",
+            "cuando debo",
+            "cuando tengo que",
+            "cuando hay que",
+            "que significa",
+            "que es",
+            "he leido",
+            "leyendo",
+            "cuanto dura",
+            "es verdad",
+            "es cierto",
+            "probabilidades",
+            "es hereditario",
+        ),
+        "information_exempt_before": ("no se", "se", "como", "saber"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    language: str
+    slots: tuple
+    kind: str = "seq"
+    gap: int = 3
+    window: int = 6
+    unless: str = ""
+    weeks: tuple | None = None
+    # True: the rule applies only when the reader says how far along she is.
+    needs_weeks: bool = False
+
+
+RULES = []
+
+
+def _seq(category, language, *slots, gap=3, unless="", weeks=None):
+    RULES.append(Rule(category, language, slots, "seq", gap=gap, unless=unless, weeks=weeks))
+
+
+def _near(category, language, *slots, window=6, unless="", weeks=None):
+    RULES.append(Rule(category, language, slots, "near", window=window, unless=unless, weeks=weeks))
+
+
+def _one(category, language, words, unless="", weeks=None, needs_weeks=False):
+    RULES.append(
+        Rule(
+            category, language, (words,), "seq", unless=unless, weeks=weeks, needs_weeks=needs_weeks
+        )
+    )
+
+
+BEFORE_TERM = (0, 37)
+PRETERM_LABOUR_WEEKS = (20, 37)
+MOVEMENTS_ESTABLISHED = (22, 44)
+EARLY_PREGNANCY = (0, 14)
+
+EN, ES = "en", "es"
+
+# --- Thoughts of suicide or self-harm ------------------------------------------
+_one("self_harm", EN, "suicid*")
+_seq("self_harm", EN, "kill*", "myself|me", gap=1)
+_seq("self_harm", EN, "end|ending|ended", "life|all|everything", gap=2)
+_seq("self_harm", EN, "take|taking", "life", gap=2)
+_seq("self_harm", EN, "want|wanna|wish|wished|wishing|ready", "die|dead|dying", gap=3)
+_seq("self_harm", EN, "not|never", "want|wanna", "live|alive|here|exist|wake|on", gap=3)
+_seq("self_harm", EN, "better", "without", "me", gap=2)
+_seq("self_harm", EN, "better|happier|easier", "if", "not|gone|dead|died|disappeared", gap=4)
+_seq("self_harm", EN, "better", "off", "without|someone|somebody|else", gap=2)
+_seq("self_harm", EN, "disappear|vanish", "forever|good|completely|everything", gap=2)
+_seq("self_harm", EN, "point", "living|life|anymore|more|on|being|carrying", gap=3)
+_seq("self_harm", EN, "self", "harm*", gap=0)
+_one("self_harm", EN, "selfharm*")
+_seq("self_harm", EN, "harm|harming", "myself", gap=1)
+_seq(
+    "self_harm",
+    EN,
+    "thought*|thinking|think|want|urge*|feel|going|might|scared",
+    "hurt|hurting|harm|harming|cut|cutting",
+    "myself",
+    gap=2,
+)
+_seq(
+    "self_harm",
+    EN,
+    "cutting|cut|burning",
+    "myself",
+    gap=1,
+    unless="accident*|knife|cooking|shaving",
+)
+_near("self_harm", EN, "tablets|pills|overdose|paracetamol", "all|overdose|every", window=12)
+_seq("self_harm", EN, "drive|driving|crash", "into", "wall|tree|lorry|river", gap=2)
+_seq(
+    "self_harm",
+    EN,
+    "jump*|step*|throw",
+    "front|off",
+    "train|car|bus|bridge|building|roof|lorry",
+    gap=3,
+)
+_seq("self_harm", EN, "not", "go", "on", gap=1)
+_seq(
+    "self_harm",
+    EN,
+    "rather|prefer|wish|hope|hoping",
+    "not|never",
+    "wake|exist|here|alive|born|be",
+    gap=2,
+)
+
+_one("self_harm", ES, "suicid*")
+_seq("self_harm", ES, "quitar*|quitarme|acabar|terminar", "vida", gap=2)
+_seq("self_harm", ES, "acabar|terminar|acabo", "todo", gap=2)
+_seq("self_harm", ES, "quiero|quisiera|ganas|deseo|prefiero", "morir*|muert*|matar*", gap=2)
+_one("self_harm", ES, "=morirme|=matarme|suicidarme")
+_seq("self_harm", ES, "no", "quiero|puedo", "vivir|seguir|estar", gap=2)
+_seq("self_harm", ES, "mejor", "sin", "mi", gap=2)
+_seq("self_harm", ES, "mejor", "no", "despertar|existir|estar|vivir|haber", gap=2)
+_seq("self_harm", ES, "si", "no", "estuviera|existiera|viviera|despertara", gap=2)
+_seq("self_harm", ES, "desaparecer|desaparezco", "siempre|todo|mundo", gap=3)
+_seq("self_harm", ES, "=hacerme|=hacerse", "dano", gap=1)
+_one("self_harm", ES, "=cortarme|autolesion*|=lastimarme")
+_seq("self_harm", ES, "me", "corto|cortando|lastimo", gap=1)
+_near("self_harm", ES, "pastillas|pastilla|sobredosis", "todas|=tomarmelas|sobredosis", window=12)
+_seq("self_harm", ES, "sentido", "nada|vida|vivir|seguir", gap=2)
+_seq("self_harm", ES, "tirarme", "puente|ventana|tren|vias|balcon|coche", gap=3)
+
+# --- Violence or abuse at home -----------------------------------------------------
+_PEOPLE_NOT_A_PARTNER = (
+    "baby|babys|toddler|son|daughter|child|kid|kids|dog|cat|bump|"
+    "bebe|hijo|hija|nino|nina|perro|gato|feto"
+)
+_seq(
+    "violence",
+    EN,
+    "push*|shov*|hit|hits|hitting|punch*|kick*|slap*|chok*|strangl*|beat|beats|beating|grab*|"
+    "threw|throw*|drag*|bit|attack*|rape*|hurts|hurt|strangled|smack*|thump*",
+    "me",
+    gap=0,
+    unless=_PEOPLE_NOT_A_PARTNER,
+)
+_near(
+    "violence",
+    EN,
+    "partner|husband|boyfriend|fiance|ex|hubby|bf|he",
+    "abus*|violent|threaten*|rape*|forced",
+    window=8,
+)
+_near(
+    "violence",
+    EN,
+    "scared|afraid|frightened|terrified|fear",
+    "home|him|partner|husband|boyfriend",
+    window=5,
+)
+_seq("violence", EN, "domestic", "abuse|violence", gap=0)
+_one("violence", EN, "abusive")
+_seq(
+    "violence",
+    ES,
+    "me",
+    "peg*|empuj*|golpe*|maltrat*|agarr*|amenaz*|ahorc*|estrangul*|forz*|viol*",
+    gap=1,
+    unless=_PEOPLE_NOT_A_PARTNER,
+)
+_seq(
+    "violence",
+    ES,
+    "me",
+    "dio|da|ha|dado",
+    "punetazo|bofetada|patada|golpe|paliza|tortazo|empujon",
+    gap=2,
+    unless=_PEOPLE_NOT_A_PARTNER,
+)
+_near("violence", ES, "miedo|asustada|aterrada", "casa|marido|pareja|novio", window=5)
+_seq("violence", ES, "violencia", "genero|machista|domestica", gap=1)
+_one("violence", ES, "maltrato|maltratador|maltrata")
+_seq("violence", ES, "malos", "tratos", gap=0)
+
+# --- Fits -----------------------------------------------------------------------------
+_one("fits", EN, "seizure|seizures|seizing|convuls*|fitting|foaming")
+_seq("fits", EN, "a|had|having|another|epileptic", "fit|fits", gap=0)
+_seq("fits", EN, "shak*|jerk*|twitch*", "all", "over", gap=2)
+_seq("fits", EN, "not|stopped", "respond*", gap=1)
+_one("fits", EN, "unresponsive")
+_one("fits", ES, "convulsion|convulsiones|convulsionando|convulsiono|epileptico")
+_seq("fits", ES, "tembl*|sacud*|convuls*", "entera|entero|cuerpo", gap=3)
+_seq("fits", ES, "no", "respond*|reaccion*", gap=1)
+_seq("fits", ES, "ataque", "epilep*|convuls*", gap=1)
+
+# --- Chest pain or breathlessness -------------------------------------------------------
+_near(
+    "chest_breathing",
+    EN,
+    "chest",
+    "pain*|hurt*|tight*|crush*|pressur*|ache*|heavy|sharp|agony",
+    window=5,
+    unless="heartburn|indigestion|breastfeed*|feeding",
+)
+_seq(
+    "chest_breathing",
+    EN,
+    "not|struggl*|hard|difficult*|short|shortness|gasp*|fight*",
+    "breath|breathe|breathing|air",
+    gap=3,
+    unless="walk*|stair*|stairs|climb*|exercis*|gym|run|running|hill",
+)
+_one("chest_breathing", EN, "breathless|breathlessness", unless="walk*|stairs|climb*|exercis*")
+_seq("chest_breathing", EN, "cough*", "blood", gap=2)
+_seq("chest_breathing", EN, "lips", "blue", gap=2)
+_near(
+    "chest_breathing",
+    ES,
+    "pecho",
+    "dolor|duel*|opresion|presion|aprieta|apret*|punzada*",
+    window=5,
+    unless="ardor|acidez|lactancia|amamant*",
+)
+_seq(
+    "chest_breathing",
+    ES,
+    "falta|faltaba|falto",
+    "aire|respiracion",
+    gap=2,
+    unless="escaler*|subir|andar|caminar",
+)
+_seq("chest_breathing", ES, "no", "puedo|podia|consigo", "respirar", gap=2)
+_one("chest_breathing", ES, "ahogo|ahogando|ahogandome|asfixi*")
+_seq("chest_breathing", ES, "dificultad", "respirar", gap=2)
+_seq("chest_breathing", ES, "tos*", "sangre", gap=3)
+
+# --- Fainting or collapse ------------------------------------------------------------------
+_one("fainting", EN, "faint|fainted|fainting|fainty|collaps*|unconscious")
+_seq("fainting", EN, "pass|passed|passing|black|blacked|blacking|conk*", "out", gap=1)
+_seq("fainting", EN, "came|come|coming", "round|to", gap=0)
+_seq("fainting", EN, "lost|losing|lose", "consciousness", gap=1)
+_seq(
+    "fainting",
+    EN,
+    "went|goes|going|gone|go",
+    "black|dark",
+    gap=2,
+    unless="screen|phone|tv|lights|power",
+)
+_near("fainting", EN, "woke|came|found", "floor|ground", window=6, unless="bed|sofa|couch|baby")
+_one("fainting", ES, "desmay*|desvaneci*|inconsciente")
+_seq(
+    "fainting",
+    ES,
+    "perdi|perder|perdido|pierdo",
+    "conocimiento|sentido|consciencia|conciencia",
+    gap=2,
+)
+_seq("fainting", ES, "cai", "redonda", gap=1)
+_seq("fainting", ES, "vi|veo|todo", "negro", gap=2)
+_near("fainting", ES, "desperte|desperto|encontro", "suelo", window=6)
+
+# --- Heavy or ongoing bleeding ---------------------------------------------------
+_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger"
+# Any bleeding from 24 weeks (placenta), and before that unless the reader says it is
+# slight: light bleeding in early pregnancy is for the early pregnancy unit, not 999.
+_MINIMISERS_EN = "little|bit|slight|slightly|light|tiny|speck*|smear|streak*|brown|pink|faint"
+_BLEEDING_EN = "bleed|bleeding|bled|bleeds|haemorrhag*|hemorrhag*"
+_one("bleeding", EN, _BLEEDING_EN, unless=_NOT_VAGINAL + "|" + _MINIMISERS_EN)
+_one("bleeding", EN, _BLEEDING_EN, unless=_NOT_VAGINAL, weeks=(24, 44), needs_weeks=True)
+_near(
+    "bleeding",
+    EN,
+    "blood|bloody",
+    "pour*|gush*|loads|lot|lots|much|heavy|heavily|soak*|clot*|running|leg|legs|everywhere|fresh|"
+    "bright|red|pad|pads|toilet|pool|streaming|coming|tap|flood*|flow*|dripping",
+    window=6,
+    unless=_NOT_VAGINAL + "|test|tests|pressure|sugar|type|group|cough*",
+)
+_one("bleeding", EN, "clot|clots|clotting")
+_near("bleeding", EN, "pad|pads|towel|towels", "soak*|fill*|through|hour|hourly|full", window=6)
+# Word by word, not "sangr*": "sangre" alone can be a blood test ("análisis de sangre").
+_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion"
+_MINIMISERS_ES = (
+    "poco|poquito|poquito|ligero|ligera|leve|levemente|marron|rosado|rosa|manchita|gotita"
+)
+_BLEEDING_ES = (
+    "sangrado|sangrando|sangro|sangra|sangre|sangrar|sangrados|sangrada|sangraba|hemorragia"
+)
+_one("bleeding", ES, _BLEEDING_ES, unless=_NOT_VAGINAL_ES + "|" + _MINIMISERS_ES)
+_one("bleeding", ES, _BLEEDING_ES, unless=_NOT_VAGINAL_ES, weeks=(24, 44), needs_weeks=True)
+_one("bleeding", ES, "coagulo|coagulos")
+_near("bleeding", ES, "compresa|compresas|toalla|toallas", "empap*|llen*|hora|traspas*", window=6)
+_near("bleeding", ES, "manch*", "mucho|rojo|roja|abundante", window=4)
+
+# --- Something coming down or out of the vagina -----------------------------------------------
+_near(
+    "prolapse",
+    EN,
+    "something|bulge|bulging|lump|ball|cord|insides|womb",
+    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*",
+    "out|down|between|vagina|below|entrance",
+    window=6,
+    unless="mouth|throat|anus|breast|armpit|neck",
+)
+_near(
+    "prolapse",
+    EN,
+    "ball|lump|bulge|bulging|something",
+    "vagina|vaginal|fanny|entrance",
+    window=4,
+    unless="discharge|itch*|smear|tampon",
+)
+_near(
+    "prolapse",
+    ES,
+    "bulto|bola|algo",
+    "vagina|vaginal|entrada",
+    window=4,
+    unless="flujo|picor|pica|tampon",
+)
+_near(
+    "prolapse",
+    ES,
+    "algo|bulto|bola|cordon",
+    "sale|salir|sal*|cuelga|colg*|cae|caer|asoma*|baja",
+    window=5,
+    unless="flujo|liquido|pis|leche|calostro|moco*",
+)
+
+# --- Pre-eclampsia -----------------------------------------------------------------------------
+_SEVERE_EN = (
+    "worst|severe|bad|pound*|horribl*|horrend*|terribl*|awful|splitting|thumping|banging|blinding|"
+    "unbearable|agony|excruciating|stonking|won|not|wont|constant|killing|killer|massive|"
+    "intense|extreme|crazy|throbbing"
+)
+_near("pre_eclampsia", EN, "headache*|head|migrain*", _SEVERE_EN, window=5)
+_one("pre_eclampsia", EN, "blurr*|blurry|flashing|flashes|sparkl*|zigzag*")
+_near(
+    "pre_eclampsia",
+    EN,
+    "spots|spot|stars|lights|floaters",
+    "eye|eyes|vision|front|seeing|see",
+    window=5,
+)
+_near(
+    "pre_eclampsia",
+    EN,
+    "vision|eyes|eyesight|sight",
+    "funny|weird|strange|double|lost|gone|blur*|fuzzy|dim",
+    window=4,
+)
+_near(
+    "pre_eclampsia",
+    EN,
+    "swell*|swollen|puff*|bloat*",
+    "face|hand|hands|finger*|eyes|sudden*|overnight|rings",
+    window=6,
+    unless="goes|down|evening|ankles|feet|legs",
+)
+_near("pre_eclampsia", EN, "swell*|swollen|puff*", "face|hand|hands|finger*|eyes|sudden*", window=8)
+_near(
+    "pre_eclampsia",
+    EN,
+    "rib|ribs",
+    "pain|ache|hurt*|sore|under|below",
+    window=5,
+    unless="kick*|feet|foot|baby",
+)
+_one("pre_eclampsia", EN, "xbphighx")
+_seq("pre_eclampsia", EN, "rings|ring|shoes", "not|tight|fit", gap=3)
+_near(
+    "pre_eclampsia",
+    ES,
+    "cabeza|jaqueca|migrana*",
+    "fuerte|peor|tremendo|terrible|horrible|insoportable|muchisimo|quita|pasa|va|intenso|brutal",
+    window=5,
+)
+_one("pre_eclampsia", ES, "borros*|nublad*|puntitos|lucecitas|chispitas|destellos|lucesitas")
+_seq("pre_eclampsia", ES, "veo", "luces|puntos|mal|doble|estrellas|manchas|moscas", gap=1)
+_near(
+    "pre_eclampsia",
+    ES,
+    "hinch*|inflam*",
+    "cara|manos|mano|dedos|ojos|parpados|golpe|repente|sopeton",
+    window=6,
+)
+_near(
+    "pre_eclampsia",
+    ES,
+    "costilla|costillas",
+    "dolor|duel*|molest*|debajo",
+    window=5,
+    unless="patad*|pies|bebe",
+)
+_one("pre_eclampsia", ES, "xbphighx")
+
+# --- Severe abdominal pain ---------------------------------------------------------------------------
+_PAIN_EN = "pain|pains|cramp|cramps|cramping|ache|stomach|tummy|abdomen|abdominal|belly|side|agony"
+_near(
+    "abdominal_pain",
+    EN,
+    _PAIN_EN,
+    "severe|worst|bad|unbearable|excruciating|agony|agonising|extreme|terribl*|horrendous|intense|"
+    "constant|stabbing|doubled|worse|worsening|screaming|crippling",
+    window=5,
+    unless="headache|head|migraine|back|leg|legs|teeth|tooth|period",
+)
+_one("abdominal_pain", EN, "agony|doubled")
+_near("abdominal_pain", EN, "shoulder", "pain|tip|ache|hurt*", window=4)
+_near(
+    "abdominal_pain",
+    EN,
+    "side|sided",
+    "pain|pains|hurt*|ache|stabbing|sharp",
+    window=5,
+    weeks=EARLY_PREGNANCY,
+)
+_near("abdominal_pain", EN, "bump|tummy|belly|stomach|uterus|womb", "rock|rigid|solid", window=6)
+_near(
+    "abdominal_pain",
+    EN,
+    "pain|pains",
+    "stand|walk|move",
+    window=6,
+    unless="hip|pelvis|pelvic|spd|groin|back",
+)
+_near(
+    "abdominal_pain",
+    ES,
+    "dolor|duele|duel*|retortij*|colico*|barriga|tripa|vientre|lado|pinchazo*",
+    "fuerte|fuertisimo|intenso|insoportable|horrible|terrible|muchisimo|tremendo|peor|constante|punzante|"
+    "atroz|brutal|retuerzo|retorciendo|empeora|mas",
+    window=4,
+    unless="cabeza|espalda|pierna*|muela*|regla|garganta|pecho|ingle",
+)
+_near("abdominal_pain", ES, "hombro", "dolor|duel*|punta", window=4)
+_near(
+    "abdominal_pain", ES, "lado", "dolor|duel*|punzante|pinchazo*", window=5, weeks=EARLY_PREGNANCY
+)
+_near(
+    "abdominal_pain",
+    ES,
+    "barriga|tripa|vientre|utero",
+    "piedra|dura|rigida|tabla",
+    window=6,
+    unless="xfreqx|cada|rato|ratos|contraccion*",
+)
+
+# --- Waters breaking or fluid leaking -------------------------------------------------------------------
+_near(
+    "waters",
+    EN,
+    "water|waters",
+    "break|broke|broken|breaking|burst|bursting|gone|went|going|go|pop*|leak*|rupture*|released|"
+    "everywhere|gush*|pour*|pool|floor|soaked|soaking|flood*",
+    window=6,
+    unless="drink*|drinking|bath|park|birth|pool|bottle|tap|glass",
+)
+_near(
+    "waters",
+    EN,
+    "leak*|trickl*|gush*|pour*|running|run|drip*|dribbl*|loss|losing",
+    "fluid|fluids|liquid|watery|water",
+    window=5,
+    unless="drink*|nose|nipple*|breast*|colostrum",
+)
+_near(
+    "waters",
+    EN,
+    "wet|soaked|soaking|damp|dampness|moist",
+    "knickers|pants|underwear|liner|liners|pad|pads|trousers|leggings|bed|sheets",
+    window=8,
+    unless="sweat*",
+)
+_near(
+    "waters",
+    EN,
+    "fluid|liquid",
+    "leg|legs|knickers|pants|clear|constant|keeps|keep",
+    window=5,
+    unless="drink*|retention|ankles",
+)
+_seq("waters", EN, "rupture*|ruptured", "membrane*", gap=2)
+_one("waters", EN, "pprom|prom")
+_near(
+    "waters",
+    ES,
+    "fuente|bolsa|aguas|agua|aguita",
+    "romp*|rot*|revent*|salio|salido|fue|roto|rompi|perd*|sale",
+    window=4,
+    unless="beber|bebo|bano|banera|botella|vaso|grifo|piscina",
+)
+_near(
+    "waters",
+    ES,
+    "perd*|sale|sal*|chorre*|gote*|moj*|escurr*",
+    "liquido|agua|aguita|aguas",
+    window=5,
+    unless="beber|bebo|retencion|nariz",
+)
+_near(
+    "waters",
+    ES,
+    "moj*|empap*|humed*",
+    "bragas|braga|salvaslip*|compresa*|ropa|pantalon*|cama|sabanas",
+    window=5,
+    unless="sudor|sudo",
+)
+_near(
+    "waters",
+    ES,
+    "liquido|agua",
+    "pierna|piernas|transparente|claro|verdoso|verdosa",
+    window=5,
+    unless="beber|bebo|retencion",
+)
+_seq("waters", ES, "romper|rompi|rompo|roto|rompio", "aguas|fuente|bolsa", gap=2)
+
+# --- Baby moving less or not at all --------------------------------------------------------------------------
+_seq(
+    "movements",
+    EN,
+    "not|no|never|cannot|any|zero|nothing|stopped",
+    "felt|feel|feeling|noticed|notice",
+    "baby|kick|kicks|move|moves|moving|movement|movements|him|her|bump|anything|wriggl*",
+    gap=3,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_seq(
+    "movements",
+    EN,
+    "no|not|zero|nothing|any|hardly|barely",
+    "movement*|moving|move|moved|kick|kicks|kicking|wriggl*",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="bowel|bowels|sleep",
+)
+_seq(
+    "movements",
+    EN,
+    "baby|he|she|bub|babys|little",
+    "not|stopped|hasnt",
+    "mov*|kick*",
+    gap=3,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_near(
+    "movements",
+    EN,
+    "movement|movements|moving|move|moves|kicks|kicking|kick",
+    "slow*|less|fewer|reduc*|weaker|weak|decreas*|stopped|quieter|quiet|down|changed|different",
+    window=5,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="rolls|bowel|ever",
+)
+_near(
+    "movements",
+    EN,
+    "baby|he|she|bub",
+    "quiet|quieter|still|subdued|lazy|sleepy",
+    window=6,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="kicks|lot|loads|active",
+)
+_near(
+    "movements",
+    EN,
+    "normally|usually",
+    "nothing|quiet|quieter|=barely|=hardly",
+    window=12,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_near(
+    "movements",
+    EN,
+    "not|cannot",
+    "remember|recall",
+    "move|moved|moving|kick|kicks|kicked|movement|movements|felt",
+    window=8,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_seq(
+    "movements",
+    ES,
+    "no|ni|nada|nunca|sin",
+    "noto|noté|note|siento|senti|sentido|notado|sentir|notar",
+    "bebe|patada*|movimiento*|mover*|muev*|nada|nene|nena",
+    gap=3,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_seq(
+    "movements",
+    ES,
+    "no|ni|nada|casi",
+    "mov*|muev*|mueve|patada|patadas|pataditas",
+    gap=3,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_near(
+    "movements",
+    ES,
+    "mov*|muev*|mueve|patadas|pataditas",
+    "menos|poco|flojo*|debil*|reduc*|dej*|quiet*|tranquil*",
+    window=6,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="muchisimo|igual|siempre",
+)
+_seq("movements", ES, "dejado|dejo", "mover*", gap=2, weeks=MOVEMENTS_ESTABLISHED)
+_near(
+    "movements",
+    ES,
+    "normalmente|suele|normal",
+    "nada|quieto|quieta|nadita",
+    window=12,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+
+# --- A fall or a blow to the bump -----------------------------------------------------------------------
+_seq(
+    "trauma",
+    EN,
+    "fell|fall|fallen|falling|slipped|slip|tripped|trip|tumbled",
+    "down|over|onto|on|flat|off|stairs|hard",
+    gap=2,
+    unless="asleep|pregnant|apart|love|behind",
+)
+_near(
+    "trauma",
+    EN,
+    "landed|land|hit|banged|bashed|knocked",
+    "bump|tummy|stomach|belly",
+    window=5,
+    unless="baby|babys|head",
+)
+_near(
+    "trauma",
+    EN,
+    "kick*|punch*|elbow*|headbutt*|hit",
+    "bump|tummy|stomach|belly",
+    window=6,
+    unless="baby|babys|feel|felt|feeling|movement*|counting",
+)
+_seq("trauma", EN, "car|road|traffic|motorway|bike", "crash|accident|collision|smash", gap=2)
+_one("trauma", EN, "crash|crashed|collision")
+_seq("trauma", EN, "rear", "end*", gap=1)
+_near("trauma", EN, "seatbelt|airbag", "bump|tummy|stomach|belly|across", window=6)
+_one(
+    "trauma",
+    ES,
+    "cai|caido|caida|caer|caerme|resbale|resbalon|tropece|tropezon",
+    unless="pelo|cabello|bici|bicicleta",
+)
+_near(
+    "trauma",
+    ES,
+    "golpe|golpeado|golpeo|golpee|patada",
+    "barriga|tripa|vientre|tripita",
+    window=5,
+    unless="bebe|nene|nena|feto",
+)
+_seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera", gap=2)
+_one("trauma", ES, "choque|choco|chocaron|chocado|atropell*")
+_near("trauma", ES, "cinturon|airbag", "barriga|tripa|vientre|apreto", window=6)
+
+# --- Possible preterm labour --------------------------------------------------------------------------------
+_LABOUR_EN = (
+    "contraction*|tighten*|tight|pain|pains|cramp*|hard|hardening|surge*|period|wave*|xwavex"
+)
+_near(
+    "preterm_labour",
+    EN,
+    "xfreqx",
+    _LABOUR_EN + "|every|come|comes|coming",
+    window=20,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    EN,
+    "pressure",
+    "bottom|bum|rectum|passage",
+    window=5,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    EN,
+    "regular|regularly|xwavex|rhythmic*",
+    _LABOUR_EN,
+    window=6,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near("preterm_labour", EN, "pressure", "push*|pushing", window=10, weeks=PRETERM_LABOUR_WEEKS)
+_near(
+    "preterm_labour",
+    EN,
+    "show|plug|mucus",
+    "contraction*|cramp*|regular*|tighten*|pains",
+    window=10,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_LABOUR_ES = "contraccion*|contracciones|dolor*|duele|dura|endurece|tensa|tripa|barriga|regla|calambre*|xwavex"
+_near(
+    "preterm_labour",
+    ES,
+    "xfreqx",
+    _LABOUR_ES + "|vienen|viene",
+    window=20,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    ES,
+    "regular|regulares|ritmic*|xwavex",
+    _LABOUR_ES,
+    window=6,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    ES,
+    "presion|empuj*",
+    "empuj*|abajo|bajando",
+    window=8,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    ES,
+    "tapon|mucoso",
+    "contraccion*|contracciones|dolor*|regular*",
+    window=10,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+
+# --- Fever or signs of infection -------------------------------------------------------------------------------
+_one("fever", EN, "fever|fevers|feverish|febrile|temperature|xtemphighx|rigors|sepsis|septic")
+_seq("fever", EN, "burning|boiling", "up", gap=0)
+_one("fever", EN, "shiver*|shivery|chills", unless="cold|weather|outside")
+_near(
+    "fever",
+    EN,
+    "smell*|smelly|stink*|whiff",
+    "bad|awful|horribl*|foul|off|rotten|strong|funny",
+    window=5,
+)
+_one("fever", EN, "pus|oozing|infected")
+_near(
+    "fever",
+    EN,
+    "wound|scar|incision|stitches|cut|tear",
+    "red|hot|swollen|ooz*|open*|worse|angry|weep*",
+    window=6,
+)
+_near("fever", EN, "kidney|kidneys|loin", "pain|ache|hurt*|sore", window=5)
+_seq("fever", EN, "boiling|hot", "freezing|cold", gap=3)
+_one(
+    "fever",
+    ES,
+    "fiebre|calentura|febril|febricula|xtemphighx|escalofr*|tirit*|sepsis|supura*|pus|infectad*",
+)
+_seq("fever", ES, "mucha|alta|tengo", "temperatura", gap=1)
+_near("fever", ES, "huele|olor|apesta", "mal|fatal|fuerte|raro|horrible|podrido", window=5)
+_near(
+    "fever",
+    ES,
+    "herida|cicatriz|puntos|incision|desgarro",
+    "roja|rojo|caliente|abierta|supura*|peor|hinchad*|inflamad*",
+    window=6,
+)
+_near("fever", ES, "rinon|rinones|lumbar", "dolor|duel*|duele", window=5)

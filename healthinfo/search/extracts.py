@@ -1,0 +1,168 @@
+"""
+Extracts under each search result: the best passage of the best section(s),
+introduced by the section's heading, with every word of the query marked.
+
+A word is marked when its stem is one of the query's stems (its dictionary
+terms and cognates included), so "weak cervix" marks "weak" and "cervix",
+"itchy" marks "itching", "cuellos" marks "cuello". Computed in Python from the
+stored section text on every database, escaped before marking.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .analysis import fold, joined, stem, stop_words
+
+EXTRACT_WORDS = 30
+MAX_FRAGMENTS = 2
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """One passage: the heading of its section ("" for the summary) and marked, escaped text."""
+
+    heading: str
+    html: str
+
+
+class Marker:
+    """Tells which words of a text to mark for a set of stems in one language."""
+
+    def __init__(self, query_stems, language):
+        self.stems = frozenset(query_stems)
+        self.language = language
+        self.stopped = stop_words(language)
+        self._seen = {}
+
+    def matches(self, word):
+        """The stem ``word`` contributes to the query, or None."""
+        key = word.lower()
+        if key not in self._seen:
+            self._seen[key] = self._stem_of(key)
+        return self._seen[key]
+
+    def _stem_of(self, word):
+        if word in self.stopped or fold(word) in self.stopped:
+            return None
+        for candidate in (word, joined(word)):
+            found = stem(candidate, self.language)
+            if found in self.stems:
+                return found
+        return None
+
+
+def _words(text):
+    return list(_WORD.finditer(text))
+
+
+def _mark(text, start, end, marker, words):
+    """``text[start:end]`` escaped, with the words that match ``marker`` in <mark>."""
+    pieces, position = [], start
+    for match in words:
+        if match.end() <= start or match.start() >= end:
+            continue
+        word = match.group(0)
+        spans = []
+        if marker.matches(word) is not None:
+            spans.append((match.start(), match.end()))
+        elif "-" in word:
+            offset = match.start()
+            for part in word.split("-"):
+                if part and marker.matches(part) is not None:
+                    spans.append((offset, offset + len(part)))
+                offset += len(part) + 1
+        for span_start, span_end in spans:
+            pieces.append(escape(text[position:span_start]))
+            pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+            position = span_end
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces)
+
+
+def _best_window(words, hits):
+    """The index of the first word of the ``EXTRACT_WORDS`` window with the most distinct stems."""
+    best_start, best_key = 0, (-1, 0)
+    for first in hits:
+        start = max(0, first - 4)
+        inside = {
+            words_stem
+            for index, words_stem in hits.items()
+            if start <= index < start + EXTRACT_WORDS
+        }
+        key = (len(inside), -start)
+        if key > best_key:
+            best_start, best_key = start, key
+    return best_start
+
+
+def _fragment(heading, body, marker):
+    words = _words(body)
+    hits = {}
+    for index, match in enumerate(words):
+        found = marker.matches(match.group(0))
+        if found is None and "-" in match.group(0):
+            found = next(
+                (
+                    marker.matches(part)
+                    for part in match.group(0).split("-")
+                    if marker.matches(part)
+                ),
+                None,
+            )
+        if found is not None:
+            hits[index] = found
+    heading_hits = {marker.matches(match.group(0)) for match in _words(heading)} - {None}
+    return words, hits, heading_hits
+
+
+def extract(sections, summary, query_stems, language):
+    """
+    At most ``MAX_FRAGMENTS`` ``Fragment``s from ``sections`` ((heading, text)
+    pairs), best first; the marked summary when no section has a query word.
+    """
+    marker = Marker(query_stems, language)
+    scored = []
+    for order, (heading, body) in enumerate(sections):
+        words, hits, heading_hits = _fragment(heading, body, marker)
+        if not hits and not heading_hits:
+            continue
+        distinct = set(hits.values()) | heading_hits
+        scored.append(((len(distinct), len(hits)), -order, heading, body, words, hits, distinct))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    fragments, covered = [], set()
+    for _key, _order, heading, body, words, hits, distinct in scored:
+        if fragments and distinct <= covered:
+            continue  # a second passage only when it shows other words of the query
+        fragments.append(
+            Fragment(
+                _mark(heading, 0, len(heading), marker, _words(heading)),
+                _passage(body, words, hits, marker),
+            )
+        )
+        covered |= distinct
+        if len(fragments) == MAX_FRAGMENTS:
+            break
+    if not fragments and summary:
+        fragments.append(Fragment("", _passage(summary, _words(summary), {}, marker)))
+    return [Fragment(mark_safe(f.heading), mark_safe(f.html)) for f in fragments]
+
+
+def _passage(body, words, hits, marker):
+    if not words:
+        return ""
+    start_word = _best_window(words, hits) if hits else 0
+    end_word = min(len(words), start_word + EXTRACT_WORDS)
+    start = words[start_word].start() if start_word else 0
+    end = words[end_word - 1].end() if end_word < len(words) else len(body)
+    if end < len(body) and end_word < len(words):
+        # Finish on the punctuation that closes the last word, if any.
+        trailing = re.match(r"[^\w\s]*", body[end:])
+        end += len(trailing.group(0)) if trailing else 0
+    text = _mark(body, start, end, marker, words)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(body) else ""
+    return f"{prefix}{text}{suffix}"
