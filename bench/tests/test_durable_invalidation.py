@@ -3,8 +3,10 @@ A change committed while the cache is unreachable is never undone when it comes 
 
 Real gunicorn servers on a private PostgreSQL and a private Redis that saves
 its data when stopped (``PrivateRedis(persistent=True)``). A question with a
-phone number is on the cached page; Redis stops, or hangs, or one app server
-cannot reach it; a midwife removes the number and rejects another question on
+personal detail is on the cached page (issue 16 used a phone number; flagged
+details can no longer be published, so it is one the detector does not flag);
+Redis stops, or hangs, or one app server cannot reach it; a midwife removes
+the detail and rejects another question on
 an app server whose cache writes are lost; then readers on every app server,
 including one that never noticed the outage, must never see either text again.
 """
@@ -34,6 +36,9 @@ pytestmark = pytest.mark.faults
 SLUG = "cervical-insufficiency"
 ARTICLE = f"/en/articles/{SLUG}/"
 SEARCH = "/en/search/?q=stitch"
+# A personal detail the detector does not flag (so the question could be published), which a
+# midwife removes later: issue 16 used a phone number, but flagged details are never published.
+DETAIL = "Dr Okafor on ward 9"
 # Long enough after a change for the one-second grace of a page being rendered again.
 GRACE = 1.2
 
@@ -48,13 +53,13 @@ def persistent_redis():
 
 
 def publish_questions(env, marker):
-    """Two approved questions on the article, one with a phone number; their numbers."""
+    """Two approved questions on the article, one with a personal detail; their numbers."""
     code = (
         "from comments.models import Question\n"
         "from healthinfo.models import Article\n"
         f"article = Article.objects.get(slug={SLUG!r})\n"
         "for body in ("
-        f"'Phone {marker}: please call me on 07700 900123 about my stitch?', "
+        f"'Phone {marker}: please thank {DETAIL} for me, is the stitch sore?', "
         f"'Swimming {marker}: is swimming safe with a stitch?'):\n"
         "    Question.objects.create(article=article, language='en', body=body, "
         "status=Question.Status.APPROVED)\n"
@@ -112,24 +117,24 @@ def readers_see(servers, reads=6):
 def remove_and_reject(server, numbers):
     midwife = admin_login(server, *DEMO_MIDWIFE)
     phone_question, other = numbers
-    moderate(server, midwife, phone_question, {"redact_text": "07700 900123", "_redact": "1"})
+    moderate(server, midwife, phone_question, {"redact_text": DETAIL, "_redact": "1"})
     moderate(server, midwife, other, {"_reject": "1"})
 
 
 def assert_gone_for_good(env, numbers, marker, servers):
     bodies = stored_bodies(env, numbers)
-    assert "07700 900123" not in bodies[numbers[0]] and "[removed]" in bodies[numbers[0]]
+    assert DETAIL not in bodies[numbers[0]] and "[removed]" in bodies[numbers[0]]
     assert bodies[numbers[1]].endswith("rejected")
     time.sleep(GRACE)
     deadline = time.monotonic() + 4  # keep reading: no copy comes back later either
     while time.monotonic() < deadline:
         for page in readers_see(servers, reads=2):
-            assert "07700 900123" not in page
+            assert DETAIL not in page
             assert f"Swimming {marker}" not in page
             assert f"Phone {marker}" in page  # the question itself stays, redacted
 
 
-def test_a_redis_restarted_from_its_saved_data_never_brings_back_a_removed_phone_number(
+def test_a_redis_restarted_from_its_saved_data_never_brings_back_a_removed_personal_detail(
     site_env, persistent_redis, start_app_server
 ):
     env = {**site_env, "REDIS_URL": persistent_redis.url()}
@@ -138,7 +143,7 @@ def test_a_redis_restarted_from_its_saved_data_never_brings_back_a_removed_phone
     marker = uuid.uuid4().hex[:10]
     numbers = publish_questions(env, marker)
     for page in readers_see([working, idle]):
-        assert "07700 900123" in page and f"Swimming {marker}" in page  # cached everywhere
+        assert DETAIL in page and f"Swimming {marker}" in page  # cached everywhere
 
     persistent_redis.stop()  # SIGTERM: Redis saves its data, then exits
     remove_and_reject(working, numbers)
@@ -154,7 +159,7 @@ def test_a_redis_restarted_from_its_saved_data_never_brings_back_a_removed_phone
         log=working.log,
     )
     for page in readers_see([working, idle]):
-        assert "07700 900123" not in page and f"Swimming {marker}" not in page
+        assert DETAIL not in page and f"Swimming {marker}" not in page
 
 
 def test_a_hung_redis_that_misses_the_change_never_serves_the_old_page_after(

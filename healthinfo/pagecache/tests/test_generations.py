@@ -15,7 +15,9 @@ from healthinfo.tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
-PHONE = "07700 900123"
+# Personal details the detector does not flag (so the question could be published), which
+# a midwife removes later: the phone number, now that flagged details cannot be.
+PHONE = "Dr Okafor on ward 9"
 
 
 def snapshot_of_the_cache():
@@ -50,7 +52,8 @@ def test_a_change_committed_while_the_cache_is_down_is_not_undone_by_its_old_sna
     unreachable_cache,
 ):
     article = make_article("topic")
-    shown = make_question(article, body=f"Call me on {PHONE} please?", status="approved")
+    body = f"Please thank {PHONE} for me: is the stitch sore?"
+    shown = make_question(article, body=body, status="approved")
     hidden = make_question(article, body="Is swimming safe at 30 weeks?", status="approved")
     page = Client().get("/en/articles/topic/").content.decode()
     assert PHONE in page and "swimming safe" in page  # cached now, in the cache and in memory
@@ -70,7 +73,8 @@ def test_a_change_committed_while_the_cache_is_down_is_not_undone_by_its_old_sna
 
 def test_a_process_that_never_noticed_the_outage_serves_the_new_page():
     article = make_article("topic")
-    question = make_question(article, body=f"Text me on {PHONE}?", status="approved")
+    body = f"Please thank {PHONE}: is the stitch sore?"
+    question = make_question(article, body=body, status="approved")
     assert PHONE in Client().get("/en/articles/topic/").content.decode()
     # The change commits on another app server, whose write to the cache was lost:
     # only the database knows. This process's memory and the cache still hold the old page.
