@@ -23,12 +23,20 @@ def _isolated_cache(settings):
     from django.core.cache import cache
 
     from comments.ratelimit import local_counts
+    from healthinfo.shared_pages import local_pages
 
     cache.clear()
     local_counts.clear()  # the rate limit's own count in this process
+    local_pages.clear()
     yield
     cache.clear()
     local_counts.clear()
+    local_pages.clear()
+    # The connection cache generations are read on outside transactions (PostgreSQL):
+    # closed, so that the test database can be dropped at the end.
+    from healthinfo.pagecache.generations import _own_connection
+
+    _own_connection.close()
 
 
 @pytest.fixture(autouse=True)

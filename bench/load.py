@@ -36,6 +36,23 @@ def ensure_wrk():
     return shutil.which("wrk")
 
 
+def ensure_varnish():
+    """True when ``varnishd`` is there, installed from Debian's packages if missing and root."""
+    if shutil.which("varnishd") or os.path.exists("/usr/sbin/varnishd"):
+        return True
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        return False
+    print("Installing varnish from Debian's packages (its service is not started)…")
+    quiet = {
+        "stdout": subprocess.DEVNULL,
+        "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    }
+    if subprocess.run(["apt-get", "install", "-y", "-qq", "varnish"], **quiet).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], **quiet)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "varnish"], **quiet)
+    return os.path.exists("/usr/sbin/varnishd")
+
+
 def run_wrk(
     base_url, arguments, *, seconds, connections, headers=(), wrk="wrk", script=PATHS_SCRIPT
 ):

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "healthinfo",
     "healthinfo.outbox",
+    "healthinfo.pagecache",
     "comments",
 ]
 
@@ -199,6 +200,27 @@ else:
             "LOCATION": "healthinfo",
         }
     }
+
+# Reader pages shared by every reader without a session (healthinfo.shared_pages):
+# seconds a standard HTTP cache in front (Varnish, a CDN) may keep one (s-maxage).
+# It is purged sooner when the page changes, if HTTP_CACHE_PURGE_URLS names it.
+HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
+# Varnish servers to send BAN requests to (comma-separated, e.g. http://127.0.0.1:6081),
+# or HTTP_CACHE_PURGER=dotted.path.to.a.Purger for another cache (see healthinfo.pagecache).
+_purge_urls = env_list("HTTP_CACHE_PURGE_URLS")
+HTTP_CACHE_PURGER = None
+if _purge_urls or os.environ.get("HTTP_CACHE_PURGER"):
+    HTTP_CACHE_PURGER = {
+        "BACKEND": os.environ.get(
+            "HTTP_CACHE_PURGER", "healthinfo.pagecache.http_cache.VarnishPurger"
+        ),
+        "OPTIONS": {"urls": _purge_urls} if _purge_urls else {},
+    }
+# While one request renders a page again after a change, others get the previous
+# copy for at most this many seconds after the change (then they wait for the new one).
+SHARED_PAGE_GRACE_SECONDS = float(os.environ.get("SHARED_PAGE_GRACE_SECONDS", "1"))
+# Shared pages each app server process keeps in memory too (bytes), saving a cache round trip.
+SHARED_PAGE_LOCAL_BYTES = env_int("SHARED_PAGE_LOCAL_BYTES", 32 * 1024 * 1024)
 
 # Sessions live in the database so that they survive cache restarts and work
 # across several app servers (Django's database store, with outages answered 503).
