@@ -21,11 +21,14 @@ def seeded_site(db):
     return seed.seed(seed.min_articles() + 10, pending_questions=200, say=lambda message: None)
 
 
-def test_seeded_site_answers_every_anonymous_scenario_url(client, seeded_site):
+def test_seeded_site_answers_every_anonymous_scenario_url(client, seeded_site, settings):
     for scenario in SCENARIOS:
         if scenario.login_as:
             continue
         for path in scenario.paths(seeded_site) or ():  # None: not on this commit yet
+            if path.startswith(settings.STATIC_URL):
+                # Served from collectstatic's output, which the bench makes and a clone lacks.
+                continue
             assert client.get(path).status_code == 200, path
 
 

@@ -260,12 +260,19 @@ class _OwnConnection(threading.local):
     def _connect(self):
         import psycopg
 
+        from healthinfo.postgresql.base import DeadlineConnection
+
         self.close()
         params = connection.get_connection_params()
         params.pop("cursor_factory", None)
         params.pop("context", None)
         params.pop("server_side_binding", None)
-        self.connection = psycopg.connect(**params, autocommit=True)
+        # The app server's deadline holds here too: a frozen PostgreSQL must not hang a
+        # cached page (the tokens then come from the cache's copy).
+        connection_class = (
+            DeadlineConnection if connection.vendor == "postgresql" else psycopg.Connection
+        )
+        self.connection = connection_class.connect(**params, autocommit=True)
         self.target = _target()
 
     def close(self):
