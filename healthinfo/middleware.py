@@ -140,6 +140,37 @@ class RequestBodyLimitMiddleware:
             request.method,
             request.path,
         )
+        _discard_body(request, length)
         response = payload_too_large(request)
         response._has_been_logged = True
         return response
+
+
+# Read and thrown away, up to this much, before a 413 is sent (see _discard_body).
+DISCARD_AT_MOST_BYTES = 16 * 1024 * 1024
+
+
+def _discard_body(request, length):
+    """
+    Read an over-long body without keeping or parsing it, so that the 413 reaches the reader.
+
+    A server that answers and closes while the body is still arriving makes the
+    kernel reset the connection, and the browser then shows "connection reset"
+    instead of our page. Reading costs only the transfer (a few milliseconds for
+    megabytes on a LAN); parsing it was the expensive part. Bodies beyond
+    ``DISCARD_AT_MOST_BYTES`` are not read: such a sender gets the reset.
+    """
+    if length > DISCARD_AT_MOST_BYTES:
+        return
+    stream = request.META.get("wsgi.input")
+    if stream is None:
+        return
+    remaining = length
+    try:
+        while remaining > 0:
+            chunk = stream.read(min(remaining, 64 * 1024))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+    except OSError:
+        pass  # the sender went away: nothing to answer

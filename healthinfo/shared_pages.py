@@ -398,6 +398,8 @@ def _store(key, response, shared, now):
         cache.set(key, entry, timeout)
     except Exception:
         logger.warning("Shared page not cached: the cache is unavailable.", exc_info=True)
+    else:
+        generations.keep_copies(entry.generations)
     return entry
 
 

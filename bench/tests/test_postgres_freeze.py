@@ -20,6 +20,7 @@ import pytest
 
 from bench.servers import fetch
 from bench.tests.clients import LoadRecorder, open_forms, stored_questions
+from healthinfo.postgresql.base import RETRY_AFTER_SECONDS
 
 pytestmark = pytest.mark.faults
 
@@ -120,6 +121,9 @@ def test_a_frozen_postgres_gives_quick_503s_while_cached_pages_and_healthz_are_s
     # PostgreSQL wakes up: posts answered 503 were never stored, and the site is back.
     time.sleep(1)
     assert stored_questions(site_env, f"Frozen {marker}") == []
+    # Each process stops failing fast RETRY_AFTER_SECONDS after its last timeout
+    # (a connection attempt may time out until the moment PostgreSQL wakes up).
+    time.sleep(RETRY_AFTER_SECONDS)
     reader = open_forms(server, SLUG, ["198.51.100.77"])[0]
     assert reader.ask(server, SLUG, f"After {marker}: can I swim at 30 weeks?") == 302
     assert len(stored_questions(site_env, f"After {marker}")) == 1

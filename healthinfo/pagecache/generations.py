@@ -45,7 +45,7 @@ from django.utils import timezone
 logger = logging.getLogger("healthinfo.cache")
 
 # After the database failed to answer, read the cache's copy for this long before trying again.
-RETRY_DATABASE_AFTER = 1.0
+RETRY_DATABASE_AFTER = 5.0
 
 
 @dataclass(frozen=True)
@@ -214,9 +214,28 @@ def _from_copy(keys, error):
         copied = {}
     # A key without a copy is unknown: a token no cached copy can hold, so nothing is served.
     return {
-        key: Generation(copied.get(key) or f"unknown-{uuid.uuid4().hex}", None, from_copy=True)
+        key: Generation(
+            copied[key] if key in copied else f"unknown-{uuid.uuid4().hex}", None, from_copy=True
+        )
         for key in keys
     }
+
+
+def keep_copies(tokens):
+    """
+    Give the cache a copy of ``{key: token}`` read from the database, where it has none.
+
+    Called when a page built from those tokens is stored, so that the page can be
+    served while the database is unreachable even if its generations have not
+    changed since the cache started (the copy is otherwise written only after a
+    change). ``add`` never replaces a copy: a change's own copy is always newer.
+    """
+    for key, value in tokens.items():
+        try:
+            cache.add(key, value, timeout=None)
+        except Exception:
+            logger.warning("Cache generation copy not added.", exc_info=True)
+            return
 
 
 class _OwnConnection(threading.local):
@@ -243,6 +262,11 @@ class _OwnConnection(threading.local):
     def read(self, keys):
         import psycopg
 
+        from healthinfo.postgresql.base import deadline
+
+        if deadline.failing_fast():
+            # Django's connection just timed out on a frozen server: don't wait on it either.
+            raise DatabaseError("the database did not answer moments ago; not waiting on it")
         if self.failed_at is not None and time.monotonic() - self.failed_at < RETRY_DATABASE_AFTER:
             raise DatabaseError("the database failed moments ago; not trying it again yet")
         try:
@@ -253,6 +277,8 @@ class _OwnConnection(threading.local):
         except psycopg.Error as error:
             self.close()
             self.failed_at = time.monotonic()
+            if isinstance(error, psycopg.errors.ConnectionTimeout) and deadline.seconds is not None:
+                deadline.record_timeout()  # Django's connection would wait on it too
             raise DatabaseError(str(error)) from error
         self.failed_at = None
         return rows

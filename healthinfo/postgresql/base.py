@@ -122,6 +122,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def get_new_connection(self, conn_params):
         if deadline.failing_fast():
             raise _not_answering()
-        connection = super().get_new_connection(conn_params)
+        try:
+            connection = super().get_new_connection(conn_params)
+        except psycopg.errors.ConnectionTimeout:
+            # A frozen server accepts the TCP connection and never answers: as slow as
+            # a query that does not return, so the next requests don't wait on it either.
+            if deadline.seconds is not None:
+                deadline.record_timeout()
+            raise
         connection.__class__ = DeadlineConnection
         return connection
