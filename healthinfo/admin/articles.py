@@ -12,9 +12,11 @@ the publishing buttons (``healthinfo.admin.publishing``).
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, ExpressionWrapper, FloatField, OuterRef, Q
 from django.db.models.functions import NullIf
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -31,6 +33,7 @@ from healthinfo.models import (
     ArticleTranslation,
     Category,
     CategoryTranslation,
+    DraftTranslation,
     Feedback,
     Figure,
     Reference,
@@ -281,6 +284,17 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
                 ),
             )
         )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # A new article is written on the editing page: its title, text and settings
+        # together, as a draft. (A POST here still creates a bare article.)
+        if (
+            request.method == "GET"
+            and IS_POPUP_VAR not in request.GET
+            and self.admin_site._registry[DraftTranslation].has_add_permission(request)
+        ):
+            return HttpResponseRedirect(reverse("admin:healthinfo_drafttranslation_add"))
+        return super().add_view(request, form_url, extra_context)
 
     @admin.display(description=_("state"))
     def publication_state(self, article):
