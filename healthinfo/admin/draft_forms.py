@@ -40,6 +40,7 @@ from healthinfo.models import (
     DraftSection,
     DraftTranslation,
 )
+from healthinfo.models.articles import validate_figure_image
 from healthinfo.sanitize import clean_plain_text
 
 PART_PREFIXES = ("sections", "references", "figures")
@@ -260,10 +261,16 @@ class ReferenceForm(PartForm):
 
 
 class FigureForm(PartForm):
+    # Declared, so that the admin's own file widget does not replace the one that keeps it.
+    image = KeptImageField(
+        label=gettext_lazy("Image"),
+        validators=[validate_figure_image],
+        help_text=gettext_lazy("JPEG, PNG or WebP, at most 5 MB and 4000 × 4000 pixels."),
+    )
+
     class Meta:
         model = DraftFigure
         fields = ["order", "image", "alt_text", "caption", "credit"]
-        field_classes = {"image": KeptImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
