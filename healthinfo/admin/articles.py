@@ -36,6 +36,7 @@ from healthinfo.models import (
     DraftTranslation,
     Feedback,
     Figure,
+    ReadabilityScore,
     Reference,
     Section,
 )
@@ -96,6 +97,35 @@ class ArticleTranslationStateFilter(admin.SimpleListFilter):
             return queryset.filter(outdated)
         if self.value() == "current":
             return queryset.exclude(outdated)
+        return queryset
+
+
+class PlainLanguageFilter(admin.SimpleListFilter):
+    """Articles with a live page harder to read than its language's target (stored scores)."""
+
+    title = _("plain language")
+    parameter_name = "plain_language"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("above", _("A page is harder to read than the target")),
+            ("within", _("Every page is within the target")),
+            ("unscored", _("A page is not scored yet")),
+        ]
+
+    def queryset(self, request, queryset):
+        above = Exists(
+            ReadabilityScore.objects.above_target().filter(translation__article=OuterRef("pk"))
+        )
+        unscored = Exists(
+            ArticleTranslation.objects.filter(article=OuterRef("pk"), readability__isnull=True)
+        )
+        if self.value() == "above":
+            return queryset.filter(above)
+        if self.value() == "within":
+            return queryset.exclude(above).exclude(unscored)
+        if self.value() == "unscored":
+            return queryset.filter(unscored)
         return queryset
 
 
@@ -263,6 +293,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
         "category",
         LanguageFilter,
         ArticleTranslationStateFilter,
+        PlainLanguageFilter,
     ]
     list_select_related = ["category"]
     search_fields = ["slug", "translations__title", "translations__alternate_names"]
