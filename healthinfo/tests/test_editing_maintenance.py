@@ -154,3 +154,18 @@ def test_an_archived_version_shows_its_image_with_renditions(client, settings):
     assert '<source type="image/webp" srcset="/new-media/renditions/figures/scan-320w.webp' in page
     assert 'src="/new-media/renditions/figures/scan-960w.jpg"' in page
     assert 'alt="A scan of the cervix"' in page and 'width="1500" height="1000"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demos_figures_get_renditions_and_loading_again_changes_nothing(client, media):
+    call_command("load_demo", allow_production=True, stdout=io.StringIO())
+    name = "figures/demo/cervix-length.png"
+    assert len(FigureRenditions.objects.get(source=name).items) == 8  # 320, 640, 960 and 1200 px
+    page = client.get("/en/articles/cervical-insufficiency/").content.decode()
+    assert '<source type="image/webp" srcset="/media/renditions/figures/demo/' in page
+    assert "Diagram of two wombs" in page
+    files = sorted(path.name for path in media.rglob("*") if path.is_file())
+    call_command("load_demo", allow_production=True, stdout=io.StringIO())
+    assert sorted(path.name for path in media.rglob("*") if path.is_file()) == files
+    spanish = client.get("/es/articles/cervical-insufficiency/").content.decode()
+    assert "Esquema de dos úteros" in spanish
