@@ -205,6 +205,13 @@ class PartForm(forms.ModelForm):
             # A new part has no place yet: it goes last (PartFormSet.clean).
             self.initial["order"] = None
 
+    def _post_clean(self):
+        super()._post_clean()
+        # ``order`` is declared here, not one of the admin's fields: set it on the part.
+        order = getattr(self, "cleaned_data", {}).get("order")
+        if order is not None:
+            self.instance.order = order
+
     def has_changed(self):
         # A blank new part the script numbered is still blank.
         if self.instance.pk is None:

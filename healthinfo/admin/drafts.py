@@ -81,7 +81,10 @@ class DraftConflict(Exception):
 
 
 class PartInline(admin.StackedInline):
-    """A draft's parts, edited on the draft's page, in their order."""
+    """
+    A draft's parts, edited on the draft's page, in their order. The hidden
+    ``order`` field is the form's own (rendered by the template, without a label).
+    """
 
     formset = PartFormSet
     extra = 1
@@ -92,7 +95,7 @@ class PartInline(admin.StackedInline):
 class DraftSectionInline(PartInline):
     model = DraftSection
     form = SectionForm
-    fields = ["order", "heading", "body", "anchor"]
+    fields = ["heading", "body", "anchor"]
     verbose_name = gettext_lazy("section")
     verbose_name_plural = gettext_lazy("sections")
 
@@ -101,7 +104,6 @@ class DraftReferenceInline(PartInline):
     model = DraftReference
     form = ReferenceForm
     fields = [
-        "order",
         "authors",
         "title",
         "source",
@@ -116,7 +118,7 @@ class DraftReferenceInline(PartInline):
 class DraftFigureInline(PartInline):
     model = DraftFigure
     form = FigureForm
-    fields = ["order", "image", "alt_text", "caption", "credit"]
+    fields = ["image", "alt_text", "caption", "credit"]
     verbose_name = gettext_lazy("figure")
     verbose_name_plural = gettext_lazy("figures")
 
