@@ -421,7 +421,7 @@ def test_the_page_costs_the_same_for_a_long_article(editor, django_assert_max_nu
     add_translation(long_article, "es", title="Largo", sections=30)
     long = edit_draft(long_article, "es")
     editor.get(change_url(short))
-    with django_assert_max_num_queries(60) as short_count:
+    with django_assert_max_num_queries(24) as short_count:
         editor.get(change_url(short))
     with django_assert_max_num_queries(len(short_count.captured_queries)):
         editor.get(change_url(long))
