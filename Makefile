@@ -36,12 +36,14 @@ messages: | $(BIN)/python
 makemessages: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete --no-location
 
-# The scheduler runs beside the server (in production: cron, see the README).
+# The web server and, beside it, the worker that sends emails and the scheduler for
+# "publish at" / "unpublish at" (in production: a service and cron, see the README).
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py publish_scheduled --every 30 & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	@$(BIN)/python manage.py run_worker --worker-id=make-run & worker=$$!; \
+		$(BIN)/python manage.py publish_scheduled --every 30 & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev

@@ -11,6 +11,7 @@ from bench.scenarios import Measurement
 SCRIPTS = Path(__file__).resolve().parent / "wrk"
 PATHS_SCRIPT = SCRIPTS / "paths.lua"  # GET the paths in turn
 ASK_SCRIPT = SCRIPTS / "ask.lua"  # POST the question form, a new question each time
+OVERSIZED_SCRIPT = SCRIPTS / "oversized.lua"  # POST a question of megabytes (answered 413)
 RESULT_PREFIX = "BENCH_RESULT "
 
 
@@ -33,6 +34,23 @@ def ensure_wrk():
         subprocess.run(["apt-get", "update", "-qq"], check=True, **quiet)
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, **quiet)
     return shutil.which("wrk")
+
+
+def ensure_varnish():
+    """True when ``varnishd`` is there, installed from Debian's packages if missing and root."""
+    if shutil.which("varnishd") or os.path.exists("/usr/sbin/varnishd"):
+        return True
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        return False
+    print("Installing varnish from Debian's packages (its service is not started)…")
+    quiet = {
+        "stdout": subprocess.DEVNULL,
+        "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    }
+    if subprocess.run(["apt-get", "install", "-y", "-qq", "varnish"], **quiet).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], **quiet)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "varnish"], **quiet)
+    return os.path.exists("/usr/sbin/varnishd")
 
 
 def run_wrk(

@@ -2,6 +2,9 @@
 
 from django.db import connection
 
+from healthinfo.pagecache import generations
+from healthinfo.shared_pages import page_rendered
+
 REQUEST_HEADER = "X-Bench-Count-Queries"
 RESPONSE_HEADER = "X-Bench-Queries"
 
@@ -28,7 +31,22 @@ class QueryCountMiddleware:
             queries += 1
             return execute(sql, params, many, context)
 
+        own = generations._own_connection
+        before = own.queries
         with connection.execute_wrapper(count):
             response = self.get_response(request)
-        response[RESPONSE_HEADER] = str(queries)
+        # Cache generations are read on a connection of their own: they count too.
+        response[RESPONSE_HEADER] = str(queries + own.queries - before)
         return response
+
+
+def count_render(**kwargs):
+    """Count each page rendered to be shared, in the shared cache (the stampede scenario)."""
+    from django.core.cache import cache
+
+    if not cache.add(RENDERS_KEY, 1, timeout=None):
+        cache.incr(RENDERS_KEY)
+
+
+RENDERS_KEY = "bench-renders"
+page_rendered.connect(count_render, dispatch_uid="bench-count-renders")

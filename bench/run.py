@@ -23,23 +23,34 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
 from bench import report, scenarios
-from bench.load import ASK_SCRIPT, LoadToolMissing, ensure_wrk, run_wrk
+from bench.load import (
+    ASK_SCRIPT,
+    OVERSIZED_SCRIPT,
+    LoadToolMissing,
+    ensure_varnish,
+    ensure_wrk,
+    run_wrk,
+)
 from bench.middleware import REQUEST_HEADER, RESPONSE_HEADER
+from bench.scenarios import Measurement
 from bench.servers import (
     BASE_DIR,
     AppServer,
     PrivateRedis,
+    PrivateVarnish,
     cookies_from,
     fetch,
+    free_port,
     production_env,
     redis_server_path,
+    varnishd_path,
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/healthinfo_bench"
@@ -109,6 +120,8 @@ def main(argv=None):
         for scenario in scenarios.SCENARIOS
         if not args.scenario or any(text in scenario.name for text in args.scenario)
     ]
+    if any(scenario.through_varnish for scenario in chosen):
+        ensure_varnish()  # else those scenarios are reported as skipped
     redis_url, private_redis, cache_note = start_redis()
     key_prefix = f"bench-{secrets.token_hex(4)}"
     try:
@@ -239,6 +252,16 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
             continue
         if not group:
             continue
+        needs_varnish = any(scenario.through_varnish for scenario in group)
+        if needs_varnish and not varnishd_path():
+            results.update(
+                (scenario, (None, "skipped: varnishd is not installed (apt-get install varnish)"))
+                for scenario in group
+                if scenario.through_varnish
+            )
+            group = [scenario for scenario in group if not scenario.through_varnish]
+            needs_varnish = False
+        port = free_port()
         env = production_env(
             database_url,
             redis_url=redis_url if cache else "",
@@ -250,38 +273,70 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
             CACHE_KEY_PREFIX=key_prefix,
             LOG_LEVEL="WARNING",
         )
-        server = AppServer(env, folder, workers=args.workers).start()
+        varnish = None
+        if needs_varnish:
+            varnish = PrivateVarnish(backend_port=port)
+            # The app servers purge this Varnish when pages change (healthinfo.pagecache).
+            env["HTTP_CACHE_PURGE_URLS"] = varnish.url
+        server = AppServer(env, folder, workers=args.workers, port=port).start()
         try:
+            if varnish is not None:
+                varnish.start()
             for scenario in group:
                 print(f"- {scenario.name} (cache {scenario.cache_label})…", flush=True)
-                forget = partial(forget_article, redis_url, key_prefix) if cache else None
+                context = Context(server, varnish, redis_url, key_prefix, cache)
                 # How busy the machine was (our previous scenario included): see the report.
                 load = os.getloadavg()[0]
-                measurement, note = measure(server, scenario, site, args, wrk, forget)
+                measurement, note = measure(server, scenario, site, args, wrk, context)
                 if measurement is not None:
                     measurement = replace(measurement, load_average=load)
                 results[scenario] = (measurement, note)
         finally:
             server.stop()
+            if varnish is not None:
+                varnish.destroy()
     # Kept when a server failed to start: the error quotes its log.
     shutil.rmtree(folder, ignore_errors=True)
     return results
 
 
-def forget_article(redis_url, key_prefix, slug):
-    """Drop an article's cache generation in the app servers' Redis: its next request misses."""
-    import redis
+@dataclass
+class Context:
+    """The servers a scenario runs against."""
 
-    from healthinfo.cache import GENERATION_KEY
+    server: AppServer
+    varnish: PrivateVarnish | None
+    redis_url: str | None
+    key_prefix: str
+    cache: bool
+
+
+def article_id_of(slug):
     from healthinfo.models import Article
 
-    article_id = Article.objects.values_list("pk", flat=True).get(slug=slug)
-    # Django's Redis cache stores "<KEY_PREFIX>:<version>:<key>".
-    key = f"{key_prefix}:1:{GENERATION_KEY.format(article_id=article_id)}"
-    redis.Redis.from_url(redis_url).delete(key)
+    return Article.objects.values_list("pk", flat=True).get(slug=slug)
 
 
-def measure(server, scenario, site, args, wrk, forget_article=None):
+def change_article(context, slug):
+    """
+    Invalidate an article's cached pages from this process, as a change would: its
+    cache generation in the database, and a purge of the bench's Varnish.
+    """
+    from django.test import override_settings
+
+    from healthinfo.cache import invalidate_article
+
+    purger = None
+    if context.varnish is not None:
+        purger = {
+            "BACKEND": "healthinfo.pagecache.http_cache.VarnishPurger",
+            "OPTIONS": {"urls": [context.varnish.url]},
+        }
+    with override_settings(HTTP_CACHE_PURGER=purger):
+        invalidate_article(article_id_of(slug))
+
+
+def measure(server, scenario, site, args, wrk, context=None):
     """
     (Measurement, None), or (None, why) when a URL does not answer 200 before the load.
 
@@ -293,29 +348,241 @@ def measure(server, scenario, site, args, wrk, forget_article=None):
         return None, "skipped: this commit has no such page yet"
     if scenario.asks:
         return measure_asking(server, paths[0], args, wrk)
+    if scenario.oversized:
+        return measure_oversized(server, paths, args, wrk)
+    if scenario.special:
+        return SPECIAL[scenario.special](context, scenario, site, paths)
+    base = context.varnish.url if scenario.through_varnish else server.url
     headers = {}
+    cleanup = None
     if scenario.login_as:
         headers["Cookie"] = session_cookie(scenario.login_as(site))
-    for path in paths:
-        status, _, _ = fetch(server.url + path, headers=headers)
-        if status != 200:
-            return None, f"not measured: {path} answered {status}"
-    header_lines = [f"{name}: {value}" for name, value in headers.items()]
-    load = {"connections": args.connections, "headers": header_lines, "wrk": wrk}
-    if args.warmup:
-        run_wrk(server.url, paths, seconds=args.warmup, **load)
-    measurement = run_wrk(server.url, paths, seconds=args.seconds, **load)
+    headers.update(line.split(": ", 1) for line in scenario.headers)
+    if scenario.reader_session_on:
+        fetch(base + paths[0])  # a reader without a session stores the shared page
+        cookie, marker, cleanup = reader_session(scenario.reader_session_on(site))
+        headers["Cookie"] = cookie
+    try:
+        for path in paths:
+            status, _, body = fetch(base + path, headers=headers)
+            if status != 200:
+                return None, f"not measured: {path} answered {status}"
+            if scenario.reader_session_on and marker.encode() not in body:
+                return None, "not measured: the reader's own question was not on her page"
+        header_lines = [f"{name}: {value}" for name, value in headers.items()]
+        connections = scenario.connections or args.connections
+        load = {"connections": connections, "headers": header_lines, "wrk": wrk}
+        if args.warmup:
+            run_wrk(base, paths, seconds=args.warmup, **load)
+        measurement = run_wrk(base, paths, seconds=args.seconds, **load)
 
-    def count_queries(path):
-        answer_headers = fetch(server.url + path, headers={**headers, REQUEST_HEADER: "1"})[1]
-        return int(answer_headers[RESPONSE_HEADER])
+        def count_queries(path):
+            answer_headers = fetch(server.url + path, headers={**headers, REQUEST_HEADER: "1"})[1]
+            return int(answer_headers[RESPONSE_HEADER])
 
-    queries = [count_queries(path) for path in paths]
-    queries_on_miss = None
-    if scenario.miss_of and forget_article:
-        forget_article(scenario.miss_of(site))
-        queries_on_miss = count_queries(paths[0])
-    return replace(measurement, queries=max(queries), queries_on_miss=queries_on_miss), None
+        if scenario.through_varnish:
+            return measurement, None
+        queries = [count_queries(path) for path in paths]
+        queries_on_miss = None
+        if scenario.miss_of and context is not None and context.cache:
+            change_article(context, scenario.miss_of(site))
+            queries_on_miss = count_queries(paths[0])
+        return replace(measurement, queries=max(queries), queries_on_miss=queries_on_miss), None
+    finally:
+        if cleanup:
+            cleanup()
+
+
+def reader_session(slug, body_prefix="bench-own"):
+    """
+    (Cookie header, her question's marker, cleanup) of a reader who asked a question on
+    the article ``slug`` (awaiting review) and voted that the page was useful.
+    """
+    from django.conf import settings
+
+    from comments.embed import SESSION_KEY as ASKED
+    from comments.models import Question
+    from healthinfo.sessions import SessionStore
+    from healthinfo.views.feedback import SESSION_KEY as VOTES
+
+    marker = f"{body_prefix}-{secrets.token_hex(6)}"
+    article_id = article_id_of(slug)
+    question = Question.objects.create(
+        article_id=article_id, language="en", body=f"{marker}: is it normal to feel tired?"
+    )
+    session = SessionStore()
+    session[ASKED] = [question.pk]
+    session[VOTES] = [article_id]
+    session.create()
+
+    def cleanup():
+        question.delete()
+        session.delete()
+
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", marker, cleanup
+
+
+def approve_new_question(slug, text):
+    """A question with ``text`` on the article, approved as a midwife would (with its commit)."""
+    from django.contrib.auth import get_user_model
+
+    from comments import services
+    from comments.models import Question
+
+    question = Question.objects.create(article_id=article_id_of(slug), language="en", body=text)
+    midwife = get_user_model().objects.filter(groups__name="Midwives").first()
+    services.approve(question, midwife)
+    return question
+
+
+def remove_question(question):
+    from comments import services
+
+    services.delete_question(question)
+
+
+def render_count(context):
+    import redis
+
+    # Django's Redis cache stores "<KEY_PREFIX>:<version>:<key>" (bench.middleware counts).
+    value = redis.Redis.from_url(context.redis_url).get(f"{context.key_prefix}:1:bench-renders")
+    return int(value or 0)
+
+
+def measure_stampede(context, scenario, site, paths, readers=100):
+    """
+    Approve a question, then 100 readers ask for the page at once: how many renders,
+    and how long after the commit a reader still got the previous copy.
+    """
+    import redis
+
+    path = paths[0]
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    url = context.server.url + path
+    for _ in range(3):
+        fetch(url)  # stored, in Redis and in each worker's memory
+    marker = f"bench-stampede-{secrets.token_hex(6)}"
+    redis.Redis.from_url(context.redis_url).delete(f"{context.key_prefix}:1:bench-renders")
+    answers = []
+
+    def read(_):
+        started = time.monotonic()
+        status, _, body = fetch(url)
+        answers.append((started, time.monotonic(), status, marker.encode() in body))
+
+    pool = ThreadPoolExecutor(max_workers=readers)
+    question = approve_new_question(slug, f"{marker}: can I fly with a stitch?")
+    committed = time.monotonic()
+    try:
+        list(pool.map(read, range(readers)))
+    finally:
+        pool.shutdown()
+        renders = render_count(context)
+        remove_question(question)
+    stale = [finished - committed for _, finished, _, fresh in answers if not fresh]
+    errors = sum(1 for *_, status, _ in answers if status != 200)
+    seconds = max(finished for _, finished, _, _ in answers) - committed
+    latencies = sorted((finished - started) * 1000 for started, finished, _, _ in answers)
+    return Measurement(
+        requests=len(answers),
+        seconds=seconds,
+        p50=latencies[len(latencies) // 2],
+        p95=latencies[int(len(latencies) * 0.95) - 1],
+        p99=latencies[int(len(latencies) * 0.99) - 1],
+        errors=errors,
+        renders=renders,
+        stale_for=max(stale, default=0.0),
+    ), None
+
+
+def measure_change_through_varnish(context, scenario, site, paths):
+    """Seconds from a commit until the page read through Varnish shows the change."""
+    path = paths[0]
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    url = context.varnish.url + path
+    for _ in range(3):
+        fetch(url)  # kept by Varnish now
+    marker = f"bench-visible-{secrets.token_hex(6)}"
+    with override_purger(context):
+        question = approve_new_question(slug, f"{marker}: can I drive with a stitch?")
+    committed = time.monotonic()
+    reads = 0
+    visible_after = None
+    try:
+        while time.monotonic() - committed < 10:
+            reads += 1
+            if marker.encode() in fetch(url)[2]:
+                visible_after = time.monotonic() - committed
+                break
+            time.sleep(0.01)
+    finally:
+        with override_purger(context):
+            remove_question(question)
+    return Measurement(
+        requests=reads,
+        seconds=time.monotonic() - committed,
+        p50=0,
+        p95=0,
+        p99=0,
+        errors=0,
+        visible_after=visible_after,
+    ), None
+
+
+def override_purger(context):
+    from django.test import override_settings
+
+    return override_settings(
+        HTTP_CACHE_PURGER={
+            "BACKEND": "healthinfo.pagecache.http_cache.VarnishPurger",
+            "OPTIONS": {"urls": [context.varnish.url]},
+        }
+    )
+
+
+def measure_sessions_through_varnish(context, scenario, site, paths, rounds=100):
+    """Readers with sessions and without, interleaved through Varnish: any foreign page?"""
+    path = paths[0]
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    url = context.varnish.url + path
+    first = reader_session(slug, "bench-first")
+    second = reader_session(slug, "bench-second")
+    readers = [(first[0], first[1]), (second[0], second[1]), (None, None)]
+    others = {first[1], second[1]}
+    answers = []
+
+    def read(turn):
+        cookie, own = readers[turn % len(readers)]
+        started = time.monotonic()
+        status, _, body = fetch(url, headers={"Cookie": cookie} if cookie else {})
+        text = body.decode()
+        foreign = any(marker in text for marker in others - {own})
+        answers.append((time.monotonic() - started, status, foreign, own is None or own in text))
+
+    started = time.monotonic()
+    try:
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            list(pool.map(read, range(rounds * len(readers))))
+    finally:
+        first[2]()
+        second[2]()
+    latencies = sorted(seconds * 1000 for seconds, *_ in answers)
+    return Measurement(
+        requests=len(answers),
+        seconds=time.monotonic() - started,
+        p50=latencies[len(latencies) // 2],
+        p95=latencies[int(len(latencies) * 0.95) - 1],
+        p99=latencies[int(len(latencies) * 0.99) - 1],
+        errors=sum(1 for _, status, _, own in answers if status != 200 or not own),
+        foreign_pages=sum(1 for _, _, foreign, _ in answers if foreign),
+    ), None
+
+
+SPECIAL = {
+    "stampede": measure_stampede,
+    "change through varnish": measure_change_through_varnish,
+    "sessions through varnish": measure_sessions_through_varnish,
+}
 
 
 def measure_asking(server, path, args, wrk):
@@ -377,15 +644,59 @@ def measure_asking(server, path, args, wrk):
         Question.objects.filter(body__startswith=marker).delete()
 
 
+# What a client trying to burn the server's CPU sent (issue 16: 28 s a post before the cap).
+OVERSIZED_BYTES = 2_400_000
+OVERSIZED_CONNECTIONS = 3
+
+
+def measure_oversized(server, paths, args, wrk):
+    """
+    (Measurement, None) of 2.4 MB posts to ``paths[0]``, with ``paths[1]`` loaded beside them.
+
+    The article page is loaded alone first (one connection), then again while
+    three connections post oversized questions; the measurement is the posts',
+    with the article page's two measurements attached.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    form_path, page_path = paths
+    status, _, _ = fetch(server.url + page_path)
+    if status != 200:
+        return None, f"not measured: {page_path} answered {status}"
+    form = urlencode({"display_name": "", "email": "", "website": ""}) + "&body="
+    posts = {
+        "connections": OVERSIZED_CONNECTIONS,
+        "wrk": wrk,
+        "script": OVERSIZED_SCRIPT,
+    }
+    reading = {"connections": 1, "wrk": wrk}
+    if args.warmup:
+        run_wrk(server.url, [page_path], seconds=args.warmup, **reading)
+    alone = run_wrk(server.url, [page_path], seconds=args.seconds, **reading)
+    arguments = [form_path, form, str(OVERSIZED_BYTES)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        oversized = pool.submit(run_wrk, server.url, arguments, seconds=args.seconds, **posts)
+        beside = pool.submit(run_wrk, server.url, [page_path], seconds=args.seconds, **reading)
+        measurement, during = oversized.result(), beside.result()
+    return replace(measurement, beside=during, alone=alone), None
+
+
 def floor_for(scenario, results):
-    """The hello-world measurement on the same kind of server (cache on or off), else any."""
+    """
+    The measurement of the scenario's floor (hello world, or Varnish's static file) on the
+    same kind of server (cache on or off) with as many connections, else the closest one.
+    """
     floors = [
-        (candidate.cache == scenario.cache, measurement)
+        (
+            candidate.cache == scenario.cache,
+            candidate.connections == scenario.connections,
+            measurement,
+        )
         for candidate, (measurement, _) in results.items()
-        if candidate.is_floor and measurement is not None
+        if candidate.name == scenario.floor and measurement is not None
     ]
-    floors.sort(key=lambda item: not item[0])
-    return floors[0][1] if floors else None
+    floors.sort(key=lambda item: (not item[0], not item[1]))
+    return floors[0][2] if floors else None
 
 
 def describe_run(args, site, cache_note, load_before):

@@ -328,16 +328,21 @@ def redis_server_path():
 
 
 class PrivateRedis(_Process):
-    """A ``redis-server`` of our own on a free loopback port, keeping nothing on disk."""
+    """
+    A ``redis-server`` of our own on a free loopback port, keeping nothing on disk;
+    with ``persistent``, it saves its data when stopped and loads it when started
+    again, as a production Redis with snapshots does.
+    """
 
     name = "redis"
 
-    def __init__(self):
+    def __init__(self, persistent=False):
         self.binary = redis_server_path()
         if self.binary is None:
             raise ServerError("redis-server is not installed.")
         super().__init__(tempfile.mkdtemp(prefix="healthinfo-redis-"))
         self.port = free_port()
+        self.persistent = persistent
 
     def url(self, db=0):
         return f"redis://{LOOPBACK}:{self.port}/{db}"
@@ -351,7 +356,8 @@ class PrivateRedis(_Process):
                 "--bind",
                 LOOPBACK,
                 "--save",
-                "",
+                # A save point makes Redis write its snapshot when it is stopped.
+                "3600 1" if self.persistent else "",
                 "--appendonly",
                 "no",
                 "--dir",
@@ -369,6 +375,85 @@ class PrivateRedis(_Process):
             with socket.create_connection((LOOPBACK, self.port), timeout=1) as connection:
                 connection.sendall(b"PING\r\n")
                 return connection.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def freeze(self):
+        """Stop answering without closing connections (SIGSTOP): a hung Redis."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def destroy(self):
+        if self.running:
+            self.thaw()
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+VARNISH_CONFIGURATION = BASE_DIR / "docs" / "varnish" / "healthinfo.vcl"
+
+
+def varnishd_path():
+    return shutil.which("varnishd") or (
+        "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
+    )
+
+
+class PrivateVarnish(_Process):
+    """
+    ``varnishd`` in the foreground on a free loopback port, in front of ``backend_port``,
+    with the README's configuration (``docs/varnish/healthinfo.vcl``): never the
+    system's Varnish service.
+    """
+
+    name = "varnish"
+
+    def __init__(self, backend_port, memory="256m"):
+        self.binary = varnishd_path()
+        if self.binary is None:
+            raise ServerError("varnishd is not installed (apt-get install varnish).")
+        super().__init__(tempfile.mkdtemp(prefix="healthinfo-varnish-"))
+        os.chmod(self.folder, 0o755)  # varnishd's unprivileged worker reads the compiled VCL
+        self.port = free_port()
+        self.memory = memory
+        self.configuration = self.folder / "healthinfo.vcl"
+        self.configuration.write_text(
+            VARNISH_CONFIGURATION.read_text().replace('"8000"', f'"{backend_port}"')
+        )
+
+    @property
+    def url(self):
+        return f"http://{LOOPBACK}:{self.port}"
+
+    def start(self, timeout=30):
+        self._spawn(
+            [
+                self.binary,
+                "-F",
+                "-a",
+                f"{LOOPBACK}:{self.port}",
+                "-T",
+                f"{LOOPBACK}:{free_port()}",
+                "-f",
+                str(self.configuration),
+                "-n",
+                str(self.folder / "instance"),
+                "-s",
+                f"malloc,{self.memory}",
+            ],
+            cwd=self.folder,
+        )
+        wait_until(self._answers, timeout, "Varnish", self.log)
+        return self
+
+    def _answers(self):
+        if not self.running:
+            raise ServerError(f"varnishd exited.\n{self.log()[-3000:]}")
+        try:
+            fetch(f"{self.url}/healthz", timeout=2)
+            return True
         except OSError:
             return False
 

@@ -19,5 +19,7 @@ MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
 
 if env_bool("BENCH_CACHE_OFF", False):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    # No copy of shared pages in each process's memory either: every page is built.
+    SHARED_PAGE_LOCAL_BYTES = 0
 
 QUESTIONS_RATE_LIMIT = 0

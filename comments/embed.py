@@ -9,10 +9,14 @@ Two kinds of content live here:
 - the public thread (approved questions and their replies, one page of it),
   the same for every reader of that page. Its HTML is cached, keyed on the
   article's cache generation, so any moderation change shows at once;
-- the parts that belong to one request: the form (with its CSRF token and
-  timestamp), the reader's own questions awaiting review in this browser
-  session, and the emergency box. These are never cached, so the template
-  that shows them must not sit inside a whole-page cache either.
+- the parts that belong to one reader: her own questions awaiting review in
+  this browser session, with the emergency box when one is urgent. They are
+  never cached; in a page shared by every reader (``healthinfo.shared_pages``)
+  they are a *reader slot*, filled for each reader with a session
+  (``own_questions_html``). The form is the same for everyone: in a shared
+  page its CSRF token and timestamp come from a small request the page makes
+  (``healthinfo.views.form_tokens``), and without JavaScript the reader
+  follows a link to the form on a page of its own.
 
 Cost: at most three queries for any thread size (the page of questions with
 its counts, their replies, and the reader's own pending questions if the
@@ -35,27 +39,26 @@ from django.utils.safestring import mark_safe
 from comments.emergency import emergency_box_for_questions, phone_link
 from comments.forms import QuestionForm
 from comments.models import Question, thread_closes_at, thread_closure
-from comments.tokens import delete_token, form_token
+from comments.tokens import delete_token
 from healthinfo.cache import article_generation
-from healthinfo.shared_pages import fill_per_reader, shared_render
+from healthinfo.shared_pages import fill_slot, shared_render
 
 logger = logging.getLogger(__name__)
 
 SESSION_KEY = "asked_questions"
+# The articles those questions are under: a page of another article needs no query.
+ARTICLES_SESSION_KEY = "asked_on_articles"
 SESSION_LIMIT = 20
 THREAD_CACHE_KEY = "question-thread:{article}:{language}:{page}:{generation}"
 THREAD_CACHE_SECONDS = 24 * 3600
-
-# Where the moment the form was shown goes in an article page shared by every
-# reader (healthinfo.shared_pages); each request gets its own.
-FORM_STARTED_PLACEHOLDER = "shared-page-form-started-3d8a51c7"
-fill_per_reader(FORM_STARTED_PLACEHOLDER, lambda request: form_token())
 
 
 def remember_question(session, question):
     """Note in the reader's session that they asked ``question``, to show it back to them."""
     asked = [pk for pk in session.get(SESSION_KEY, []) if pk != question.pk]
     session[SESSION_KEY] = [*asked, question.pk][-SESSION_LIMIT:]
+    articles = [pk for pk in _asked_on(session) or [] if pk != question.article_id]
+    session[ARTICLES_SESSION_KEY] = [*articles, question.article_id][-SESSION_LIMIT:]
 
 
 def forget_question(session, question_number):
@@ -198,10 +201,25 @@ class QuestionArea:
 
 def own_pending_questions(request, article):
     """The reader's questions on ``article`` awaiting review, each with its private delete link."""
+    return _own_pending(request, article.pk)
+
+
+def _asked_on(session):
+    """The articles this session asked questions on, or None when it does not say (older ones)."""
+    articles = session.get(ARTICLES_SESSION_KEY)
+    if not isinstance(articles, list):
+        return None
+    return [pk for pk in articles if isinstance(pk, int) and not isinstance(pk, bool)]
+
+
+def _own_pending(request, article_id):
     asked = asked_in_session(request.session)
     if not asked:
         return []
-    questions = list(Question.objects.pending().filter(pk__in=asked, article=article))
+    articles = _asked_on(request.session)
+    if articles is not None and article_id not in articles:
+        return []
+    questions = list(Question.objects.pending().filter(pk__in=asked, article_id=article_id))
     for question in questions:
         question.delete_url = reverse("comments:delete", args=[delete_token(question)])
     return sorted(questions, key=lambda question: question.created_at, reverse=True)
@@ -229,7 +247,9 @@ def question_area(request, translation):
         )
         shared = shared_render(request)
         if shared is not None:
-            form.initial["started"] = FORM_STARTED_PLACEHOLDER
+            # Each reader's timestamp (and CSRF token) comes from healthinfo:form_tokens.
+            form.initial["started"] = ""
+            form.helper.attrs["data-reader-tokens"] = reverse("healthinfo:form_tokens")
             # The form closes once nobody has asked anything for a while.
             shared.expire_at(thread_closes_at(thread.last_asked_at))
     own = own_pending_questions(request, article)
@@ -243,3 +263,26 @@ def question_area(request, translation):
             emergency=emergency_box_for_questions(own),
         )
     }
+
+
+def own_questions_html(request, article_id):
+    """
+    The reader slot "own-questions" of a shared article page, for one reader with a
+    session: her questions awaiting review (and the emergency box), or None when she
+    has none there. No query unless her session lists questions.
+    """
+    own = _own_pending(request, int(article_id))
+    if not own:
+        return None
+    return render_to_string(
+        "comments/_own_questions.html",
+        {
+            "area": {
+                "own_questions": own,
+                "emergency": emergency_box_for_questions(own),
+            }
+        },
+    )
+
+
+fill_slot("own-questions", own_questions_html)

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db.models import Case, When
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -18,20 +19,40 @@ from comments.triage import fold
 QUESTION_MIN_LENGTH = 10
 QUESTION_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 50
+# Raw text may exceed a limit by the markup and spaces that cleaning removes;
+# beyond this many times the limit it is refused before cleaning (bleach) runs.
+RAW_LENGTH_FACTOR = 2
+# The longest body a question post can need: every field at its raw limit, each
+# character percent-encoded as four UTF-8 bytes (12 bytes), plus the tokens.
+# A longer post is refused with 413 before anything parses it.
+QUESTION_POST_MAX_BYTES = 64 * 1024
 
 # Names a reader may not post under, because readers would take them for staff.
 STAFF_LIKE_NAMES = ("midwife", "matrona", "comadrona", "moderator", "moderador", "admin")
 
 
 class ReaderTextField(forms.CharField):
-    """A text field that keeps only plain, visible text (``comments.text``) before validating."""
+    """
+    A text field that keeps only plain, visible text (``comments.text``) before validating.
 
-    def __init__(self, *, multiline=True, **kwargs):
+    ``limit`` is the longest cleaned text allowed. Text more than
+    ``RAW_LENGTH_FACTOR`` times longer is refused as it arrives, so cleaning
+    (several bleach passes) only ever runs on bounded input.
+    """
+
+    def __init__(self, *, limit, multiline=True, **kwargs):
+        self.limit = limit
         self.multiline = multiline
         super().__init__(**kwargs)
 
     def to_python(self, value):
         value = super().to_python(value)
+        if len(value) > RAW_LENGTH_FACTOR * self.limit:
+            raise forms.ValidationError(
+                self.error_messages["max_length"],
+                code="max_length",
+                params={"limit_value": self.limit, "show_value": len(value)},
+            )
         return clean_reader_text(value, multiline=self.multiline) if value else value
 
 
@@ -40,8 +61,15 @@ class QuestionForm(forms.Form):
 
     body = ReaderTextField(
         label=_("Your question"),
+        limit=QUESTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": _("Please write your question.")},
+        error_messages={
+            "required": _("Please write your question."),
+            "max_length": _(
+                "Please shorten your question to %(limit_value)d characters or fewer "
+                "(it has %(show_value)d)."
+            ),
+        },
         validators=[
             MinLengthValidator(
                 QUESTION_MIN_LENGTH,
@@ -61,6 +89,7 @@ class QuestionForm(forms.Form):
     )
     display_name = ReaderTextField(
         label=_("Name (optional)"),
+        limit=NAME_MAX_LENGTH,
         multiline=False,
         required=False,
         max_length=NAME_MAX_LENGTH,
@@ -78,8 +107,8 @@ class QuestionForm(forms.Form):
         error_messages={"invalid": _("Please check your email address, or leave it empty.")},
     )
     # The honeypot: hidden from people (and from screen readers), filled in by bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     def __init__(self, *args, action="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,6 +191,12 @@ class QuestionForm(forms.Form):
                 code="expired",
             )
         return cleaned
+
+    def refuse(self, error):
+        """Show ``error`` with the reader's text, without validating the form (it is not used)."""
+        self.cleaned_data = {}
+        self._errors = ErrorDict()
+        self.add_error(None, error)
 
     def renew_token(self):
         """Give a form that is shown again a fresh timestamp (the reader's text is kept)."""

@@ -2,6 +2,11 @@
 Emails about questions: the urgent alert and the daily digest to the midwives,
 and the one email an asker gets when their question is answered.
 
+Each function writes its emails to the outbox (``healthinfo.outbox``), in the
+transaction that records what was told to whom; the worker sends them, most
+urgent first, and tries again while the mail server is down. Writing the same
+email again (a job run twice) finds it there instead of adding a copy.
+
 Emails carry links, not the questions themselves: inboxes are shared, forwarded
 and read on lock screens, and the question and its answer are one click away
 on the site (or, for midwives, in the admin after logging in).
@@ -12,7 +17,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +24,8 @@ from django.utils import timezone, translation
 
 from comments.models import ModeratorDigest, Question
 from comments.tokens import delete_token, forget_email_token
+from healthinfo.outbox import delivery
+from healthinfo.outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
@@ -52,14 +58,19 @@ def _article_title(article, language):
     return titles.get(language) or titles.get(settings.LANGUAGE_CODE) or article.slug
 
 
-def _send(template, context, to):
+def _queue(template, context, to, *, key, priority):
     subject = render_to_string(f"comments/email/{template}_subject.txt", context)
     body = render_to_string(f"comments/email/{template}.txt", context)
-    EmailMessage(" ".join(subject.split()), body, to=to).send()
+    return delivery.queue(key=key, to=to, subject=subject, body=body, priority=priority)[1]
 
 
-def send_urgent_alert(question_id):
-    """Tell the midwives at once that an urgent question is waiting. Returns the number sent."""
+def queue_urgent_alert(question_id):
+    """
+    Queue the midwives' alert that an urgent question is waiting. Returns the number queued.
+
+    One email per midwife (nobody's address is shown to the others), queued
+    once per question and address, first in the outbox's order.
+    """
     question = (
         Question.objects.select_related("article")
         .prefetch_related("article__translations")
@@ -78,19 +89,26 @@ def send_urgent_alert(question_id):
             "admin_url": admin_url(question),
             "site_name": settings.SITE_NAME,
         }
-        # One message per midwife: nobody's address is shown to the others.
-        for address in recipients:
-            _send("urgent_alert", context, [address])
-    return len(recipients)
+        with transaction.atomic():
+            return sum(
+                _queue(
+                    "urgent_alert",
+                    context,
+                    address,
+                    key=f"urgent-alert:{question.pk}:{address}",
+                    priority=OutgoingEmail.Priority.URGENT,
+                )
+                for address in recipients
+            )
 
 
-def send_answer_notification(question_id):
+def queue_answer_notification(question_id):
     """
-    Tell the asker, once, that their question has been answered. Returns True when sent.
+    Queue the email telling the asker, once, that their question is answered. True when queued.
 
     Only an approved question with a published reply, an email address and no
     earlier notification qualifies; the row is locked so two replies published
-    at once cannot both send.
+    at once cannot both queue one, and ``notified_at`` is set with the queuing.
     """
     with transaction.atomic():
         question = (
@@ -120,7 +138,13 @@ def send_answer_notification(question_id):
                 "phone": settings.EMERGENCY_PHONE_NUMBER,
                 "site_name": settings.SITE_NAME,
             }
-            _send("answered", context, [question.email])
+            _queue(
+                "answered",
+                context,
+                question.email,
+                key=f"answered:{question.pk}",
+                priority=OutgoingEmail.Priority.ANSWER,
+            )
         question.notified_at = timezone.now()
         question.save(update_fields=["notified_at"])
     return True
@@ -131,20 +155,20 @@ class DigestOutcome:
     """
     What ``send_moderator_digest`` did.
 
-    ``status`` is "sent", "already_sent", "nothing_pending" or "no_recipients".
+    ``status`` is "queued", "already_sent", "nothing_pending" or "no_recipients".
     """
 
     status: str
     digest: ModeratorDigest | None = None
 
 
-def send_moderator_digest(today=None):
+def queue_moderator_digest(today=None):
     """
-    Send the midwives the list of questions waiting for them, at most once a day.
+    Queue the midwives' list of questions waiting for them, at most once a day.
 
-    The day's ``ModeratorDigest`` row is created before sending, in the same
-    transaction: a failed send leaves no record (the next run tries again),
-    and a second run the same day finds the record and sends nothing.
+    The day's ``ModeratorDigest`` row and the emails are written in one
+    transaction: a second run the same day finds the record and queues
+    nothing, and an email the mail server did not take waits in the outbox.
     """
     today = today or timezone.localdate()
     if ModeratorDigest.objects.filter(sent_on=today).exists():
@@ -188,5 +212,11 @@ def send_moderator_digest(today=None):
                 "site_name": settings.SITE_NAME,
             }
             for address in recipients:
-                _send("digest", context, [address])
-    return DigestOutcome("sent", digest)
+                _queue(
+                    "digest",
+                    context,
+                    address,
+                    key=f"digest:{today.isoformat()}:{address}",
+                    priority=OutgoingEmail.Priority.ROUTINE,
+                )
+    return DigestOutcome("queued", digest)

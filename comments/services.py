@@ -4,7 +4,8 @@ Workflows for readers' questions: asking, moderating, replying, deleting, retent
 Each function runs in one transaction and writes its audit entry in it, so an
 action and its record exist together or not at all. Anything readers would see
 change calls ``invalidate_article`` (applied on commit). Emails go out through
-tasks enqueued on commit, so nobody is ever told about a rolled-back change.
+jobs enqueued with the transaction (``enqueue_with_transaction``), so nobody is
+ever told about a rolled-back change and no committed change loses its email.
 """
 
 from datetime import timedelta
@@ -28,6 +29,7 @@ from comments.text import clean_reader_text
 from comments.triage import triage
 from healthinfo.cache import invalidate_article
 from healthinfo.models import Article, public_name_for
+from healthinfo.outbox.tasks import enqueue_with_transaction
 
 REMOVED = _("[removed]")
 PURGED = "[purged]"
@@ -39,6 +41,19 @@ class QuestionRefused(ValidationError):
 
     ``code`` says why: "rate_limited", "duplicate", "closed" or "unavailable".
     """
+
+
+def rate_limit_refusal():
+    """The refusal a reader gets when the rate limit (questions or attempts) is reached."""
+    return QuestionRefused(
+        _(
+            "You have sent several questions in the last few minutes, so we cannot take "
+            "another one just yet. Please try again a little later. If you are worried "
+            "about yourself or your baby now, call %(phone)s or your maternity unit."
+        ),
+        code="rate_limited",
+        params={"phone": settings.EMERGENCY_PHONE_NUMBER},
+    )
 
 
 def hash_ip(ip_address):
@@ -102,15 +117,7 @@ def submit_question(
         f"browser:{browser}" if browser else "",
     ]
     if not ratelimit.take(identities):
-        raise QuestionRefused(
-            _(
-                "You have sent several questions in the last few minutes, so we cannot take "
-                "another one just yet. Please try again a little later. If you are worried "
-                "about yourself or your baby now, call %(phone)s or your maternity unit."
-            ),
-            code="rate_limited",
-            params={"phone": settings.EMERGENCY_PHONE_NUMBER},
-        )
+        raise rate_limit_refusal()
     # Lock the article: a double-click must not slip two copies past the duplicate check.
     article = Article.objects.select_for_update().get(pk=article.pk)
     if not article.is_visible():
@@ -138,7 +145,7 @@ def submit_question(
         **screen(body, display_name),
     )
     if question.is_urgent:
-        transaction.on_commit(lambda: alert_midwives_about_urgent_question.enqueue(question.pk))
+        enqueue_with_transaction(alert_midwives_about_urgent_question, question.pk)
     return question
 
 
@@ -345,7 +352,7 @@ def reply(question, by, body):
     _audit(question, AuditEntry.Action.REPLY, by, after=body, reply=answer)
     invalidate_article(question.article_id)
     if first and question.email and question.notified_at is None:
-        transaction.on_commit(lambda: notify_asker_of_answer.enqueue(question.pk))
+        enqueue_with_transaction(notify_asker_of_answer, question.pk)
     return answer
 
 

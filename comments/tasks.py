@@ -1,35 +1,29 @@
 """
-Background jobs for questions (Django's tasks framework).
+Background jobs for questions (Django's tasks framework; a durable database queue in production).
 
 Services enqueue them once their transaction has committed, so a job never
-sees a question that was rolled back. Failures are logged here: a task
-backend may only record them on the task result, where nobody looks.
+sees a question that was rolled back. A job writes its emails to the outbox
+and sends what waits there, most urgent first; when the mail server is down
+the emails wait and are tried again (``healthinfo.outbox``). Jobs may run
+twice (a worker that died is recovered): each email is queued once.
 """
-
-import logging
 
 from django.tasks import task
 
 from comments import notifications
+from healthinfo.outbox.models import OutgoingEmail
+from healthinfo.outbox.tasks import send_outbox_now
 
-logger = logging.getLogger(__name__)
 
-
-@task(priority=50)
+@task(priority=OutgoingEmail.Priority.URGENT)
 def alert_midwives_about_urgent_question(question_id):
-    """Email the midwives at once about an urgent question."""
-    try:
-        return notifications.send_urgent_alert(question_id)
-    except Exception:
-        logger.exception("Could not send the urgent alert for question %s.", question_id)
-        raise
+    """Email the midwives at once about an urgent question (before any other job)."""
+    queued = notifications.queue_urgent_alert(question_id)
+    return {"queued": queued, **send_outbox_now()}
 
 
-@task
+@task(priority=OutgoingEmail.Priority.ANSWER)
 def notify_asker_of_answer(question_id):
     """Email the asker, once, that their question has been answered."""
-    try:
-        return notifications.send_answer_notification(question_id)
-    except Exception:
-        logger.exception("Could not tell the asker of question %s about the answer.", question_id)
-        raise
+    queued = notifications.queue_answer_notification(question_id)
+    return {"queued": int(queued), **send_outbox_now()}

@@ -12,17 +12,20 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from comments import services
+from comments import ratelimit, services
 from comments.embed import forget_question, remember_question
 from comments.emergency import emergency_box_for_text
-from comments.forms import QuestionForm
+from comments.forms import QUESTION_POST_MAX_BYTES, QuestionForm
 from comments.models import Question, thread_closure
 from comments.tokens import (
     question_number_from_delete_token,
     question_number_from_forget_email_token,
 )
+from healthinfo.middleware import limit_request_body
 from healthinfo.models import ArticleTranslation
 
+# Confirmation forms that send nothing but their CSRF token.
+SMALL_POST_MAX_BYTES = 4 * 1024
 REFUSAL_STATUS = {"rate_limited": 429, "closed": 403, "unavailable": 404}
 
 
@@ -52,7 +55,16 @@ def browser_identity(request):
     return salted_hmac("comments.browser-identity", secret, algorithm="sha256").hexdigest()
 
 
+def attempt_allowed(request):
+    """Count a post of the question form against the reader before it is validated."""
+    ip_hash = services.hash_ip(client_ip(request))
+    return ratelimit.take_attempt(
+        [f"ip:{ip_hash}" if ip_hash else "", f"browser:{browser_identity(request)}"]
+    )
+
+
 @require_http_methods(["GET", "POST"])
+@limit_request_body(QUESTION_POST_MAX_BYTES)
 def ask(request, slug):
     """
     The question form of an article on a page of its own.
@@ -80,6 +92,10 @@ def ask(request, slug):
     status = 200
     if closure and request.method == "POST":
         status = 403
+    elif request.method == "POST" and not attempt_allowed(request):
+        # Counted before validating: a flood of bad posts costs no validation.
+        form.refuse(services.rate_limit_refusal())
+        status = 429
     elif request.method == "POST" and form.is_valid():
         try:
             question = services.submit_question(
@@ -148,6 +164,7 @@ def _article_url(question):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_request_body(SMALL_POST_MAX_BYTES)
 def delete_question(request, token):
     """Let the asker delete their question with the private link (confirmation first)."""
     number = question_number_from_delete_token(token)
@@ -163,6 +180,7 @@ def delete_question(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_request_body(SMALL_POST_MAX_BYTES)
 def forget_email(request, token):
     """Let the asker delete their email address with the link in the answer email."""
     number = question_number_from_forget_email_token(token)

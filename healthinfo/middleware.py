@@ -1,13 +1,16 @@
 """Middleware of the site."""
 
 import logging
+import unicodedata
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from healthinfo.views.errors import database_unavailable
+from healthinfo.views.errors import bad_request, database_unavailable, payload_too_large
 
 logger = logging.getLogger("healthinfo.database")
+request_logger = logging.getLogger("healthinfo.requests")
 
 # What Django raises when it cannot reach the database or loses the connection
 # (server down or restarting, network cut, connection killed, timeout).
@@ -45,3 +48,98 @@ class DatabaseOutageMiddleware:
             first_line,
         )
         return database_unavailable(request)
+
+
+def _has_control_character(text):
+    return any(unicodedata.category(char) == "Cc" for char in text)
+
+
+class MalformedRequestMiddleware:
+    """
+    Refuse addresses no browser sends, and ignore cookies no browser would keep, before any work.
+
+    A NUL byte reaches PostgreSQL as an error ("text fields cannot contain NUL"),
+    so a path such as ``/en/reviews/calendar/%00.ics`` or an admin search for
+    ``%00`` used to be a 500 with a traceback. Control characters cannot be
+    part of a real page's address: such a path, or a query string holding a
+    NUL, gets the 400 page (one log line). A cookie holding a control
+    character is dropped, so the page is served as if the browser had not sent
+    it (a tampered ``sessionid`` is simply no session). Form fields are
+    checked by Django's forms, which refuse NUL in every ``CharField``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        problem = None
+        if _has_control_character(request.path):
+            problem = "a control character in the path"
+        elif "\x00" in unquote(request.META.get("QUERY_STRING", ""), errors="replace"):
+            problem = "a NUL byte in the query string"
+        if problem:
+            request_logger.warning(
+                "Malformed request refused with 400 (%s): %s %r",
+                problem,
+                request.method,
+                request.get_full_path()[:200],
+            )
+            response = bad_request(request)
+            response._has_been_logged = True  # the line above says it all (not django.request)
+            return response
+        cookies = request.COOKIES
+        if any(_has_control_character(name + value) for name, value in cookies.items()):
+            request.COOKIES = {
+                name: value
+                for name, value in cookies.items()
+                if not _has_control_character(name + value)
+            }
+        return self.get_response(request)
+
+
+def limit_request_body(max_bytes):
+    """
+    Mark a public view whose POST bodies may be at most ``max_bytes`` long.
+
+    ``RequestBodyLimitMiddleware`` refuses a longer body with 413 before
+    anything reads it (the CSRF check would otherwise parse it first), so a
+    reader's form costs the same whatever a client sends. Django's own
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` stays as it is for the staff's admin forms.
+    """
+
+    def decorator(view):
+        view.max_request_body = max_bytes
+        return view
+
+    return decorator
+
+
+class RequestBodyLimitMiddleware:
+    """Answer 413 to a POST longer than its view's ``limit_request_body`` (before CSRF reads it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        limit = getattr(view_func, "max_request_body", None)
+        if limit is None or request.method in ("GET", "HEAD", "OPTIONS"):
+            return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body without a valid length either
+        if length <= limit:
+            return None
+        request_logger.warning(
+            "Request body of %d bytes refused with 413 (at most %d): %s %s",
+            length,
+            limit,
+            request.method,
+            request.path,
+        )
+        response = payload_too_large(request)
+        response._has_been_logged = True
+        return response

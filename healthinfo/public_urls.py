@@ -3,7 +3,7 @@
 from django.urls import path
 
 from healthinfo.feeds import RecentArticlesFeed
-from healthinfo.views import calendar, feedback, history, public, search
+from healthinfo.views import calendar, feedback, form_tokens, history, public, search
 
 app_name = "healthinfo"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("feed/", RecentArticlesFeed(), name="feed"),
     path("reviews/calendar/<str:token>.ics", calendar.review_calendar, name="review_calendar"),
     path("about/<slug:slug>/", public.policy_page, name="policy"),
+    path("forms/tokens/", form_tokens.form_tokens, name="form_tokens"),
 ]

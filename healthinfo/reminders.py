@@ -90,11 +90,15 @@ def send_review_reminders(today=None):
     today = today or timezone.localdate()
     sent = 0
     for recipient, items in sorted(collect(today).items()):
-        claimed = claim(recipient, items, today)
-        if claimed:
-            email_review_reminder.enqueue(
-                recipient,
-                [[item.article_id, item.kind, item.due_on.isoformat()] for item in claimed],
-            )
-            sent += 1
+        # The claim and the job commit together (the job queue is in the same
+        # database): a reminder is never marked sent without its email queued.
+        with transaction.atomic():
+            claimed = claim(recipient, items, today)
+            if claimed:
+                email_review_reminder.enqueue(
+                    recipient,
+                    [[item.article_id, item.kind, item.due_on.isoformat()] for item in claimed],
+                    sent_on=today.isoformat(),
+                )
+                sent += 1
     return sent

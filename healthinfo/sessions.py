@@ -15,6 +15,11 @@ from healthinfo.middleware import DATABASE_OUTAGE_ERRORS
 
 
 class SessionStore(DatabaseSessionStore):
+    def _validate_session_key(self, key):
+        # Our keys are letters and digits; anything else (a NUL byte, which
+        # PostgreSQL refuses in a query) is a forged cookie: no session.
+        return super()._validate_session_key(key) and key.isascii() and key.isalnum()
+
     def save(self, must_create=False):
         try:
             super().save(must_create=must_create)

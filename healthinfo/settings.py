@@ -80,18 +80,25 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_tasks_db",
     "django_prose_editor",
     "healthinfo",
+    "healthinfo.outbox",
+    "healthinfo.pagecache",
     "comments",
 ]
 
 MIDDLEWARE = [
+    # First: an address with a NUL byte is refused before anything looks it up.
+    "healthinfo.middleware.MalformedRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which would read the body: oversized public posts get 413.
+    "healthinfo.middleware.RequestBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,11 +141,35 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# While answering a request, the longest one wait for PostgreSQL may take
+# (seconds; 0: no limit). A server that does not answer (frozen, a hung host)
+# then gets the reader the 503 page instead of a hung request; a slow query on
+# a live server is cancelled by the server a second earlier (statement_timeout).
+# See healthinfo/postgresql/base.py.
+DATABASE_REQUEST_TIMEOUT = env_int("DATABASE_REQUEST_TIMEOUT", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database host must cost a request seconds (then the 503
-    # page), not the operating system's two-minute TCP timeout.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    # Django's backend, with the request deadline above for app servers.
+    DATABASES["default"]["ENGINE"] = "healthinfo.postgresql"
+    _statement_timeout_ms = env_int("DATABASE_STATEMENT_TIMEOUT", 60) * 1000
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # An unreachable database host must cost a request seconds (then the
+            # 503 page), not the operating system's two-minute TCP timeout.
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
+            # A connection whose server or network died while idle is noticed
+            # within a minute (keepalives), and one whose data goes unacknowledged
+            # for 10 s is dropped (a cut network), instead of hanging on.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10_000,
+            # Server side: no statement runs longer than DATABASE_STATEMENT_TIMEOUT
+            # (worker, commands; app servers get a shorter one), and a query whose
+            # client has gone is stopped within 2 s (PostgreSQL 14 or later).
+            "options": f"-c statement_timeout={_statement_timeout_ms} "
+            "-c client_connection_check_interval=2000",
+        }
     )
 
 # --- Cache ------------------------------------------------------------------
@@ -152,6 +183,14 @@ if REDIS_URL:
             "BACKEND": "healthinfo.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthinfo"),
+            "OPTIONS": {
+                # Seconds: connecting, and waiting for any answer (a hung Redis).
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", 0.25)),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", 0.5)),
+                "socket_keepalive": True,
+                # After a failure, serve without Redis this long before trying again.
+                "retry_interval": 5,
+            },
         }
     }
 else:
@@ -161,6 +200,27 @@ else:
             "LOCATION": "healthinfo",
         }
     }
+
+# Reader pages shared by every reader without a session (healthinfo.shared_pages):
+# seconds a standard HTTP cache in front (Varnish, a CDN) may keep one (s-maxage).
+# It is purged sooner when the page changes, if HTTP_CACHE_PURGE_URLS names it.
+HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
+# Varnish servers to send BAN requests to (comma-separated, e.g. http://127.0.0.1:6081),
+# or HTTP_CACHE_PURGER=dotted.path.to.a.Purger for another cache (see healthinfo.pagecache).
+_purge_urls = env_list("HTTP_CACHE_PURGE_URLS")
+HTTP_CACHE_PURGER = None
+if _purge_urls or os.environ.get("HTTP_CACHE_PURGER"):
+    HTTP_CACHE_PURGER = {
+        "BACKEND": os.environ.get(
+            "HTTP_CACHE_PURGER", "healthinfo.pagecache.http_cache.VarnishPurger"
+        ),
+        "OPTIONS": {"urls": _purge_urls} if _purge_urls else {},
+    }
+# While one request renders a page again after a change, others get the previous
+# copy for at most this many seconds after the change (then they wait for the new one).
+SHARED_PAGE_GRACE_SECONDS = float(os.environ.get("SHARED_PAGE_GRACE_SECONDS", "1"))
+# Shared pages each app server process keeps in memory too (bytes), saving a cache round trip.
+SHARED_PAGE_LOCAL_BYTES = env_int("SHARED_PAGE_LOCAL_BYTES", 32 * 1024 * 1024)
 
 # Sessions live in the database so that they survive cache restarts and work
 # across several app servers (Django's database store, with outages answered 503).
@@ -238,9 +298,26 @@ MAILERS = {
 if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = _SMTP_OPTIONS
 
-# Background work (emails) goes through Django's tasks framework. The
-# immediate backend runs a task in the request that enqueues it.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background work (emails) goes through Django's tasks framework on a durable
+# queue in the database (django_tasks_db): requests only enqueue, and the
+# worker (`manage.py run_worker`, started by `make run`; a systemd service in
+# production, see README) runs the jobs. The test suite runs them at once
+# with Django's immediate backend (conftest.py); the fault tests run the worker.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Emails wait in the outbox (healthinfo.outbox) until the mail server takes
+# them. While it cannot be reached they are tried again after 30 s, then
+# 1, 2, 4 … minutes, at most an hour apart; unsent after three days, an email
+# is given up on (and listed as failed in the admin).
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+OUTBOX_GIVE_UP_AFTER_HOURS = env_int("OUTBOX_GIVE_UP_AFTER_HOURS", 72)
+# Sent emails (with readers' addresses) are deleted from the outbox after this many days.
+OUTBOX_KEEP_SENT_DAYS = env_int("OUTBOX_KEEP_SENT_DAYS", 7)
 
 # --- Security -------------------------------------------------------------
 
@@ -301,10 +378,21 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"without_traceback": {"()": "healthinfo.log_filters.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # A wrong Host header, a body over Django's limit, a forged session: a
+        # client's doing, not a bug. One line each, no traceback.
+        "django.security": {"handlers": ["console_one_line"], "propagate": False},
     },
 }
 
@@ -323,6 +411,10 @@ QUESTIONS_PER_PAGE = 20
 # questions per window.
 QUESTIONS_RATE_LIMIT = env_int("QUESTIONS_RATE_LIMIT", 3)
 QUESTIONS_RATE_LIMIT_SECONDS = env_int("QUESTIONS_RATE_LIMIT_SECONDS", 600)
+# Posts of the question form per reader and window, valid or not, counted
+# before the form is validated. Empty: five times QUESTIONS_RATE_LIMIT (so off
+# when that is); 0 turns it off.
+QUESTIONS_ATTEMPT_LIMIT = env_int("QUESTIONS_ATTEMPT_LIMIT", None)
 # Bots post the instant they load a form; people need a few seconds.
 QUESTIONS_MIN_FILL_SECONDS = env_int("QUESTIONS_MIN_FILL_SECONDS", 3)
 # A form older than this must be sent again, so a harvested token cannot be replayed forever.

@@ -1,29 +1,40 @@
 """
-Whole reader pages, rendered once and shared by every reader without a session.
+Whole reader pages, rendered once and shared by every reader.
 
 Most readers arrive from a search engine with no cookies. For them an article,
-the home page, a category or the A-Z list is the same HTML, except for two
-values that must be their own: the CSRF token of the forms, and the moment
-the question form was shown (``comments.tokens.form_token``). Such a page is
-rendered once with placeholders where those values go, and stored in the
-shared cache; each request fills in its own values. A hit costs one or two
-cache round trips and no SQL, on every app server sharing the cache.
+the home page, a category or the A-Z list is the same HTML: the page carries no
+value of its own for any reader. Its forms get their CSRF token and the
+question form's signed timestamp from a small request the page makes when a
+reader starts using a form (``healthinfo.views.form_tokens``; without
+JavaScript the forms are one click away, on pages of their own). So a page is
+rendered once, stored in the shared cache and in the process's memory, served
+as it is, and marked for HTTP caches in front (``healthinfo.pagecache.http_cache``).
 
-A reader with a session (they asked a question, voted on a page, or signed
-in) or with a message waiting always gets a page rendered for them, because
-it shows things that are theirs. So does a request with query parameters the
-view does not recognise.
+A reader with a session (she asked a question, voted, or signed in) or a
+message waiting gets the same stored page with her own parts filled in: the
+*reader slots* a template marks with ``{% reader_slot %}`` (her questions
+awaiting review with the emergency box, her vote, her messages), each filled by
+a function registered with ``fill_slot``. Only when no stored copy is current
+is a page rendered for her alone (and not stored).
 
-Freshness: an entry records the cache generations (``healthinfo.cache``) that
-were current when it was rendered, and is served only while every one of them
-still is, on the same day (overdue notices and review dates are worded per
-day), and before its ``expires_at`` (the next scheduled publish or unpublish
-that would change it). Generations are read *before* the page's queries, so a
-change committed during rendering makes the stored copy stale at once.
+Freshness: an entry records the cache generation tokens it was built from
+(``healthinfo.cache``; kept in the database, read before the page's queries),
+and is served only while every one of them is current, on the same day
+(overdue notices and review dates are worded per day), and before its
+``expires_at`` (the next scheduled publish or unpublish that would change it).
+
+No stampede: when a page must be rendered again, one request renders it (a
+lock in the shared cache); meanwhile the others get the previous copy, for at
+most ``SHARED_PAGE_GRACE_SECONDS`` after the change, or wait for the new one.
 """
 
 import hashlib
 import logging
+import re
+import threading
+import time
+import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import wraps
@@ -31,32 +42,52 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.dispatch import Signal
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
-from healthinfo.cache import CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY, generation
+from healthinfo.cache import CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY
+from healthinfo.pagecache import generations
+from healthinfo.pagecache.http_cache import private_answer, shared_answer
 
 logger = logging.getLogger(__name__)
 
 # The version changes whenever Entry does, so that no older pickled entry is read.
-ENTRY_KEY = "shared-page:v2:{digest}"
+ENTRY_KEY = "shared-page:v3:{digest}"
 ENTRY_SECONDS = 3600
-
-# Markers written where a reader's own values go. They cannot come from content:
-# nothing a reader or an editor writes is output unescaped inside an attribute.
-CSRF_PLACEHOLDER = "shared-page-csrf-token-6f1c9b2e"
-
-# {placeholder: function(request) -> the value for this request}
-_per_reader_values = {CSRF_PLACEHOLDER: get_token}
+# A render holds its page's lock at most this long (a crashed worker's lock expires).
+RENDER_LOCK_SECONDS = 10
+# A request that finds another rendering its page waits this long for it, then renders too.
+WAIT_FOR_RENDER_SECONDS = 3.0
+WAIT_STEP_SECONDS = 0.02
 
 # Pages that list articles: they change with any article, translation or category.
 LISTING_PAGE = (CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY)
 
+# Sent after a page was rendered to be shared (the benchmark counts them).
+page_rendered = Signal()
 
-def fill_per_reader(placeholder, value_for):
-    """Replace ``placeholder`` in shared pages with ``value_for(request)`` on every request."""
-    _per_reader_values[placeholder] = value_for
+# Headers the shared answer decides per response, never stored with the page.
+_PER_ANSWER_HEADERS = {"cache-control", "vary", "x-cache-tags", "set-cookie"}
+
+SLOT_START = "<!--reader-slot:{name}:{argument}-->"
+SLOT_END = "<!--/reader-slot-->"
+_SLOT = re.compile(rb"<!--reader-slot:([a-z-]+):([0-9A-Za-z_-]*)-->(.*?)<!--/reader-slot-->", re.S)
+
+# {slot name: function(request, argument) -> HTML of this reader, or None for the default}
+_slot_fillers = {}
+
+
+def fill_slot(name, filler):
+    """Fill the reader slot ``name`` with ``filler(request, argument)`` for session readers."""
+    _slot_fillers[name] = filler
+
+
+def slot_markup(name, argument, default_html):
+    """``default_html`` marked as the reader slot ``name`` (``{% reader_slot %}`` calls it)."""
+    start = SLOT_START.format(name=name, argument=argument)
+    return mark_safe(f"{start}{default_html}{SLOT_END}")
 
 
 @dataclass
@@ -65,12 +96,13 @@ class Entry:
 
     content: bytes
     headers: list
-    # {generation cache key: the token it had when the page was rendered}
+    # {generation key: the token it had when the page was rendered}
     generations: dict
     day: str
     expires_at: datetime | None = None
-    # The placeholders the content holds, found once when it was stored.
-    placeholders: tuple = ()
+    # (start, end, name, argument) of each reader slot in ``content``.
+    slots: tuple = ()
+    built_at: datetime | None = None
 
 
 @dataclass
@@ -90,7 +122,7 @@ class SharedRender:
     def depend_on(self, key):
         """The page shows data whose cache generation is stored under ``key``."""
         if key not in self.generations:
-            self.generations[key] = generation(key)
+            self.generations[key] = generations.token(key)
 
     def expire_at(self, moment):
         """The page must not be served from ``moment`` on (None: no such moment)."""
@@ -111,14 +143,10 @@ def shared_render(request):
     return getattr(request, "shared_page", None)
 
 
-def can_share(request):
-    """True when nothing on the page can belong to this reader."""
+def is_anonymous(request):
+    """True when nothing of this reader's own can be on the page (no session, no message)."""
     cookies = request.COOKIES
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in cookies
-        and CookieStorage.cookie_name not in cookies
-    )
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
 
 
 def _entry_key(request, variant):
@@ -126,81 +154,207 @@ def _entry_key(request, variant):
     return ENTRY_KEY.format(digest=hashlib.blake2b(where.encode(), digest_size=16).hexdigest())
 
 
-def _placeholders_in(content):
-    return tuple(marker for marker in _per_reader_values if marker.encode() in content)
+class _LocalPages:
+    """The shared pages this process served last, up to ``SHARED_PAGE_LOCAL_BYTES``."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        if not settings.SHARED_PAGE_LOCAL_BYTES:
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        limit = settings.SHARED_PAGE_LOCAL_BYTES
+        size = len(entry.content)
+        with self._lock:
+            self._drop(key)
+            if size > limit // 8:
+                return
+            self._entries[key] = entry
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key):
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old.content)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
 
 
-def _fill(request, content, placeholders):
-    for placeholder in placeholders:
-        value = _per_reader_values[placeholder](request)
-        content = content.replace(placeholder.encode(), value.encode())
-    return content
+local_pages = _LocalPages()
 
 
-# {entry key: the generation keys the entry depended on when this process last
-# saw it}. Only a hint, so that one round trip fetches the entry and all of its
-# generations (an article page's own generation is only known from the entry);
-# every hit still checks every generation the entry records.
-_dependency_hints = {}
-MAX_HINTS = 50_000
+@dataclass
+class _Verdict:
+    fresh: bool
+    # When the change that made the entry stale was committed (None: not a change, or unknown).
+    changed_at: datetime | None = None
 
 
-def _remember_dependencies(key, entry):
-    if len(_dependency_hints) >= MAX_HINTS:
-        _dependency_hints.clear()
-    _dependency_hints[key] = tuple(entry.generations)
-
-
-def _is_current(entry, tokens, now):
+def _judge(entry, depends_on, now):
     if entry.day != timezone.localdate(now).isoformat():
-        return False
+        return _Verdict(False)
     if entry.expires_at is not None and entry.expires_at <= now:
-        return False
-    missing = [key for key in entry.generations if key not in tokens]
-    if missing:
-        tokens = {**tokens, **cache.get_many(missing)}
-    return all(tokens.get(key) == token for key, token in entry.generations.items())
+        return _Verdict(False)
+    current = generations.current([*depends_on, *entry.generations])
+    if any(key not in entry.generations for key in depends_on):
+        return _Verdict(False)
+    changed = [
+        current[key] for key, token in entry.generations.items() if current[key].token != token
+    ]
+    if not changed:
+        return _Verdict(True)
+    moments = [generation.changed_at for generation in changed]
+    return _Verdict(False, None if None in moments else max(moments))
 
 
-def serve(request, render, *, variant="", depends_on=LISTING_PAGE):
+def _find(key, depends_on, now):
+    """(entry or None, verdict or None): this process's copy when current, else the cache's."""
+    entry = local_pages.get(key)
+    verdict = _judge(entry, depends_on, now) if entry is not None else None
+    if verdict is not None and verdict.fresh:
+        return entry, verdict
+    stored = cache.get(key)
+    if stored is not None and (entry is None or stored.built_at != entry.built_at):
+        stored_verdict = _judge(stored, depends_on, now)
+        if stored_verdict.fresh or entry is None or stored.built_at > entry.built_at:
+            local_pages.put(key, stored)
+            return stored, stored_verdict
+    return entry, verdict
+
+
+def _within_grace(verdict, now):
+    grace = settings.SHARED_PAGE_GRACE_SECONDS
+    return (
+        verdict is not None
+        and verdict.changed_at is not None
+        and grace > 0
+        and now - verdict.changed_at <= timedelta(seconds=grace)
+    )
+
+
+def _wait_for_render(key, depends_on):
+    """The entry another request is rendering, once stored and current; None after a while."""
+    deadline = time.monotonic() + WAIT_FOR_RENDER_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        stored = cache.get(key)
+        if stored is not None and _judge(stored, depends_on, timezone.now()).fresh:
+            local_pages.put(key, stored)
+            return stored
+        if not cache.get(f"{key}:rendering"):
+            return None  # the renderer gave up (an error, a page it kept private)
+    return None
+
+
+def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_view=False):
     """
-    The response of ``render()`` for ``request``: from the shared cache when it can be.
+    The response of ``render()`` for ``request``: a shared copy when there is a current one.
 
     ``render`` is the view itself (it returns an ``HttpResponse``). ``variant``
     names what in the query string changes the page (already validated by the
     caller); ``depends_on`` are the generation keys every variant depends on.
+    With ``tokens_in_view`` the view reads their tokens with its first query
+    (``generations.token_subquery``) and calls ``depend_on`` for each; otherwise
+    they are read before the view runs.
     """
-    if not can_share(request):
+    if request.method not in ("GET", "HEAD"):
         return render()
+    anonymous = is_anonymous(request)
     key = _entry_key(request, variant)
     now = timezone.now()
+    lock = None
     try:
-        keys = dict.fromkeys((key, *depends_on, *_dependency_hints.get(key, ())))
-        found = cache.get_many(list(keys))
-        entry = found.pop(key, None)
-        if entry is not None and _is_current(entry, found, now):
-            _remember_dependencies(key, entry)
-            response = HttpResponse(_fill(request, entry.content, entry.placeholders))
-            for name, value in entry.headers:
-                response[name] = value
-            return response
-        shared = SharedRender({name: generation(name) for name in depends_on})
+        entry, verdict = _find(key, depends_on, now)
+        if entry is not None and verdict.fresh:
+            return _answer(request, entry, anonymous, now)
+        if not anonymous:
+            # Her own rendering; the next reader without a session stores the shared one.
+            return private_answer(render())
+        lock = f"{key}:rendering"
+        if not cache.add(lock, uuid.uuid4().hex, RENDER_LOCK_SECONDS):
+            lock = None
+            if entry is not None and _within_grace(verdict, now):
+                return _answer(request, entry, anonymous, now)
+            rendered = _wait_for_render(key, depends_on)
+            if rendered is not None:
+                return _answer(request, rendered, anonymous, timezone.now())
+        else:
+            # Another request may have stored it between our look and the lock.
+            stored = cache.get(key)
+            if stored is not None and _judge(stored, depends_on, now).fresh:
+                _release(lock)
+                lock = None
+                local_pages.put(key, stored)
+                return _answer(request, stored, anonymous, now)
+        shared = SharedRender(
+            {}
+            if tokens_in_view
+            else {name: found.token for name, found in generations.current(depends_on).items()}
+        )
     except Exception:
         logger.warning("Shared page not cached: the cache is unavailable.", exc_info=True)
+        if lock:
+            _release(lock)
         return render()
     request.shared_page = shared
     try:
         response = render()
+        if response.streaming:
+            return response
+        # A dependency the view did not read before its data cannot be vouched for.
+        complete = all(name in shared.generations for name in depends_on)
+        if complete and not shared.private and _shareable(request, response):
+            # Stored before the lock goes: a request waiting for it finds the page.
+            entry = _store(key, response, shared, now)
+            page_rendered.send(sender=serve, path=request.path, stored=entry is not None)
+            if entry is not None:
+                return _answer(request, entry, anonymous, now)
+        return private_answer(response)
     finally:
         del request.shared_page
-    if response.streaming:
-        return response
-    placeholders = _placeholders_in(response.content)
-    if not shared.private and _shareable(request, response):
-        _store(key, response, shared, now, placeholders)
-    # Filled whether stored or not: a rendering kept private was made with placeholders too.
-    response.content = _fill(request, response.content, placeholders)
-    return response
+        if lock:
+            _release(lock)
+
+
+def _release(lock):
+    try:
+        cache.delete(lock)
+    except Exception:
+        logger.warning("Shared page lock not released (it expires by itself).", exc_info=True)
+
+
+def _answer(request, entry, anonymous, now):
+    content = entry.content if anonymous else _fill_slots(request, entry)
+    response = HttpResponse(content)
+    for name, value in entry.headers:
+        response[name] = value
+    if anonymous:
+        return shared_answer(response, keys=entry.generations, expires_at=entry.expires_at, now=now)
+    return private_answer(response)
+
+
+def _fill_slots(request, entry):
+    content = entry.content
+    for start, end, name, argument in reversed(entry.slots):
+        filler = _slot_fillers.get(name)
+        html = filler(request, argument) if filler else None
+        if html is not None:
+            content = b"".join((content[:start], str(html).encode(), content[end:]))
+    return content
 
 
 def _shareable(request, response):
@@ -212,31 +366,44 @@ def _shareable(request, response):
     )
 
 
-def _store(key, response, shared, now, placeholders):
+def _slots_in(content):
+    return tuple(
+        (match.start(3), match.end(3), match[1].decode(), match[2].decode())
+        for match in _SLOT.finditer(content)
+    )
+
+
+def _store(key, response, shared, now):
     timeout = ENTRY_SECONDS
     if shared.expires_at is not None:
         timeout = int((shared.expires_at - now) / timedelta(seconds=1))
         if timeout < 1:
-            return
+            return None
         timeout = min(timeout, ENTRY_SECONDS)
     entry = Entry(
         content=response.content,
-        headers=list(response.items()),
-        generations=shared.generations,
+        headers=[
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _PER_ANSWER_HEADERS
+        ],
+        generations=dict(shared.generations),
         day=shared.day,
         expires_at=shared.expires_at,
-        placeholders=placeholders,
+        slots=_slots_in(response.content),
+        built_at=now,
     )
-    _remember_dependencies(key, entry)
+    local_pages.put(key, entry)
     try:
         cache.set(key, entry, timeout)
     except Exception:
         logger.warning("Shared page not cached: the cache is unavailable.", exc_info=True)
+    return entry
 
 
-def shared_page(variant=None, depends_on=LISTING_PAGE):
+def shared_page(variant=None, depends_on=LISTING_PAGE, tokens_in_view=False):
     """
-    Decorate a reader view so that readers without a session share one rendering of it.
+    Decorate a reader view so that readers share one rendering of it.
 
     ``variant(request)`` returns a short string naming the page's query
     parameters once validated, or None to render this request on its own
@@ -255,6 +422,7 @@ def shared_page(variant=None, depends_on=LISTING_PAGE):
                 lambda: view(request, *args, **kwargs),
                 variant=name,
                 depends_on=depends_on,
+                tokens_in_view=tokens_in_view,
             )
 
         return wrapper

@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_page
 from healthinfo.sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS
 from healthinfo.views import discovery, health
 
+handler400 = "healthinfo.views.errors.bad_request"
 handler500 = "healthinfo.views.errors.server_error"
 
 urlpatterns = [

@@ -180,7 +180,7 @@ class Reader:
         self.form_token = re.search(rb'name="started" value="([^"]+)"', body)[1]
         return self
 
-    def ask_request(self, server, slug, body, timeout=30):
+    def ask_request(self, server, slug, body, timeout=30, email=""):
         """The keyword arguments of ``fetch()`` that post ``body`` with the form's tokens."""
         assert self.form_token, "open_form() first"
         return {
@@ -193,16 +193,16 @@ class Reader:
                     "started": self.form_token.decode(),
                     "body": body,
                     "display_name": "",
-                    "email": "",
+                    "email": email,
                     "website": "",  # the honeypot, left empty as people do
                 }
             ),
             "timeout": timeout,
         }
 
-    def ask(self, server, slug, body, timeout=30):
+    def ask(self, server, slug, body, timeout=30, email=""):
         """Post a question; the status (302: accepted, 429: rate limited)."""
-        status, headers, _ = fetch(**self.ask_request(server, slug, body, timeout))
+        status, headers, _ = fetch(**self.ask_request(server, slug, body, timeout, email))
         self.cookies.update(cookies_from(headers))
         return status
 

@@ -26,6 +26,8 @@ from bench.servers import (
 )
 from bench.tests.clients import MIN_FILL_SECONDS
 
+POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "healthinfo.postgresql")
+
 
 def skip_or_fail(reason):
     """Skip, unless CI asked for the fault tests (``REQUIRE_FAULT_TESTS=1``): then fail."""
@@ -36,7 +38,7 @@ def skip_or_fail(reason):
 
 @pytest.fixture(scope="session")
 def private_postgres():
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    if settings.DATABASES["default"]["ENGINE"] not in POSTGRESQL_ENGINES:
         pytest.skip("fault and scale-out tests run on PostgreSQL (DATABASE_URL=postgres://…)")
     if postgres_bindir() is None:
         skip_or_fail("PostgreSQL server binaries (initdb, postgres) are not installed")

@@ -39,16 +39,48 @@ def test_an_empty_post_is_a_form_error(client):
     assert "Please write your question." in response.content.decode()
 
 
-def test_a_one_megabyte_question_is_a_form_error(client):
-    response = client.post(ASK, form_data(body="a" * 1_000_000))
+def test_a_question_far_over_the_limit_is_a_form_error_found_before_cleaning(client, monkeypatch):
+    cleaned = []
+    monkeypatch.setattr("comments.forms.clean_reader_text", lambda *a, **k: cleaned.append(a))
+    response = client.post(ASK, form_data(body="a" * 5000))
     assert response.status_code == 200
-    assert "Please shorten your question to 2000 characters or fewer" in response.content.decode()
+    assert "Please shorten your question to 2000 characters or fewer (it has 5000)" in (
+        response.content.decode()
+    )
+    assert cleaned == []  # refused on the raw text: bleach never saw it
     assert not Question.objects.exists()
 
 
-def test_a_ten_megabyte_post_is_refused(client):
-    response = client.post(ASK, form_data(body="a" * 10_000_000))
-    assert response.status_code == 400
+def test_a_question_whose_markup_cleaning_removes_is_measured_after_cleaning(client):
+    body = "<b>Is it safe to fly at 30 weeks?</b>" + "<i></i>" * 300  # 2,135 characters raw
+    assert client.post(ASK, form_data(body=body)).status_code == 302
+    assert Question.objects.get().body == "Is it safe to fly at 30 weeks?"
+
+
+@pytest.mark.parametrize("size", [1_000_000, 2_400_000, 10_000_000])
+def test_a_post_of_megabytes_is_refused_with_413_before_anything_reads_it(
+    client, monkeypatch, size
+):
+    monkeypatch.setattr(
+        "comments.forms.QuestionForm.full_clean", lambda form: pytest.fail("form validated")
+    )
+    response = client.post(ASK, form_data(body="a" * size))
+    assert response.status_code == 413
+    assert "That was too much text to send" in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_a_name_far_over_its_limit_is_a_form_error_found_before_cleaning(client, monkeypatch):
+    cleaned = []
+    real = __import__("comments.text", fromlist=["clean_reader_text"]).clean_reader_text
+    monkeypatch.setattr(
+        "comments.forms.clean_reader_text",
+        lambda text, **kwargs: cleaned.append(len(text)) or real(text, **kwargs),
+    )
+    response = client.post(ASK, form_data(display_name="Sam" * 10_000))
+    assert response.status_code == 200
+    assert "Please use a name of 50 characters or fewer." in response.content.decode()
+    assert all(length <= 2 * 2000 for length in cleaned)
     assert not Question.objects.exists()
 
 
@@ -126,3 +158,18 @@ def test_any_post_is_saved_whole_or_refused_with_a_form_error(body, name, email)
         assert question.status == Question.Status.PENDING
     else:
         assert Question.objects.count() == before
+
+
+def test_a_flood_of_invalid_posts_is_refused_before_validation_once_its_attempts_are_used(
+    client, settings, monkeypatch
+):
+    settings.QUESTIONS_RATE_LIMIT = 3  # so 15 attempts per window
+    for _ in range(15):
+        assert client.post(ASK, form_data(body="short")).status_code == 200  # a form error
+    monkeypatch.setattr(
+        "comments.forms.QuestionForm.full_clean", lambda form: pytest.fail("form validated")
+    )
+    response = client.post(ASK, form_data(body="short"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "You have sent several questions" in html and "short" in html  # the text is kept

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from comments import services
 from comments.models import ModeratorDigest, Question
-from comments.notifications import send_moderator_digest
+from comments.notifications import queue_moderator_digest
 from comments.tests.factories import make_midwife, make_question
+from healthinfo.outbox.delivery import deliver
+from healthinfo.outbox.models import OutgoingEmail
 from healthinfo.tests.factories import add_translation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +146,9 @@ def test_digest_lists_pending_questions_urgent_first(article, midwife, mailoutbo
     )
     urgent = make_question(article, body="My waters broke", created_at=timezone.now())
     make_question(article, status="approved")
-    outcome = send_moderator_digest()
-    assert outcome.status == "sent"
+    outcome = queue_moderator_digest()
+    assert outcome.status == "queued"
+    deliver()
     message = mailoutbox[0]
     assert message.subject == "2 questions waiting for a midwife (1 urgent)"
     body = message.body
@@ -163,35 +166,43 @@ def test_the_digest_is_sent_at_most_once_a_day(article, midwife, mailoutbox):
     assert len(mailoutbox) == 1
     assert ModeratorDigest.objects.count() == 1
     tomorrow = timezone.localdate() + timedelta(days=1)
-    assert send_moderator_digest(today=tomorrow).status == "sent"
+    assert queue_moderator_digest(today=tomorrow).status == "queued"
+    deliver()
     assert len(mailoutbox) == 2
 
 
 def test_no_digest_when_nothing_is_waiting(article, midwife, mailoutbox):
     make_question(article, status="approved")
-    assert send_moderator_digest().status == "nothing_pending"
+    assert queue_moderator_digest().status == "nothing_pending"
     assert mailoutbox == [] and not ModeratorDigest.objects.exists()
 
 
-def test_a_failed_send_leaves_no_record_so_the_next_run_tries_again(
+def test_a_digest_the_mail_server_did_not_take_waits_and_is_sent_once_when_it_is_back(
     article, midwife, mailoutbox, monkeypatch
 ):
     make_question(article)
 
-    def broken_send(self, *args, **kwargs):
-        raise OSError("SMTP server unreachable")
+    def refused(self, *args, **kwargs):
+        raise ConnectionRefusedError("SMTP server unreachable")
 
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
-    with pytest.raises(OSError):
-        send_moderator_digest()
-    assert not ModeratorDigest.objects.exists()
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refused)
+    call_command("notify_moderators", verbosity=0)
+    assert mailoutbox == []
+    assert ModeratorDigest.objects.count() == 1  # queued, not lost
+    email = OutgoingEmail.objects.get()
+    assert email.state == "waiting" and "ConnectionRefusedError" in email.last_error
     monkeypatch.undo()
-    assert send_moderator_digest().status == "sent"
+    call_command("notify_moderators", verbosity=0)  # a second run queues nothing more
+    assert mailoutbox == []  # still paused until the next attempt is due
+    deliver(now=email.next_attempt_at)
+    assert len(mailoutbox) == 1
+    deliver(now=email.next_attempt_at)
+    assert len(mailoutbox) == 1
 
 
 def test_the_command_says_what_it_did(article, midwife, capsys):
     make_question(article)
     call_command("notify_moderators")
-    assert "Digest sent to 1 midwives: 1 questions waiting, 0 urgent." in capsys.readouterr().out
+    assert "Digest queued for 1 midwives: 1 questions waiting, 0 urgent." in capsys.readouterr().out
     call_command("notify_moderators")
     assert "already sent" in capsys.readouterr().out

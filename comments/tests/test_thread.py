@@ -15,8 +15,11 @@ from django.utils import timezone
 from comments import services
 from comments.embed import SESSION_KEY, question_area
 from comments.tests.factories import answered_question, make_midwife, make_question
+from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.context_processors import category_menu
 from healthinfo.models import ArticleTranslation
+from healthinfo.pagecache import generations
+from healthinfo.shared_pages import local_pages
 from healthinfo.tests.factories import add_translation, make_article
 
 pytestmark = pytest.mark.django_db
@@ -191,9 +194,10 @@ def test_the_thread_is_served_from_the_cache_until_something_changes(
     request = RequestFactory().get(PAGE)
     request.session = SessionStore()
     question_area(request, translation)  # fills the cache
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1) as queries:  # the article's cache generation only
         area = question_area(request, translation)["question_area"]
     assert area.thread.answered == 3
+    assert "pagecache_cachegeneration" in queries.captured_queries[0]["sql"]
 
 
 def render_area(request, translation):
@@ -202,7 +206,7 @@ def render_area(request, translation):
 
 
 def test_the_questions_area_costs_at_most_three_queries_for_a_hundred_threads(
-    article, midwife, django_assert_max_num_queries, settings
+    article, midwife, django_assert_max_num_queries, settings, monkeypatch
 ):
     settings.QUESTIONS_PER_PAGE = 100
     for number in range(100):
@@ -217,6 +221,9 @@ def test_the_questions_area_costs_at_most_three_queries_for_a_hundred_threads(
     request.session = SessionStore()
     request.session[SESSION_KEY] = [mine.pk]  # the reader who asked, in this session
     category_menu("en")  # the site menu (a context processor) is not the questions' cost
+    # A page view reads its cache generations once, with its first query (the article's).
+    monkeypatch.setattr(generations._memo, "tokens", {})
+    generations.current([GENERATION_KEY.format(article_id=article.pk), CONTENT_GENERATION_KEY])
     with django_assert_max_num_queries(3):
         html = render_area(request, translation)
     assert html.count('class="question card') == 100
@@ -227,6 +234,7 @@ def test_the_questions_area_costs_at_most_three_queries_for_a_hundred_threads(
 def test_the_article_page_costs_the_same_with_one_or_a_hundred_threads(client, article, midwife):
     def page_queries():
         cache.clear()  # measure the uncached thread
+        local_pages.clear()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(PAGE).status_code == 200
         sql = [query["sql"] for query in captured.captured_queries]
@@ -249,3 +257,20 @@ def test_the_form_links_back_to_the_ask_page_and_counts_nothing_before_questions
     html = html_of(client)
     assert "No questions have been published on this page yet." in html
     assert re.search(r'action="/en/articles/topic/questions/#ask-form"', html)
+
+
+def test_a_page_of_another_article_costs_no_query_for_the_readers_own_questions(
+    client, article, django_assert_num_queries
+):
+    from comments.embed import own_pending_questions
+    from comments.tests.factories import form_data
+
+    other = make_article("other-topic")
+    client.post(f"/en/articles/{article.slug}/questions/", form_data(body="Can I still swim?"))
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.session.keys()  # loaded, as the page did before asking for her questions
+    with django_assert_num_queries(0):
+        assert own_pending_questions(request, other) == []
+    with django_assert_num_queries(1):
+        assert len(own_pending_questions(request, article)) == 1

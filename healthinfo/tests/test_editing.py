@@ -138,4 +138,7 @@ def test_the_article_list_runs_a_fixed_number_of_queries(
 @example(query="\x00", language="en")
 def test_any_query_answers_with_json(admin_client, query, language):
     response = admin_client.get(URL, {"q": query, "language": language})
+    if "\x00" in query + language:  # refused as a malformed address (MalformedRequestMiddleware)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200 and "results" in response.json()

@@ -16,12 +16,17 @@ def topic():
     return make_article("topic", title="Topic")
 
 
-def test_page_offers_yes_and_no_in_a_form_that_works_without_javascript(client, topic):
+def test_page_offers_yes_and_no_and_a_feedback_page_that_works_without_javascript(client, topic):
     html = client.get("/en/articles/topic/").content.decode()
     assert "Was this information useful?" in html
     assert f'action="{URL}"' in html and 'method="post"' in html
     assert 'name="useful" value="yes"' in html and 'name="useful" value="no"' in html
-    assert 'name="csrfmiddlewaretoken"' in html
+    # The page is shared by every reader: the token comes from a small request (site.js),
+    # and without JavaScript a link leads to the same form on a page of its own.
+    assert 'data-reader-tokens="/en/forms/tokens/"' in html
+    assert f'href="{URL}"' in html
+    page = client.get(URL).content.decode()
+    assert 'name="csrfmiddlewaretoken"' in page and 'name="useful" value="no"' in page
 
 
 def test_yes_vote_is_recorded_and_thanked(client, topic):
@@ -86,8 +91,8 @@ def test_votes_on_unpublished_or_unknown_articles_are_not_found(client):
     assert client.post("/en/articles/nothing/feedback/", {"useful": "yes"}).status_code == 404
 
 
-def test_get_is_not_allowed(client, topic):
-    assert client.get(URL).status_code == 405
+def test_other_methods_are_not_allowed(client, topic):
+    assert client.put(URL).status_code == 405
 
 
 def test_spanish_vote_is_recorded_in_spanish(client, topic):
@@ -119,3 +124,10 @@ def test_editors_can_read_feedback_reasons_but_not_change_them(client, topic):
     assert client.get("/admin/healthinfo/feedback/add/").status_code == 403
     client.force_login(make_user(groups=["Midwives"]))
     assert client.get(f"/admin/healthinfo/feedback/{vote.pk}/change/").status_code == 403
+
+
+def test_a_feedback_post_of_megabytes_is_refused_with_413_before_it_is_read(client):
+    make_article("bulky", title="Bulky")
+    response = client.post("/en/articles/bulky/feedback/", {"useful": "no", "reason": "x" * 10**6})
+    assert response.status_code == 413
+    assert not Feedback.objects.exists()

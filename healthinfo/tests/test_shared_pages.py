@@ -11,11 +11,11 @@ from django.test import Client
 from django.utils import timezone
 
 from comments import services as question_services
-from comments.embed import FORM_STARTED_PLACEHOLDER
 from comments.models import Question
 from comments.tests.factories import form_data, make_midwife, make_question
 from comments.tokens import form_age
-from healthinfo.shared_pages import CSRF_PLACEHOLDER, serve, shared_render
+from healthinfo.pagecache import generations
+from healthinfo.shared_pages import serve, shared_render
 from healthinfo.tests.factories import make_article, make_category, make_reviewed_article, review
 
 pytestmark = pytest.mark.django_db
@@ -28,35 +28,53 @@ def fields(response, pattern):
     return pattern.findall(response.content.decode())
 
 
-def test_second_reader_gets_the_article_without_any_query(client, django_assert_num_queries):
+def test_second_reader_gets_the_article_with_one_query_its_generations(
+    client, django_assert_num_queries
+):
     make_article("topic", title="Cervical insufficiency")
     assert client.get("/en/articles/topic/").status_code == 200
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1) as queries:
         response = Client().get("/en/articles/topic/")
+    assert "pagecache_cachegeneration" in queries.captured_queries[0]["sql"]
     assert response.status_code == 200
     assert "Cervical insufficiency" in response.content.decode()
 
 
-def test_placeholders_never_reach_a_reader(client):
+def test_anonymous_pages_carry_no_value_of_any_reader():
     make_article("topic")
-    for _ in range(2):  # the rendering that fills the cache, then a hit
-        html = client.get("/en/articles/topic/").content.decode()
-        assert CSRF_PLACEHOLDER not in html
-        assert FORM_STARTED_PLACEHOLDER not in html
-        assert len(CSRF_FIELD.findall(html)) == 2  # the feedback and question forms
+    first = Client().get("/en/articles/topic/")  # the rendering that fills the cache
+    second = Client().get("/en/articles/topic/")  # a hit
+    assert first.content == second.content
+    for response in (first, second):
+        html = response.content.decode()
+        assert not CSRF_FIELD.findall(html)
+        assert fields(response, STARTED_FIELD) in ([], [""])
+        assert not response.cookies
+        assert html.count("data-reader-tokens") == 2  # the feedback and question forms
+
+
+def test_anonymous_pages_tell_http_caches_they_may_keep_them():
+    make_article("topic")
+    for response in (Client().get("/en/articles/topic/"), Client().get("/en/articles/topic/")):
+        assert response["Cache-Control"].startswith("public, max-age=0, s-maxage=")
+        assert int(response["Cache-Control"].rsplit("=", 1)[1]) > 0
+        assert "Cookie" in response["Vary"]
+        assert "content-generation" in response["X-Cache-Tags"].split(",")
 
 
 def test_each_reader_gets_their_own_tokens_and_can_post():
     make_article("topic")
     Client().get("/en/articles/topic/")  # fills the cache
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    one, two = first.get("/en/articles/topic/"), second.get("/en/articles/topic/")
-    assert fields(one, CSRF_FIELD)[0] != fields(two, CSRF_FIELD)[0]
-    assert one.cookies[settings.CSRF_COOKIE_NAME].value
-    started = fields(one, STARTED_FIELD)[0]
-    assert 0 <= form_age(started) < 5  # shown just now, not when the page was cached
-    # Posted a minute later (the form refuses faster posts), with the token of the page.
-    data = form_data(csrfmiddlewaretoken=fields(one, CSRF_FIELD)[0])
+    first.get("/en/articles/topic/")
+    one = first.get("/en/forms/tokens/")
+    two = second.get("/en/forms/tokens/")
+    assert one["Cache-Control"] == "private, no-store"
+    assert one.json()["csrfmiddlewaretoken"] != two.json()["csrfmiddlewaretoken"]
+    assert first.cookies[settings.CSRF_COOKIE_NAME].value
+    assert 0 <= form_age(one.json()["started"]) < 5  # asked just now, not when cached
+    # Posted a minute later (the form refuses faster posts), with the reader's own token.
+    data = form_data(csrfmiddlewaretoken=one.json()["csrfmiddlewaretoken"])
     assert first.post("/en/articles/topic/questions/", data).status_code == 302
     assert Question.objects.count() == 1
 
@@ -65,11 +83,22 @@ def test_a_token_from_another_readers_page_is_refused():
     make_article("topic")
     Client().get("/en/articles/topic/")
     reader, other = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    reader.get("/en/articles/topic/")
-    others_token = fields(other.get("/en/articles/topic/"), CSRF_FIELD)[0]
+    reader.get("/en/forms/tokens/")
+    others_token = other.get("/en/forms/tokens/").json()["csrfmiddlewaretoken"]
     data = form_data(csrfmiddlewaretoken=others_token)
     assert reader.post("/en/articles/topic/questions/", data).status_code == 403
     assert Question.objects.count() == 0
+
+
+def test_without_javascript_each_form_is_one_click_away():
+    make_article("topic")
+    html = Client().get("/en/articles/topic/").content.decode()
+    assert 'href="/en/articles/topic/questions/#ask-form"' in html
+    assert 'href="/en/articles/topic/feedback/"' in html
+    ask = Client().get("/en/articles/topic/questions/")
+    assert CSRF_FIELD.findall(ask.content.decode()) and fields(ask, STARTED_FIELD)[0]
+    feedback = Client().get("/en/articles/topic/feedback/")
+    assert feedback.status_code == 200 and CSRF_FIELD.findall(feedback.content.decode())
 
 
 def test_reader_with_a_session_sees_their_pending_question(client):
@@ -231,15 +260,111 @@ def test_head_request_gets_the_headers_only():
     assert response["Content-Type"].startswith("text/html")
 
 
-def test_a_rendering_kept_private_still_gets_the_readers_own_values(rf):
+def test_a_rendering_kept_private_is_not_stored_and_not_for_http_caches(rf):
     request = rf.get("/en/")
 
     def render():
         shared_render(request).keep_private()
-        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">')
+        return HttpResponse("<p>page 2 of 1</p>")
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cache, "set", _fail)  # nothing is stored
         response = serve(request, render, variant="private")
-    assert CSRF_PLACEHOLDER not in response.content.decode()
-    assert fields(response, CSRF_FIELD)
+    assert response["Cache-Control"].startswith("private")
+
+
+def test_a_reader_with_a_session_gets_the_shared_page_with_her_own_parts(
+    client, django_assert_max_num_queries
+):
+    make_article("topic")
+    Client().get("/en/articles/topic/")  # the shared copy
+    client.post("/en/articles/topic/feedback/", {"useful": "yes"})
+    client.post("/en/articles/topic/questions/", form_data(body="Can I still swim at 30 weeks?"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("healthinfo.views.public.cached_content", _fail)  # no page rendering
+        # Her session, her questions awaiting review, the page's cache generations.
+        with django_assert_max_num_queries(3):
+            html = client.get("/en/articles/topic/").content.decode()
+    assert "swim at 30 weeks" in html and "Awaiting review" in html
+    assert "Thank you for your feedback" in html and 'name="useful"' not in html
+    anonymous = Client().get("/en/articles/topic/").content.decode()
+    assert "swim at 30 weeks" not in anonymous and 'name="useful"' in anonymous
+
+
+def test_a_reader_with_an_urgent_question_gets_the_emergency_box_on_the_shared_page(client):
+    make_article("topic")
+    Client().get("/en/articles/topic/")
+    client.post("/en/articles/topic/questions/", form_data(body="I am bleeding heavily, help"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("healthinfo.views.public.cached_content", _fail)
+        html = client.get("/en/articles/topic/").content.decode()
+    assert 'id="emergency"' in html and "bleeding heavily" in html
+
+
+def test_a_message_is_shown_once_in_the_shared_page(client):
+    article = make_article("topic")
+    Client().get("/en/articles/topic/")
+    client.post("/en/articles/topic/questions/", form_data(body="Can I still swim at 30 weeks?"))
+    question = Question.objects.get(article=article)
+    from comments.tokens import delete_token
+
+    client.post(f"/en/questions/delete/{delete_token(question)}/")
+    first = client.get("/en/articles/topic/").content.decode()
+    assert "Your question has been deleted." in first
+    assert (
+        "Your question has been deleted." not in client.get("/en/articles/topic/").content.decode()
+    )
+
+
+def test_while_one_request_renders_a_changed_page_others_get_the_previous_copy_for_a_second(
+    monkeypatch, settings
+):
+    from healthinfo.pagecache.generations import Generation
+
+    article = make_article("topic", title="Cervical insufficiency")
+    Client().get("/en/articles/topic/")
+    question = make_question(article, body="Can I swim at 30 weeks?")
+    question_services.approve(question, make_midwife())
+    # Another request holds the render lock of every page.
+    monkeypatch.setattr(cache, "add", lambda *args, **kwargs: False)
+    monkeypatch.setattr(
+        cache, "get", lambda key, *args, **kwargs: None if key.endswith(":rendering") else _get(key)
+    )
+    html = Client().get("/en/articles/topic/").content.decode()
+    assert "swim at 30 weeks" not in html  # the previous copy, within the second
+    changed = timezone.now() - timedelta(seconds=settings.SHARED_PAGE_GRACE_SECONDS + 1)
+    real_current = generations.current
+
+    def a_while_ago(keys):
+        return {
+            key: Generation(found.token, changed if found.changed_at else None)
+            for key, found in real_current(keys).items()
+        }
+
+    monkeypatch.setattr("healthinfo.pagecache.generations.current", a_while_ago)
+    # Later than that, nobody gets the previous copy: the renderer "gave up", so it renders.
+    assert "swim at 30 weeks" in Client().get("/en/articles/topic/").content.decode()
+
+
+_get = cache.get
+
+
+def test_the_render_lock_is_released_only_once_the_page_is_stored(monkeypatch):
+    make_article("topic")
+    events = []
+    real_set, real_delete = cache.set, cache.delete
+
+    def recording_set(key, *args, **kwargs):
+        if key.startswith("shared-page:"):
+            events.append("stored")
+        return real_set(key, *args, **kwargs)
+
+    def recording_delete(key, *args, **kwargs):
+        if key.endswith(":rendering"):
+            events.append("released")
+        return real_delete(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording_set)
+    monkeypatch.setattr(cache, "delete", recording_delete)
+    Client().get("/en/articles/topic/")
+    assert events == ["stored", "released"]

@@ -8,7 +8,8 @@ no category menu), so they still work during the outage they report.
 import sys
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
@@ -17,9 +18,27 @@ from django.utils.cache import add_never_cache_headers
 RETRY_AFTER_SECONDS = 30
 
 
-def _render(template_name):
+def _render(template_name, **context):
     # No request: context processors would query the database.
-    return render_to_string(template_name, {"site_name": settings.SITE_NAME})
+    return render_to_string(template_name, {"site_name": settings.SITE_NAME, **context})
+
+
+def bad_request(request, exception=None):
+    """
+    The friendly 400 page (``handler400``, and malformed addresses refused by middleware).
+
+    Rendered without the database, like the other error pages: a request that
+    is refused as malformed must not reach it.
+    """
+    # A form larger than DATA_UPLOAD_MAX_MEMORY_SIZE (a staff save with pasted pictures)
+    # gets its own explanation: nothing was saved, and why.
+    too_large = isinstance(exception, RequestDataTooBig)
+    return HttpResponseBadRequest(_render("400.html", too_large=too_large))
+
+
+def payload_too_large(request):
+    """413: a reader's form sent far more text than any field of it can hold."""
+    return HttpResponse(_render("413.html"), status=413)
 
 
 def database_unavailable(request):

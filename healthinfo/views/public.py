@@ -3,25 +3,48 @@
 import unicodedata
 from urllib.parse import urlencode
 
+from django.contrib.messages import get_messages
 from django.core.paginator import Paginator
-from django.db.models.functions import Substr, Upper
+from django.db.models import CharField, OuterRef, Value
+from django.db.models.functions import Cast, Concat, Substr, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
 from comments.embed import question_area
 from healthinfo.article_page import cached_content
 from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.feedback_forms import FeedbackForm
 from healthinfo.models import Article, ArticleTranslation, Category, current_language
-from healthinfo.shared_pages import page_number_variant, shared_page, shared_render
+from healthinfo.pagecache import generations
+from healthinfo.shared_pages import fill_slot, page_number_variant, shared_page, shared_render
 from healthinfo.structured_data import json_ld
-from healthinfo.views.feedback import has_voted
+from healthinfo.views.feedback import has_voted, has_voted_on
 from healthinfo.views.history import withdrawn_notice
 
 POLICY_PAGES = ("about-us", "editorial-policy", "privacy", "advertising", "contact")
 HOME_ARTICLES_PER_CATEGORY = 6
 HOME_RECENTLY_REVIEWED = 5
 ARTICLES_PER_PAGE = 25
+
+
+def _messages_html(request, argument):
+    """The reader slot "messages" of a shared page: this reader's messages, if any."""
+    messages = list(get_messages(request))
+    if not messages:
+        return None
+    return render_to_string("_messages.html", {"messages": messages})
+
+
+def _feedback_html(request, article_id):
+    """The reader slot "feedback": the thank-you once this reader voted on the article."""
+    if not has_voted_on(request.session, int(article_id)):
+        return None
+    return render_to_string("healthinfo/_feedback.html", {"feedback_given": True})
+
+
+fill_slot("messages", _messages_html)
+fill_slot("feedback", _feedback_html)
 
 
 def page_of(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -139,19 +162,41 @@ def a_to_z(request):
     )
 
 
-@shared_page(depends_on=(CONTENT_GENERATION_KEY,))
+def _page_tokens():
+    """The article page's cache generation tokens, as annotations of its translation."""
+    article_key = Concat(
+        Value(GENERATION_KEY.format(article_id="")), Cast(OuterRef("article_id"), CharField())
+    )
+    return {
+        "content_token": generations.token_subquery(Value(CONTENT_GENERATION_KEY)),
+        "article_token": generations.token_subquery(article_key),
+    }
+
+
+@shared_page(depends_on=(CONTENT_GENERATION_KEY,), tokens_in_view=True)
 def article_detail(request, slug):
     translation = (
+        # The search columns are the widest of the row and the page never shows them.
         ArticleTranslation.objects.published()
         .in_language()
         .for_reader()
+        .defer("search_text", "search_vector")
+        # The page's cache generations come with its first query (no query of their own).
+        .annotate(**_page_tokens())
         .filter(article__slug=slug)
         .first()
     )
     if translation is None:
         return withdrawn_notice(request, slug)  # or 404
+    generations.remember(
+        {
+            CONTENT_GENERATION_KEY: translation.content_token,
+            GENERATION_KEY.format(article_id=translation.article_id): translation.article_token,
+        }
+    )
     shared = shared_render(request)
     if shared is not None:
+        shared.depend_on(CONTENT_GENERATION_KEY)
         shared.depend_on(GENERATION_KEY.format(article_id=translation.article_id))
     content = cached_content(translation)
     if shared is not None:

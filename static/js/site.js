@@ -33,3 +33,4 @@
     button.addEventListener("click", function () { window.print(); });
   });
 }());
+
