@@ -421,7 +421,8 @@ MATRIX = [
     ("/admin/comments/cannedreply/add/", {"midwife": 200, "editor": 403, "both": 200}),
     ("/admin/comments/moderatordigest/", {"midwife": 200, "editor": 403, "both": 200}),
     ("/admin/healthinfo/article/", {"midwife": 403, "editor": 200, "both": 200}),
-    ("/admin/healthinfo/article/add/", {"midwife": 403, "editor": 200, "both": 200}),
+    # A new article is written on the editing page (article/add/ leads there).
+    ("/admin/healthinfo/drafttranslation/add/", {"midwife": 403, "editor": 200, "both": 200}),
 ]
 
 ROLES = {

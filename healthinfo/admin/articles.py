@@ -12,9 +12,11 @@ the publishing buttons (``healthinfo.admin.publishing``).
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, ExpressionWrapper, FloatField, OuterRef, Q
 from django.db.models.functions import NullIf
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -31,8 +33,10 @@ from healthinfo.models import (
     ArticleTranslation,
     Category,
     CategoryTranslation,
+    DraftTranslation,
     Feedback,
     Figure,
+    ReadabilityScore,
     Reference,
     Section,
 )
@@ -93,6 +97,35 @@ class ArticleTranslationStateFilter(admin.SimpleListFilter):
             return queryset.filter(outdated)
         if self.value() == "current":
             return queryset.exclude(outdated)
+        return queryset
+
+
+class PlainLanguageFilter(admin.SimpleListFilter):
+    """Articles with a live page harder to read than its language's target (stored scores)."""
+
+    title = _("plain language")
+    parameter_name = "plain_language"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("above", _("A page is harder to read than the target")),
+            ("within", _("Every page is within the target")),
+            ("unscored", _("A page is not scored yet")),
+        ]
+
+    def queryset(self, request, queryset):
+        above = Exists(
+            ReadabilityScore.objects.above_target().filter(translation__article=OuterRef("pk"))
+        )
+        unscored = Exists(
+            ArticleTranslation.objects.filter(article=OuterRef("pk"), readability__isnull=True)
+        )
+        if self.value() == "above":
+            return queryset.filter(above)
+        if self.value() == "within":
+            return queryset.exclude(above).exclude(unscored)
+        if self.value() == "unscored":
+            return queryset.filter(unscored)
         return queryset
 
 
@@ -260,6 +293,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
         "category",
         LanguageFilter,
         ArticleTranslationStateFilter,
+        PlainLanguageFilter,
     ]
     list_select_related = ["category"]
     search_fields = ["slug", "translations__title", "translations__alternate_names"]
@@ -281,6 +315,17 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
                 ),
             )
         )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # A new article is written on the editing page: its title, text and settings
+        # together, as a draft. (A POST here still creates a bare article.)
+        if (
+            request.method == "GET"
+            and IS_POPUP_VAR not in request.GET
+            and self.admin_site._registry[DraftTranslation].has_add_permission(request)
+        ):
+            return HttpResponseRedirect(reverse("admin:healthinfo_drafttranslation_add"))
+        return super().add_view(request, form_url, extra_context)
 
     @admin.display(description=_("state"))
     def publication_state(self, article):

@@ -27,6 +27,7 @@ from healthinfo.models import (
     Reviewer,
     Version,
 )
+from healthinfo.plain_language.models import ReadabilityScore
 from healthinfo.review_dashboard import BUCKETS, bucket_counts, dashboard_rows
 
 
@@ -195,6 +196,20 @@ def draft_links(article):
 
 
 DASHBOARD_PAGE_SIZE = 50
+# Pages harder to read than their target shown on the dashboard (the rest: the report).
+HARD_TO_READ_ROWS = 10
+
+
+def harder_than_target():
+    """
+    Live pages harder to read than their language's target, for the dashboard:
+    ``HARD_TO_READ_ROWS`` of them and one more to know there are more (two queries).
+    """
+    return list(
+        ReadabilityScore.objects.above_target()
+        .select_related("translation__article")
+        .order_by("translation__title", "pk")[: HARD_TO_READ_ROWS + 1]
+    )
 
 
 def _bucket_query(query, bucket):
@@ -269,6 +284,7 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
             article.display_title = titles.get(source) or next(iter(titles.values()), article.slug)
         query = request.GET.copy()
         query.pop("page", None)
+        hard_to_read = harder_than_target()
         return TemplateResponse(
             request,
             "admin/healthinfo/review/dashboard.html",
@@ -290,6 +306,10 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
                 "assign_url": reverse("admin:healthinfo_reviewassignment_add"),
                 "record_url": reverse("admin:healthinfo_review_add"),
                 "has_view_permission": True,
+                "hard_to_read": hard_to_read[:HARD_TO_READ_ROWS],
+                "more_hard_to_read": len(hard_to_read) > HARD_TO_READ_ROWS,
+                "plain_language_report_url": reverse("admin:healthinfo_readabilityscore_changelist")
+                + "?target=above",
             },
         )
 

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from healthinfo.models import ArticleTranslation
+from healthinfo.sanitize import clean_plain_text
 
 RESULTS = 20
 QUERY_MAX_LENGTH = 100
@@ -44,7 +45,8 @@ def article_choices(request):
     site's source language): ``{"results": [{"slug", "title", "language"}]}``.
     One query.
     """
-    query = " ".join((request.GET.get("q") or "").split())[:QUERY_MAX_LENGTH]
+    # Control characters (NUL among them, which PostgreSQL refuses in a query) match nothing.
+    query = " ".join(clean_plain_text(request.GET.get("q") or "").split())[:QUERY_MAX_LENGTH]
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("language")
     language = language if language in languages else settings.LANGUAGE_CODE

@@ -68,3 +68,49 @@ def responsive_image(figure, storage=None):
         return None
     storage = storage or default_storage
     return srcsets(items, storage.url)
+
+
+class _StoredImage:
+    """What templates read of an image field (``.url``, ``.name``), for an archived figure."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __bool__(self):
+        return bool(self.url)
+
+
+class ArchivedFigure:
+    """A figure of a version's snapshot, shaped like a ``Figure`` for ``{% picture %}``."""
+
+    def __init__(self, stored, rendition_items, storage):
+        name = stored.get("image") or ""
+        # The stored name, not the address recorded at publication: the address of
+        # the same file can change (a new MEDIA_URL, another storage).
+        self.image = _StoredImage(name, storage.url(name) if name else stored.get("url", ""))
+        self.alt_text = stored.get("alt_text", "")
+        self.caption = stored.get("caption", "")
+        self.credit = stored.get("credit", "")
+        self.rendition_items = rendition_items
+        largest = max(rendition_items or [], key=lambda item: item["width"], default=None)
+        self.width = largest["width"] if largest else stored.get("width")
+        self.height = largest["height"] if largest else stored.get("height")
+
+
+def archived_figures(stored_figures, storage=None):
+    """
+    The figures of a version (``Version.content["figures"]``) with the
+    renditions of each image, in one query: an archived page shows the image
+    it was published with, as responsively as the live page.
+    """
+    storage = storage or default_storage
+    stored_figures = list(stored_figures or [])
+    names = {figure.get("image") for figure in stored_figures if figure.get("image")}
+    items = dict(
+        FigureRenditions.objects.filter(source__in=names).values_list("source", "items")
+        if names
+        else []
+    )
+    return [
+        ArchivedFigure(figure, items.get(figure.get("image")), storage) for figure in stored_figures
+    ]

@@ -13,9 +13,10 @@ had been uploaded again: the same validators run on it.
 
 - Only uploads that passed the field's validation are kept, and only when the
   form is shown again (a form that saves at once keeps nothing).
-- The reference is signed with the secret key and expires after
-  ``KEPT_UPLOAD_MAX_AGE``; a forged or expired one is a clear form error,
-  never a file from elsewhere in the storage.
+- The reference is signed with the secret key, names the user who uploaded
+  the file (the field's ``owner``) and expires after ``KEPT_UPLOAD_MAX_AGE``;
+  a forged or expired one, or one sent by another user, is a clear form
+  error, never a file from elsewhere in the storage or someone else's upload.
 - The random directory (128 bits) is not linked from anywhere; the front web
   server need not serve ``uploads-pending/`` at all.
 - ``purge_kept_uploads`` (``manage.py purge_kept_uploads``, daily) deletes
@@ -67,8 +68,11 @@ class _Refused:
 REFUSED = _Refused()
 
 
-def keep(upload, storage=None):
-    """Store a copy of ``upload`` and return the signed reference to it."""
+def keep(upload, storage=None, owner=None):
+    """
+    Store a copy of ``upload`` and return the signed reference to it, valid
+    only for ``owner`` (a user's primary key, or None).
+    """
     storage = storage or default_storage
     original = PurePosixPath((upload.name or "image").replace("\\", "/")).name
     original = storage.get_valid_name(original)[:80] or "image"
@@ -77,16 +81,21 @@ def keep(upload, storage=None):
         f"{PENDING_DIRECTORY}/{secrets.token_urlsafe(16)}/{original}", File(upload)
     )
     upload.seek(0)
-    return signing.dumps({"name": stored, "original": original}, salt=_SALT, compress=True)
+    return signing.dumps(
+        {"name": stored, "original": original, "owner": owner}, salt=_SALT, compress=True
+    )
 
 
-def reopen(token, storage=None):
-    """The ``KeptUpload`` a reference names, or ``REFUSED``."""
+def reopen(token, storage=None, owner=None):
+    """The ``KeptUpload`` a reference names, or ``REFUSED`` (also when ``owner`` differs)."""
     storage = storage or default_storage
     try:
         data = signing.loads(token, salt=_SALT, max_age=KEPT_UPLOAD_MAX_AGE.total_seconds())
         stored, original = data["name"], data["original"]
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        kept_for = data.get("owner")
+    except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
+        return REFUSED
+    if kept_for != owner:
         return REFUSED
     if not isinstance(stored, str) or not stored.startswith(f"{PENDING_DIRECTORY}/"):
         return REFUSED
@@ -122,6 +131,8 @@ class KeptImageInput(forms.ClearableFileInput):
     """A file input that shows, and sends back, the image kept from the last attempt."""
 
     template_name = "healthinfo/widgets/kept_image_input.html"
+    # The user the kept file belongs to (set by ``KeptImageField.owner``).
+    owner = None
 
     def kept_field_name(self, name):
         return f"{name}-kept"
@@ -131,7 +142,7 @@ class KeptImageInput(forms.ClearableFileInput):
         if upload is None:
             token = data.get(self.kept_field_name(name))
             if token:
-                return reopen(token)
+                return reopen(token, owner=self.owner)
         return upload
 
     def get_context(self, name, value, attrs):
@@ -140,7 +151,7 @@ class KeptImageInput(forms.ClearableFileInput):
         if token is None and getattr(value, "kept_valid", False):
             # The form is shown again with a valid upload: keep it for the next attempt.
             try:
-                token = value.kept_token = keep(value)
+                token = value.kept_token = keep(value, owner=self.owner)
             except OSError:
                 logger.exception("Could not keep an uploaded image")
         if token:
@@ -157,7 +168,11 @@ class KeptImageInput(forms.ClearableFileInput):
 
 
 class KeptImageField(forms.ImageField):
-    """An ``ImageField`` whose valid upload is kept when the form comes back with errors."""
+    """
+    An ``ImageField`` whose valid upload is kept when the form comes back with
+    errors. Set ``owner`` (the uploading user, in the form's ``__init__``) so
+    that only that user can send the kept file back.
+    """
 
     widget = KeptImageInput
     default_error_messages = {
@@ -166,6 +181,15 @@ class KeptImageField(forms.ImageField):
             "changed). Choose the file again."
         ),
     }
+
+    @property
+    def owner(self):
+        return self.widget.owner
+
+    @owner.setter
+    def owner(self, user):
+        """The user whose upload this is (a ``User``, a primary key, or None)."""
+        self.widget.owner = getattr(user, "pk", user)
 
     def bound_data(self, data, initial):
         # Django shows a file input empty again; a valid or kept upload is shown as kept.

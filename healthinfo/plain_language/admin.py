@@ -5,7 +5,7 @@ language's target first).
 """
 
 from django.contrib import admin, messages
-from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -14,7 +14,12 @@ from django.utils.translation import ngettext
 
 from healthinfo.admin.records import ReadOnlyAdmin
 from healthinfo.plain_language.analysis import formula_for
-from healthinfo.plain_language.models import GlossaryTerm, ReadabilityScore, ReadabilityTarget
+from healthinfo.plain_language.models import (
+    GlossaryTerm,
+    ReadabilityScore,
+    ReadabilityTarget,
+    above_target_expression,
+)
 from healthinfo.plain_language.scoring import score_pages
 
 # How many pages one click of "Score pages now" scores (the rest: manage.py score_plain_language).
@@ -36,12 +41,7 @@ class ReadabilityTargetAdmin(admin.ModelAdmin):
 
 def above_target(targets):
     """An expression: True for scores harder to read than their language's target."""
-    whens = []
-    for language, target in targets.items():
-        formula = formula_for(language)
-        harder = Q(score__gt=target) if formula.harder_when_higher else Q(score__lt=target)
-        whens.append(When(Q(translation__language=language) & harder, then=Value(True)))
-    return Case(*whens, default=Value(False), output_field=BooleanField())
+    return above_target_expression(targets)
 
 
 class AboveTargetFilter(admin.SimpleListFilter):

@@ -135,6 +135,31 @@ class ReadabilityTarget(models.Model):
         return FORMULAS.get(self.language, FORMULAS["en"]).name
 
 
+def above_target_expression(targets):
+    """An expression: True for scores harder to read than their language's target."""
+    whens = []
+    for language, target in targets.items():
+        formula = formula_for(language)
+        harder = (
+            models.Q(score__gt=target) if formula.harder_when_higher else models.Q(score__lt=target)
+        )
+        whens.append(
+            models.When(models.Q(translation__language=language) & harder, then=models.Value(True))
+        )
+    return models.Case(*whens, default=models.Value(False), output_field=models.BooleanField())
+
+
+class ReadabilityScoreQuerySet(models.QuerySet):
+    def with_target(self, targets=None):
+        """Annotate ``is_above_target``; ``targets`` is ``{language: target}`` (default: stored)."""
+        targets = targets if targets is not None else ReadabilityTarget.objects.for_languages()
+        return self.annotate(is_above_target=above_target_expression(targets))
+
+    def above_target(self, targets=None):
+        """Scores harder to read than their language's target (one query, with the targets')."""
+        return self.with_target(targets).filter(is_above_target=True)
+
+
 class ReadabilityScore(models.Model):
     """
     The plain-language check of one article translation, as it was when it
@@ -157,6 +182,8 @@ class ReadabilityScore(models.Model):
     details = models.JSONField(_("details"), default=dict, blank=True)
     stale = models.BooleanField(_("out of date"), default=False)
     computed_at = models.DateTimeField(_("computed"), default=timezone.now)
+
+    objects = ReadabilityScoreQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("readability score")

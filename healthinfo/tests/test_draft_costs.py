@@ -2,8 +2,8 @@
 Query counts of the draft workflow: they do not grow with the size of the page
 (2 or 30 sections and references, 3 figures). Measured: starting a draft 21;
 publishing it 72 on SQLite, 76 on PostgreSQL (locks, the rules, the copy, the
-search document, versions, audit, the cache generations it replaces); the draft's
-admin page 24; the article's 22.
+search document, versions, audit, the cache generations it replaces); the
+editing page 20 (at most 24); the article's 22.
 """
 
 import pytest

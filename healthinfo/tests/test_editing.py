@@ -2,7 +2,7 @@
 
 import pytest
 from django import forms
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
@@ -134,6 +134,8 @@ def test_the_article_list_runs_a_fixed_number_of_queries(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(query=st.text(max_size=500), language=st.text(max_size=8))
+@example(query="cervi\x00x", language="\x00")
+@example(query="\x00", language="en")
 def test_any_query_answers_with_json(admin_client, query, language):
     response = admin_client.get(URL, {"q": query, "language": language})
     if "\x00" in query + language:  # refused as a malformed address (MalformedRequestMiddleware)

@@ -142,3 +142,46 @@ def test_the_check_page_shows_the_editor_and_works_without_javascript(client):
     assert b"data-health-editor" in page.content and b"plain-language.js" in page.content
     response = client.post("/admin/plain-language/", {"language": "en", "body": f"<p>{HARD}</p>"})
     assert b"harder than the target" in response.content
+
+
+def scored_pages(*bodies):
+    from healthinfo.models import ArticleTranslation
+    from healthinfo.plain_language.scoring import score_pages
+
+    articles = []
+    for number, body in enumerate(bodies):
+        article = make_article(f"page-{number}", title=f"Page {number}", sections=0)
+        Section.objects.create(
+            translation=article.translations.get(), order=1, heading="H", body=f"<p>{body}</p>"
+        )
+        articles.append(article)
+    score_pages(ArticleTranslation.objects.all())
+    return articles
+
+
+@pytest.mark.django_db
+def test_pages_above_their_target_can_be_filtered_in_the_article_list(client):
+    ReadabilityTarget.objects.create(language="en", target=8)
+    plain, hard = scored_pages(PROSE, HARD)
+    unscored = make_article("unscored", title="Not scored yet")
+    ReadabilityScore.objects.filter(translation__article=unscored).delete()
+    assert list(
+        ReadabilityScore.objects.above_target().values_list("translation__article", flat=True)
+    ) == [hard.pk]
+    client.force_login(make_user(groups=["Editors"]))
+    listed = {}
+    for value in ("above", "within", "unscored"):
+        page = client.get("/admin/healthinfo/article/", {"plain_language": value}).content.decode()
+        listed[value] = {a.slug for a in (plain, hard, unscored) if f">{a.slug}<" in page}
+    assert listed == {"above": {"page-1"}, "within": {"page-0"}, "unscored": {"unscored"}}
+
+
+@pytest.mark.django_db
+def test_the_review_dashboard_lists_pages_harder_to_read_than_their_target(client):
+    ReadabilityTarget.objects.create(language="en", target=8)
+    scored_pages(PROSE, HARD)
+    client.force_login(make_user(groups=["Editors"]))
+    page = client.get("/admin/healthinfo/reviewassignment/dashboard/").content.decode()
+    panel = page[page.index("Harder to read than the target") :]
+    assert "Page 1" in panel and "Page 0" not in panel
+    assert "/admin/healthinfo/readabilityscore/?target=above" in panel

@@ -8,6 +8,7 @@ no category menu), so they still work during the outage they report.
 import sys
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
@@ -17,9 +18,9 @@ from django.utils.cache import add_never_cache_headers
 RETRY_AFTER_SECONDS = 30
 
 
-def _render(template_name):
+def _render(template_name, **context):
     # No request: context processors would query the database.
-    return render_to_string(template_name, {"site_name": settings.SITE_NAME})
+    return render_to_string(template_name, {"site_name": settings.SITE_NAME, **context})
 
 
 def bad_request(request, exception=None):
@@ -29,7 +30,10 @@ def bad_request(request, exception=None):
     Rendered without the database, like the other error pages: a request that
     is refused as malformed must not reach it.
     """
-    return HttpResponseBadRequest(_render("400.html"))
+    # A form larger than DATA_UPLOAD_MAX_MEMORY_SIZE (a staff save with pasted pictures)
+    # gets its own explanation: nothing was saved, and why.
+    too_large = isinstance(exception, RequestDataTooBig)
+    return HttpResponseBadRequest(_render("400.html", too_large=too_large))
 
 
 def payload_too_large(request):

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from healthinfo.figures.services import archived_figures
 from healthinfo.models import Article, Version, current_language
 
 
@@ -114,6 +115,7 @@ def version_detail(request, slug, number):
         ],
     }
     review = content.get("review", {})
+    figures = archived_figures(content.get("figures"))
     permalink = f"{settings.SITE_URL}{version.get_absolute_url()}"
     # The language switch leads to the page history in the other languages.
     alternates = {}
@@ -127,6 +129,7 @@ def version_detail(request, slug, number):
         {
             "version": version,
             "content": content,
+            "figures": figures,
             "review": {
                 **review,
                 "last_reviewed_on": _as_date(review.get("last_reviewed_on")),

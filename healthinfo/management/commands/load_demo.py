@@ -71,6 +71,7 @@ class Command(BaseCommand):
                 "Refusing to load demo content and accounts with DEBUG off "
                 "(pass --allow-production for a throwaway benchmark database)."
             )
+        self.demo_images = set()
         with transaction.atomic():
             users = {} if no_accounts else self.ensure_accounts()
             reviewers = self.load_reviewers()
@@ -110,6 +111,11 @@ class Command(BaseCommand):
             self.assign_demo_reviews(reviewers, staff)
             self.load_questions(users.get("midwife"))
             self.load_canned_replies()
+        # The figures' responsive renditions (made at upload; the demo's are copied in).
+        from healthinfo.figures.services import ensure_renditions
+
+        for name in sorted(self.demo_images):
+            ensure_renditions(name)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Article.objects.count()} articles, "
@@ -328,9 +334,34 @@ class Command(BaseCommand):
                     }
                     for ref in data.get("references", [])
                 ],
-                "figures": [],
+                "figures": [
+                    {
+                        **self.demo_image(figure["file"]),
+                        **{key: figure.get(key, "") for key in ("alt_text", "caption", "credit")},
+                    }
+                    for figure in data.get("figures", [])
+                ],
             }
         )
+
+    def demo_image(self, file):
+        """
+        The demo image ``file`` (under fixtures/demo/) in the media storage, stored
+        once under a fixed name so that loading the demo again changes nothing.
+        """
+        from django.core.files import File
+        from django.core.files.storage import default_storage
+        from PIL import Image
+
+        source = DEMO_DIR / file
+        name = f"figures/demo/{source.name}"
+        if not default_storage.exists(name):
+            with source.open("rb") as opened:
+                name = default_storage.save(name, File(opened, name=source.name))
+        with Image.open(source) as image:
+            width, height = image.size
+        self.demo_images.add(name)
+        return {"image": name, "width": width, "height": height}
 
     def load_questions(self, midwife):
         path = DEMO_DIR / "questions.json"

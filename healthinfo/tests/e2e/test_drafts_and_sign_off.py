@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from healthinfo.models import Article, Review
 from healthinfo.tests.e2e.checks import axe_violations, html_errors
+from healthinfo.tests.e2e.test_writing_an_article import select_text
 
 pytestmark = pytest.mark.e2e
 
@@ -53,8 +54,9 @@ def test_an_edited_live_page_goes_live_only_after_its_sign_off(page, log_in):
     expect(editor.locator("#content-main")).to_contain_text("readers keep seeing the live page")
     editor.get_by_role("button", name="Start editing").click()
     expect(editor.locator(".draft-notice")).to_contain_text("This is a draft.")
-    body = editor.locator("#id_sections-0-body")
-    body.fill(body.input_value().replace(OLD_TEXT, NEW_TEXT))
+    # The sentence is changed in the rich-text editor: selected, then typed over.
+    select_text(editor, "#sections-0 .ProseMirror[role=textbox]", OLD_TEXT)
+    editor.keyboard.type(NEW_TEXT)
     editor.get_by_role("button", name="Save", exact=True).click()
     expect(editor.locator(".messagelist")).to_contain_text("need a medical sign-off")
 

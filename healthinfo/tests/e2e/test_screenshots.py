@@ -65,3 +65,31 @@ def test_review_dashboard_screenshot(log_in):
     expect(editor.locator("#result_list tbody tr").first).to_be_visible()
     editor.evaluate("window.scrollTo(0, 0)")
     save(editor, "review-dashboard")
+
+
+def test_editing_page_screenshot(log_in):
+    from healthinfo.models import Article
+    from healthinfo.services import start_draft
+
+    draft, _created = start_draft(Article.objects.get(slug="cervical-insufficiency"), "en")
+    editor = log_in("editor")
+    editor.set_viewport_size({"width": 1440, "height": 1000})
+    editor.goto(f"/admin/healthinfo/drafttranslation/{draft.pk}/change/")
+    editor.get_by_role("button", name="Toggle navigation").click()
+    body = editor.locator("#sections-0 .ProseMirror[role=textbox]")
+    expect(body).to_be_visible()
+    # The live check has answered: the score beside the form is filled in.
+    expect(editor.locator('.draft-editor-aside [data-result="score"]')).not_to_have_text("—")
+    editor.locator("#sections-group").scroll_into_view_if_needed()
+    editor.evaluate("window.scrollBy(0, -120)")
+    save(editor, "editing-page")
+
+
+def test_plain_language_report_screenshot(log_in):
+    editor = log_in("editor")
+    editor.set_viewport_size(DESKTOP["viewport"])
+    editor.goto("/admin/healthinfo/readabilityscore/")
+    editor.get_by_role("button", name="Toggle navigation").click()
+    expect(editor.locator("#result_list tbody tr").first).to_be_visible()
+    editor.evaluate("window.scrollTo(0, 0)")
+    save(editor, "plain-language-report")

@@ -1,7 +1,11 @@
 // The live plain-language check: sends the form's text to the check endpoint as the
 // editor types (after a pause) and fills in the report beside it. Works with any form
-// marked data-plain-language-check="<endpoint>" whose text fields are marked
-// data-plain-language-source ("html" for editor bodies, "summary" for the summary).
+// marked data-plain-language-check="<endpoint>" (or any element so marked, with
+// data-plain-language-form="<the form's id>"), whose text fields are marked
+// data-plain-language-source ("html" for editor bodies, "heading" for section
+// headings, "summary" for the summary). The page's language is the form's "language"
+// field, or data-plain-language-language. Parts marked for deletion, and the
+// template the admin copies for "Add another", are left out.
 const PAUSE_MS = 600;
 
 function interpolate(template, values) {
@@ -36,18 +40,30 @@ function fill(report, data) {
   report.removeAttribute("data-empty");
 }
 
-function watch(form) {
-  const url = form.dataset.plainLanguageCheck;
-  const report = document.querySelector("[data-plain-language-results]");
-  if (!report) return;
+function leftOut(field) {
+  if (field.closest(".empty-form")) return true;
+  const part = field.closest(".inline-related");
+  const remove = part?.querySelector('input[type="checkbox"][name$="-DELETE"]');
+  return Boolean(remove?.checked);
+}
+
+function watch(marked) {
+  const form = marked.tagName === "FORM" ? marked : document.getElementById(marked.dataset.plainLanguageForm);
+  const url = marked.dataset.plainLanguageCheck;
+  const report = (marked.tagName === "FORM" ? document : marked).querySelector("[data-plain-language-results]");
+  if (!form || !report) return;
   let timer = null;
   let pending = null;
 
   async function send() {
     const body = new FormData();
     const language = form.querySelector('[name="language"]');
-    body.set("language", language ? language.value : document.documentElement.lang || "en");
+    body.set(
+      "language",
+      marked.dataset.plainLanguageLanguage || (language ? language.value : document.documentElement.lang || "en"),
+    );
     for (const field of form.querySelectorAll("[data-plain-language-source]")) {
+      if (leftOut(field)) continue;
       if (field.dataset.plainLanguageSource === "summary") body.set("summary", field.value);
       else if (field.dataset.plainLanguageSource === "heading") body.append("heading", field.value);
       else body.append("body", field.value);
