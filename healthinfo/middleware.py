@@ -6,6 +6,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.utils import translation
 
 from healthinfo.views.errors import bad_request, database_unavailable, payload_too_large
 
@@ -56,16 +57,18 @@ def _has_control_character(text):
 
 class MalformedRequestMiddleware:
     """
-    Refuse addresses no browser sends, and ignore cookies no browser would keep, before any work.
+    Refuse addresses and cookies no browser sends, before any work.
 
     A NUL byte reaches PostgreSQL as an error ("text fields cannot contain NUL"),
     so a path such as ``/en/reviews/calendar/%00.ics`` or an admin search for
     ``%00`` used to be a 500 with a traceback. Control characters cannot be
     part of a real page's address: such a path, or a query string holding a
-    NUL, gets the 400 page (one log line). A cookie holding a control
-    character is dropped, so the page is served as if the browser had not sent
-    it (a tampered ``sessionid`` is simply no session). Form fields are
-    checked by Django's forms, which refuse NUL in every ``CharField``.
+    NUL, gets the 400 page (one log line). So does a cookie holding a control
+    character (browsers refuse to store one, so only a tool or a tampered
+    browser sends it); the 400 response also expires the damaged cookies, so a
+    reader whose browser somehow kept one is back on the page at the next
+    reload instead of being locked out. Form fields are checked by Django's
+    forms, which refuse NUL in every ``CharField``.
     """
 
     def __init__(self, get_response):
@@ -73,28 +76,31 @@ class MalformedRequestMiddleware:
 
     def __call__(self, request):
         problem = None
+        damaged_cookies = [
+            name for name, value in request.COOKIES.items() if _has_control_character(name + value)
+        ]
         if _has_control_character(request.path):
             problem = "a control character in the path"
         elif "\x00" in unquote(request.META.get("QUERY_STRING", ""), errors="replace"):
             problem = "a NUL byte in the query string"
-        if problem:
-            request_logger.warning(
-                "Malformed request refused with 400 (%s): %s %r",
-                problem,
-                request.method,
-                request.get_full_path()[:200],
-            )
-            response = bad_request(request)
-            response._has_been_logged = True  # the line above says it all (not django.request)
-            return response
-        cookies = request.COOKIES
-        if any(_has_control_character(name + value) for name, value in cookies.items()):
-            request.COOKIES = {
-                name: value
-                for name, value in cookies.items()
-                if not _has_control_character(name + value)
-            }
-        return self.get_response(request)
+        elif damaged_cookies:
+            problem = "a control character in a cookie"
+        if not problem:
+            return self.get_response(request)
+        request_logger.warning(
+            "Malformed request refused with 400 (%s): %s %r",
+            problem,
+            request.method,
+            request.get_full_path()[:200],
+        )
+        # Before LocaleMiddleware: the address's own /es/ says which language to answer in.
+        with translation.override(translation.get_language_from_path(request.path_info)):
+            response = bad_request(request, damaged_cookie=bool(damaged_cookies))
+        response._has_been_logged = True  # the line above says it all (not django.request)
+        for name in damaged_cookies:
+            if not _has_control_character(name):  # a name no header can carry back
+                response.delete_cookie(name)
+        return response
 
 
 def limit_request_body(max_bytes):

@@ -23,7 +23,7 @@ def _render(template_name, **context):
     return render_to_string(template_name, {"site_name": settings.SITE_NAME, **context})
 
 
-def bad_request(request, exception=None):
+def bad_request(request, exception=None, *, damaged_cookie=False):
     """
     The friendly 400 page (``handler400``, and malformed addresses refused by middleware).
 
@@ -33,7 +33,9 @@ def bad_request(request, exception=None):
     # A form larger than DATA_UPLOAD_MAX_MEMORY_SIZE (a staff save with pasted pictures)
     # gets its own explanation: nothing was saved, and why.
     too_large = isinstance(exception, RequestDataTooBig)
-    return HttpResponseBadRequest(_render("400.html", too_large=too_large))
+    return HttpResponseBadRequest(
+        _render("400.html", too_large=too_large, damaged_cookie=damaged_cookie)
+    )
 
 
 def payload_too_large(request):
