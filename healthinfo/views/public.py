@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from comments.embed import question_area
+from healthinfo import site_address
 from healthinfo.article_page import cached_content
 from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.feedback_forms import FeedbackForm
@@ -198,7 +199,7 @@ def article_detail(request, slug):
     if shared is not None:
         shared.depend_on(CONTENT_GENERATION_KEY)
         shared.depend_on(GENERATION_KEY.format(article_id=translation.article_id))
-    content = cached_content(translation)
+    content = cached_content(translation, site_address.for_request(request))
     if shared is not None:
         shared.expire_at(content.expires_at)
     return render(
@@ -220,7 +221,10 @@ def article_context(request, translation, content):
         "article": translation.article,
         "content": content,
         "language_alternates": content.alternates,
-        "canonical_url": request.build_absolute_uri(translation.get_absolute_url()),
+        # The address the structured data gives as the page's @id.
+        "canonical_url": site_address.absolute(
+            translation.get_absolute_url(), site_address.for_request(request)
+        ),
         "json_ld": json_ld(content.structured_data),
     }
 
