@@ -11,7 +11,7 @@ the page is rendered once and shared by every reader (``shared_pages``).
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import translation
@@ -20,17 +20,24 @@ from healthinfo.models import ArticleTranslation, current_language
 
 # Initials that are not letters share one group, listed last.
 OTHER = "#"
+_SLUG = "a-to-z-slug"
 
 
 def folded(text):
     """``text`` without accents and case, for sorting and comparing ("Úlcera" → "ulcera")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def letter_of(name):
     """The letter ``name`` is listed under ("Á…" → "A"); initials that are no letter → "#"."""
-    initial = folded(name.strip())[:1].upper()
+    return _letter_of_folded(folded(name.strip()))
+
+
+def _letter_of_folded(name):
+    initial = name[:1].upper()
     return initial if initial.isalpha() and len(initial) == 1 else OTHER
 
 
@@ -54,18 +61,13 @@ class Entry:
     name: str
     title: str
     url: str
+    # ``name`` folded (``folded``), and the letter it is listed under.
+    folded_name: str = field(repr=False)
+    letter: str
 
     @property
     def is_alternate_name(self):
         return self.name != self.title
-
-    @property
-    def letter(self):
-        return letter_of(self.name)
-
-    @property
-    def sort_key(self):
-        return (folded(self.name), self.name, folded(self.title), self.url)
 
 
 def entries(language=None):
@@ -76,15 +78,20 @@ def entries(language=None):
         .in_language(language)
         .values_list("title", "alternate_names", "article__slug")
     )
-    found = {}
+    # One reverse() for all rows: a slug is letters, digits, "-" and "_" only.
     with translation.override(language):
-        for title, alternate_names, slug in rows:
-            url = reverse("healthinfo:article", kwargs={"slug": slug})
-            for name in [title, *(name.strip() for name in alternate_names.splitlines())]:
-                # A name given twice for one page, or differing only in accents, is listed once.
-                if name and (folded(name), url) not in found:
-                    found[folded(name), url] = Entry(name=name, title=title, url=url)
-    return sorted(found.values(), key=lambda entry: entry.sort_key)
+        address = reverse("healthinfo:article", kwargs={"slug": _SLUG})
+    found = {}
+    for title, alternate_names, slug in rows:
+        url = address.replace(_SLUG, slug)
+        for name in [title, *(name.strip() for name in alternate_names.splitlines())]:
+            key = folded(name)
+            # A name given twice for one page, or differing only in accents, is listed once.
+            if name and (key, url) not in found:
+                found[key, url] = Entry(name, title, url, key, _letter_of_folded(key.lstrip()))
+    return sorted(
+        found.values(), key=lambda entry: (entry.folded_name, entry.name, entry.title, entry.url)
+    )
 
 
 def letters(index):
