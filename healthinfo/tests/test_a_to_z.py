@@ -8,7 +8,13 @@ from django.test.utils import CaptureQueriesContext
 
 from healthinfo import a_to_z
 from healthinfo.models import Article
-from healthinfo.tests.factories import add_translation, make_article, make_category
+from healthinfo.tests.factories import (
+    add_translation,
+    make_article,
+    make_category,
+    make_published_article,
+    publish_change,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +146,16 @@ def test_unpublished_pages_and_their_alternate_names_are_not_listed(client, cerv
     )
     assert client.get("/en/a-z/?letter=H").status_code == 404
     assert "Secret draft" not in client.get("/en/a-z/?letter=S").content.decode()
+
+
+def test_a_newly_published_alternate_name_is_listed_at_once(client):
+    article = make_published_article("cervix", title="Cervical insufficiency")
+    assert client.get("/en/a-z/").status_code == 200  # the shared page is stored
+    assert client.get("/en/a-z/?letter=S").status_code == 404
+    publish_change(article, alternate_names="Short cervix")
+    html = client.get("/en/a-z/?letter=S").content.decode()
+    assert [name for name, _url, _rest in entries_on(html)] == ["Short cervix"]
+    assert 'href="?letter=S"' in client.get("/en/a-z/").content.decode()  # not the stored copy
 
 
 def test_a_name_given_twice_is_listed_once():
