@@ -38,11 +38,12 @@ makemessages: $(VENV)/.runtime-installed
 
 # The web server and, beside it, the worker that sends emails and the scheduler for
 # "publish at" / "unpublish at" (in production: a service and cron, see the README).
+# Without SITE_URL, links in emails of jobs no request started use this PORT.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@$(BIN)/python manage.py run_worker --worker-id=make-run & worker=$$!; \
-		$(BIN)/python manage.py publish_scheduled --every 30 & scheduler=$$!; \
+	@PORT=$(PORT) $(BIN)/python manage.py run_worker --worker-id=make-run & worker=$$!; \
+		PORT=$(PORT) $(BIN)/python manage.py publish_scheduled --every 30 & scheduler=$$!; \
 		trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

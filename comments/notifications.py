@@ -9,7 +9,9 @@ email again (a job run twice) finds it there instead of adding a copy.
 
 Emails carry links, not the questions themselves: inboxes are shared, forwarded
 and read on lock screens, and the question and its answer are one click away
-on the site (or, for midwives, in the admin after logging in).
+on the site (or, for midwives, in the admin after logging in). The links start
+with ``site_url``, the address of the request that started the job (captured
+when it was enqueued), or ``healthinfo.site_address.current()`` without one.
 """
 
 import logging
@@ -24,6 +26,7 @@ from django.utils import timezone, translation
 
 from comments.models import ModeratorDigest, Question
 from comments.tokens import delete_token, forget_email_token
+from healthinfo import site_address
 from healthinfo.outbox import delivery
 from healthinfo.outbox.models import OutgoingEmail
 
@@ -32,13 +35,10 @@ logger = logging.getLogger(__name__)
 MIDWIVES_GROUP = "Midwives"
 
 
-def absolute_url(path):
-    """``path`` on the public site (``settings.SITE_URL``), for links in emails."""
-    return f"{settings.SITE_URL}{path}"
-
-
-def admin_url(question):
-    return absolute_url(reverse("admin:comments_question_change", args=[question.pk]))
+def admin_url(question, site_url):
+    return site_address.absolute(
+        reverse("admin:comments_question_change", args=[question.pk]), site_url
+    )
 
 
 def midwife_addresses():
@@ -64,7 +64,7 @@ def _queue(template, context, to, *, key, priority):
     return delivery.queue(key=key, to=to, subject=subject, body=body, priority=priority)[1]
 
 
-def queue_urgent_alert(question_id):
+def queue_urgent_alert(question_id, site_url=None):
     """
     Queue the midwives' alert that an urgent question is waiting. Returns the number queued.
 
@@ -86,7 +86,7 @@ def queue_urgent_alert(question_id):
         context = {
             "question": question,
             "title": _article_title(question.article, settings.LANGUAGE_CODE),
-            "admin_url": admin_url(question),
+            "admin_url": admin_url(question, site_url),
             "site_name": settings.SITE_NAME,
         }
         with transaction.atomic():
@@ -102,7 +102,7 @@ def queue_urgent_alert(question_id):
             )
 
 
-def queue_answer_notification(question_id):
+def queue_answer_notification(question_id, site_url=None):
     """
     Queue the email telling the asker, once, that their question is answered. True when queued.
 
@@ -128,12 +128,13 @@ def queue_answer_notification(question_id):
         with translation.override(question.language):
             context = {
                 "title": _article_title(article, question.language),
-                "thread_url": absolute_url(question.get_absolute_url()),
-                "forget_email_url": absolute_url(
-                    reverse("comments:forget_email", args=[forget_email_token(question)])
+                "thread_url": site_address.absolute(question.get_absolute_url(), site_url),
+                "forget_email_url": site_address.absolute(
+                    reverse("comments:forget_email", args=[forget_email_token(question)]),
+                    site_url,
                 ),
-                "delete_url": absolute_url(
-                    reverse("comments:delete", args=[delete_token(question)])
+                "delete_url": site_address.absolute(
+                    reverse("comments:delete", args=[delete_token(question)]), site_url
                 ),
                 "phone": settings.EMERGENCY_PHONE_NUMBER,
                 "site_name": settings.SITE_NAME,
@@ -162,7 +163,7 @@ class DigestOutcome:
     digest: ModeratorDigest | None = None
 
 
-def queue_moderator_digest(today=None):
+def queue_moderator_digest(today=None, site_url=None):
     """
     Queue the midwives' list of questions waiting for them, at most once a day.
 
@@ -204,11 +205,13 @@ def queue_moderator_digest(today=None):
                     {
                         "question": question,
                         "title": _article_title(question.article, settings.LANGUAGE_CODE),
-                        "admin_url": admin_url(question),
+                        "admin_url": admin_url(question, site_url),
                     }
                     for question in queue
                 ],
-                "queue_url": absolute_url(reverse("admin:comments_question_changelist")),
+                "queue_url": site_address.absolute(
+                    reverse("admin:comments_question_changelist"), site_url
+                ),
                 "site_name": settings.SITE_NAME,
             }
             for address in recipients:

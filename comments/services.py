@@ -27,6 +27,7 @@ from comments.personal_data import CONTACT_KINDS, find_personal_data
 from comments.tasks import alert_midwives_about_urgent_question, notify_asker_of_answer
 from comments.text import clean_reader_text
 from comments.triage import triage
+from healthinfo import site_address
 from healthinfo.cache import invalidate_article
 from healthinfo.models import Article, public_name_for
 from healthinfo.outbox.tasks import enqueue_with_transaction
@@ -145,7 +146,9 @@ def submit_question(
         **screen(body, display_name),
     )
     if question.is_urgent:
-        enqueue_with_transaction(alert_midwives_about_urgent_question, question.pk)
+        enqueue_with_transaction(
+            alert_midwives_about_urgent_question, question.pk, site_address.current()
+        )
     return question
 
 
@@ -352,7 +355,7 @@ def reply(question, by, body):
     _audit(question, AuditEntry.Action.REPLY, by, after=body, reply=answer)
     invalidate_article(question.article_id)
     if first and question.email and question.notified_at is None:
-        enqueue_with_transaction(notify_asker_of_answer, question.pk)
+        enqueue_with_transaction(notify_asker_of_answer, question.pk, site_address.current())
     return answer
 
 

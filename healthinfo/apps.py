@@ -11,6 +11,6 @@ class HealthInfoConfig(AppConfig):
 
     def ready(self):
         # Connects the receivers that keep cached menus, pages and search fresh.
-        from healthinfo import context_processors, signals  # noqa: F401
+        from healthinfo import checks, context_processors, signals  # noqa: F401
         from healthinfo.figures import signals as figure_signals  # noqa: F401
         from healthinfo.plain_language import signals as plain_language_signals  # noqa: F401

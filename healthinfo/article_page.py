@@ -12,8 +12,9 @@ together); warm, none.
 
 The cache key holds the article's cache generation (content, reviews and
 questions change it), the site-wide content generation (publishing or
-retitling any article changes how links to it render) and today's date
-(overdue notices). An entry never outlives the next scheduled publish or
+retitling any article changes how links to it render), today's date
+(overdue notices) and the site's address (the structured data's ``@id``, see
+``healthinfo.site_address``). An entry never outlives the next scheduled publish or
 unpublish time of the article or of an article it links to.
 
 The parts that belong to one reader (the question form, their pending
@@ -31,6 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from healthinfo import site_address
 from healthinfo.cache import article_generation, content_generation
 from healthinfo.figures.services import with_renditions
 from healthinfo.links import Target, linked_slugs, render_links
@@ -38,7 +40,7 @@ from healthinfo.models import AdditionalReviewer, ArticleTranslation, Figure
 
 logger = logging.getLogger(__name__)
 
-PAGE_CACHE_KEY = "article-page:{article}:{language}:{generation}:{content}:{day}"
+PAGE_CACHE_KEY = "article-page:{article}:{language}:{generation}:{content}:{day}:{site}"
 PAGE_CACHE_SECONDS = 3600
 
 
@@ -124,12 +126,13 @@ def _next_change(articles, now):
     return min(times, default=None)
 
 
-def load_content(translation):
+def load_content(translation, site_url=None):
     """
     Query and render the content of ``translation``'s page (no cache).
 
     ``translation`` comes from ``ArticleTranslation.objects.for_reader()``;
-    the editors' preview calls this directly for a draft.
+    the editors' preview calls this directly for a draft. ``site_url`` is the
+    address the page is served at (``healthinfo.site_address``).
     """
     from healthinfo.structured_data import medical_web_page
 
@@ -173,14 +176,17 @@ def load_content(translation):
         body_html=body_html,
         alternates=alternates,
         titles=titles,
-        structured_data=medical_web_page(translation, sections, alternates, titles),
+        structured_data=medical_web_page(
+            translation, sections, alternates, titles, site_url or site_address.current()
+        ),
         expires_at=_next_change([article, *linked_articles], now),
     )
 
 
-def cached_content(translation):
-    """``load_content``, cached per article, language and generation (see module docs)."""
+def cached_content(translation, site_url=None):
+    """``load_content``, cached per article, language, generation and address (see module docs)."""
     article = translation.article
+    site_url = site_url or site_address.current()
     try:
         key = PAGE_CACHE_KEY.format(
             article=article.pk,
@@ -188,16 +194,17 @@ def cached_content(translation):
             generation=article_generation(article.pk),
             content=content_generation(),
             day=timezone.localdate().isoformat(),
+            site=site_url,
         )
         stored = cache.get(key)
     except Exception:
         logger.warning("Article page not cached: the cache is unavailable.", exc_info=True)
-        return load_content(translation)
+        return load_content(translation, site_url)
     now = timezone.now()
     if stored is not None and (stored.expires_at is None or stored.expires_at > now):
         stored.body_html = mark_safe(stored.body_html)
         return stored
-    content = load_content(translation)
+    content = load_content(translation, site_url)
     timeout = PAGE_CACHE_SECONDS
     if content.expires_at is not None:
         timeout = max(1, min(timeout, int((content.expires_at - now) / timedelta(seconds=1))))

@@ -1,9 +1,13 @@
-"""Template context every page needs: the site name, the category menu, the shared-page flag."""
+"""
+Template context every page needs: the site name, the site's address for absolute
+links, the category menu, the shared-page flag.
+"""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from healthinfo import site_address
 from healthinfo.cache import content_generation
 from healthinfo.models import Category, current_language
 from healthinfo.shared_pages import shared_render
@@ -30,6 +34,8 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "default_language": settings.LANGUAGE_CODE,
+        # Absolute links (hreflang) start with it, as the canonical link does.
+        "site_url": site_address.for_request(request),
         # Built only by a template that shows it (the admin never does).
         "menu_categories": SimpleLazyObject(lambda: category_menu(language)),
     }

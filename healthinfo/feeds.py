@@ -1,10 +1,16 @@
-"""An Atom feed, per language, of the articles most recently published or updated."""
+"""
+An Atom feed, per language, of the articles most recently published or updated.
+
+Its links are absolute on the site's address (``healthinfo.site_address``), as
+the pages' canonical links are; Django would otherwise prefix the request's host.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from healthinfo import site_address
 from healthinfo.models import ArticleTranslation, current_language
 
 FEED_LENGTH = 20
@@ -20,10 +26,10 @@ class RecentArticlesFeed(Feed):
         return _("Articles recently published or updated, with the date of each change.")
 
     def link(self):
-        return reverse("healthinfo:home")
+        return site_address.absolute(reverse("healthinfo:home"))
 
     def feed_url(self):
-        return reverse("healthinfo:feed")
+        return site_address.absolute(reverse("healthinfo:feed"))
 
     def items(self):
         return (
@@ -40,7 +46,7 @@ class RecentArticlesFeed(Feed):
         return translation.summary
 
     def item_link(self, translation):
-        return translation.get_absolute_url()
+        return site_address.absolute(translation.get_absolute_url())
 
     def item_pubdate(self, translation):
         return translation.article.first_published_at or translation.created_at

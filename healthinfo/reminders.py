@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from healthinfo import site_address
 from healthinfo.models import Article, ReviewAssignment, SentReminder
 
 EDITORS_GROUP = "Editors"
@@ -99,6 +100,8 @@ def send_review_reminders(today=None):
                     recipient,
                     [[item.article_id, item.kind, item.due_on.isoformat()] for item in claimed],
                     sent_on=today.isoformat(),
+                    # A scheduled run has no request: SITE_URL or its fallback.
+                    site_url=site_address.current(),
                 )
                 sent += 1
     return sent

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which has refused a host not in ALLOWED_HOSTS.
+    "healthinfo.site_address.SiteAddressMiddleware",
     # Before the CSRF check, which would read the body: oversized public posts get 413.
     "healthinfo.middleware.RequestBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -398,9 +400,11 @@ LOGGING = {
 
 # --- Reader questions ---------------------------------------------------------
 
-# Absolute address of the site, for links in emails (no request is at hand when
-# a task or a cron job sends them).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site (https://health.example.org): absolute links in
+# pages, feeds, JSON-LD, citations and emails. Empty in development: links follow
+# the address each request came to, and jobs no request started use the first of
+# ALLOWED_HOSTS (see healthinfo.site_address; `check --deploy` says what it uses).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 # Number of reverse proxies in front of the app that append to X-Forwarded-For.
 # 0 trusts only REMOTE_ADDR; never raise it without such a proxy, or readers
 # could choose their own IP address and escape the rate limit.

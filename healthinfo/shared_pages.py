@@ -150,7 +150,16 @@ def is_anonymous(request):
 
 
 def _entry_key(request, variant):
-    where = "\n".join((request.get_host(), request.path, translation.get_language() or "", variant))
+    # The request's address is part of the page (canonical link, JSON-LD, hreflang)
+    # when SITE_URL is empty; the scheme too (healthinfo.site_address).
+    where = "\n".join(
+        (
+            f"{request.scheme}://{request.get_host()}",
+            request.path,
+            translation.get_language() or "",
+            variant,
+        )
+    )
     return ENTRY_KEY.format(digest=hashlib.blake2b(where.encode(), digest_size=16).hexdigest())
 
 

@@ -10,12 +10,23 @@ from django.urls import reverse
 
 from healthinfo.models import Article, ArticleTranslation, Category
 
+
+class SiteAddressSitemap(Sitemap):
+    """Addresses on ``SITE_URL`` when it is set, as canonical links are (else the request's)."""
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        if settings.SITE_URL:
+            scheme, _sep, domain = settings.SITE_URL.partition("://")
+            return self._urls(page, scheme, domain)
+        return super().get_urls(page, site, protocol)
+
+
 # Entries (article × language) per sitemap page, and how long a page is cached.
 SITEMAP_PAGE_SIZE = 2000
 SITEMAP_CACHE_SECONDS = 3600
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(SiteAddressSitemap):
     """Published articles, one entry per language, each listing the other languages."""
 
     i18n = True
@@ -44,7 +55,7 @@ class ArticleSitemap(Sitemap):
         return max([article.updated_at, *(t.updated_at for t in article.translations.all())])
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(SiteAddressSitemap):
     i18n = True
     alternates = True
     x_default = True
@@ -58,7 +69,7 @@ class CategorySitemap(Sitemap):
         return category.get_absolute_url()
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SiteAddressSitemap):
     """The home page and the A-Z index in every language."""
 
     i18n = True

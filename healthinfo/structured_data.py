@@ -11,13 +11,10 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from healthinfo.site_address import absolute
+
 # The characters json_script escapes: "</script>" in a title cannot end the block.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def absolute_url(path):
-    """``path`` on the public site (``settings.SITE_URL``)."""
-    return f"{settings.SITE_URL}{path}"
 
 
 def _person(name, credentials):
@@ -27,14 +24,19 @@ def _person(name, credentials):
     return person
 
 
-def medical_web_page(translation, sections, alternates, titles):
-    """The ``MedicalWebPage`` dictionary for ``translation``'s page."""
+def medical_web_page(translation, sections, alternates, titles, site_url):
+    """
+    The ``MedicalWebPage`` dictionary for ``translation``'s page at ``site_url``.
+
+    Its ``@id`` and ``url`` are the page's canonical address (``site_url`` from
+    ``healthinfo.site_address``, as the page's ``<link rel="canonical">``).
+    """
     article = translation.article
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
-        "@id": absolute_url(translation.get_absolute_url()),
-        "url": absolute_url(translation.get_absolute_url()),
+        "@id": absolute(translation.get_absolute_url(), site_url),
+        "url": absolute(translation.get_absolute_url(), site_url),
         "name": translation.title,
         "inLanguage": translation.language,
         "about": {"@type": "MedicalCondition", "name": translation.title},
@@ -61,7 +63,7 @@ def medical_web_page(translation, sections, alternates, titles):
     others = [
         {
             "@type": "MedicalWebPage",
-            "@id": absolute_url(url),
+            "@id": absolute(url, site_url),
             "name": titles.get(language, ""),
             "inLanguage": language,
         }

@@ -9,15 +9,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from healthinfo import site_address
 from healthinfo.models import Article, SentReminder
 from healthinfo.outbox import delivery
 from healthinfo.outbox.tasks import send_outbox_now
 
 
 @task
-def email_review_reminder(recipient, items, sent_on=None):
+def email_review_reminder(recipient, items, sent_on=None, site_url=None):
     """
     Email ``recipient`` the reviews in ``items`` ([article id, kind, due date]).
+
+    Its links start with ``site_url``, the address the run that enqueued it
+    chose (``healthinfo.site_address.current()``), when it is given.
 
     The email carries titles, dates and admin links, never article content.
     It goes through the outbox, once per recipient, day and list of items,
@@ -38,16 +42,18 @@ def email_review_reminder(recipient, items, sent_on=None):
                     "title": titles.get(settings.LANGUAGE_CODE) or article.slug,
                     "overdue": kind == SentReminder.Kind.OVERDUE,
                     "due_on": date.fromisoformat(due),
-                    "admin_url": settings.SITE_URL
-                    + reverse("admin:healthinfo_article_change", args=[article_id]),
+                    "admin_url": site_address.absolute(
+                        reverse("admin:healthinfo_article_change", args=[article_id]), site_url
+                    ),
                 }
             )
         context = {
             "rows": rows,
             "overdue_count": sum(row["overdue"] for row in rows),
             "due_soon_count": sum(not row["overdue"] for row in rows),
-            "reviews_url": settings.SITE_URL
-            + reverse("admin:healthinfo_reviewassignment_changelist"),
+            "reviews_url": site_address.absolute(
+                reverse("admin:healthinfo_reviewassignment_changelist"), site_url
+            ),
             "site_name": settings.SITE_NAME,
         }
         subject = render_to_string("healthinfo/email/review_reminder_subject.txt", context)

@@ -26,6 +26,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from healthinfo import site_address
 from healthinfo.admin.publishing import PublishingAdminMixin
 from healthinfo.article_page import load_content
 from healthinfo.models import (
@@ -548,7 +549,11 @@ def preview_response(request, page, **extra):
     response = TemplateResponse(
         request,
         "healthinfo/article_detail.html",
-        {**article_context(request, page, load_content(page)), "preview": True, **extra},
+        {
+            **article_context(request, page, load_content(page, site_address.for_request(request))),
+            "preview": True,
+            **extra,
+        },
     )
     response.render()
     response["X-Robots-Tag"] = "noindex"

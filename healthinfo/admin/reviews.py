@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from healthinfo import services
+from healthinfo import services, site_address
 from healthinfo.admin.records import ReadOnlyAdmin
 from healthinfo.forms import (
     DashboardFilterForm,
@@ -334,7 +334,9 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
                 "opts": self.opts,
                 "title": _("Review calendar"),
                 "subtitle": None,
-                "feed_url": f"{settings.SITE_URL}{token.get_absolute_url()}" if token else "",
+                "feed_url": (
+                    site_address.for_request(request) + token.get_absolute_url() if token else ""
+                ),
                 "has_view_permission": True,
             },
         )

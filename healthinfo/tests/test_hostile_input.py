@@ -1,5 +1,7 @@
 """Hostile input to reader pages: search, A-Z, feedback and link tokens never cause a 500."""
 
+import unicodedata
+
 import pytest
 from django.test import Client
 from hypothesis import HealthCheck, example, given
@@ -39,7 +41,14 @@ def test_any_search_answers_with_a_page(query, page):
 @given(letter=st.text(max_size=5), page=st.text(max_size=6))
 def test_any_letter_of_the_a_to_z_answers_with_a_page(letter, page):
     response = Client().get("/en/a-z/", {"letter": letter, "page": page})
-    assert response.status_code == (400 if "\x00" in letter + page else 200)
+    if "\x00" in letter + page:
+        assert response.status_code == 400
+    else:
+        # "Weak cervix" is listed under W, and under C as "Cervical insufficiency";
+        # an accented letter counts as its base letter ("ć" is C).
+        base = unicodedata.normalize("NFKD", letter)[:1].upper()
+        listed = letter == "" or (len(letter) == 1 and letter.isalpha() and base in ("C", "W"))
+        assert response.status_code == (200 if listed else 404)
 
 
 @EXAMPLES

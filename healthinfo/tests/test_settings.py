@@ -11,7 +11,9 @@ STRONG_KEY = "k" * 20 + "Qz8!vX2#pL9@wR4$tY6%uI1^oP3&aS5*dF7(gH0)jK" + "m" * 10
 
 
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    full_env = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "SITE_URL"
+    }
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -44,6 +46,7 @@ def test_deployment_checks_report_no_issues_with_production_variables():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="health.example.org",
+        SITE_URL="https://health.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -5,6 +5,7 @@ calendar app that cannot log in. Replacing the token revokes the old address.
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from healthinfo import site_address
 from healthinfo.forms import can_manage_reviews
 from healthinfo.models import Article, CalendarToken, ReviewAssignment
 
@@ -26,20 +28,26 @@ def _title(article):
     return titles.get(settings.LANGUAGE_CODE) or next(iter(titles.values()), article.slug)
 
 
-def _event(uid, day, summary, path):
+def _event(uid, day, summary, path, site_url):
     event = icalendar.Event()
-    event.add("uid", f"{uid}@{settings.SITE_URL.split('://')[-1]}")
+    event.add("uid", f"{uid}@{urlsplit(site_url).netloc}")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("summary", summary)
-    event.add("url", f"{settings.SITE_URL}{path}")
+    event.add("url", site_address.absolute(path, site_url))
     return event
 
 
-def build_calendar(user, today=None):
-    """The ``icalendar.Calendar`` of the review dates ``user`` looks after."""
+def build_calendar(user, today=None, site_url=None):
+    """
+    The ``icalendar.Calendar`` of the review dates ``user`` looks after.
+
+    Its links start with ``site_url`` (``healthinfo.site_address.current()``
+    when not given).
+    """
     today = today or timezone.localdate()
+    site_url = site_url or site_address.current()
     window = (today - timedelta(days=PAST_DAYS), today + timedelta(days=FUTURE_DAYS))
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{settings.SITE_NAME}//Review calendar//EN")
@@ -58,6 +66,7 @@ def build_calendar(user, today=None):
                     article.next_review_due,
                     _("Review due: %(title)s") % {"title": _title(article)},
                     reverse("admin:healthinfo_article_change", args=[article.pk]),
+                    site_url,
                 )
             )
     assignments = (
@@ -74,6 +83,7 @@ def build_calendar(user, today=None):
                 assignment.due_on,
                 _("Your review of %(title)s is due") % {"title": _title(assignment.article)},
                 reverse("admin:healthinfo_review_add") + f"?assignment={assignment.pk}",
+                site_url,
             )
         )
     return calendar
@@ -88,7 +98,8 @@ def review_calendar(request, token):
     if found is None:
         raise Http404
     response = HttpResponse(
-        build_calendar(found.user).to_ical(), content_type="text/calendar; charset=utf-8"
+        build_calendar(found.user, site_url=site_address.for_request(request)).to_ical(),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="reviews.ics"'
     # The address is the secret: keep it out of shared caches and referrers.

@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from healthinfo import site_address
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -14,7 +16,7 @@ def robots_txt(request):
         # Search results and private question links are not pages to index.
         "Disallow: /*/search/",
         "Disallow: /*/questions/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {site_address.for_request(request)}/sitemap.xml",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from healthinfo import site_address
 from healthinfo.figures.services import archived_figures
 from healthinfo.models import Article, Version, current_language
 
@@ -116,7 +117,9 @@ def version_detail(request, slug, number):
     }
     review = content.get("review", {})
     figures = archived_figures(content.get("figures"))
-    permalink = f"{settings.SITE_URL}{version.get_absolute_url()}"
+    site_url = site_address.for_request(request)
+    permalink = site_address.absolute(version.get_absolute_url(), site_url)
+    current_url = _current_url(version.article, version.language)
     # The language switch leads to the page history in the other languages.
     alternates = {}
     for code, _name in settings.LANGUAGES:
@@ -135,7 +138,9 @@ def version_detail(request, slug, number):
                 "last_reviewed_on": _as_date(review.get("last_reviewed_on")),
                 "next_review_due": _as_date(review.get("next_review_due")),
             },
-            "current_url": _current_url(version.article, version.language),
+            "current_url": current_url,
+            # The live page's address, as its own canonical link gives it.
+            "canonical_url": site_address.absolute(current_url, site_url) if current_url else "",
             "permalink": permalink,
             "cite_text": cite_text(version, permalink),
             "language_alternates": alternates,

@@ -1,17 +1,18 @@
 """Pages readers see: home, categories, A-Z, articles and the site's policy pages."""
 
-import unicodedata
 from urllib.parse import urlencode
 
 from django.contrib.messages import get_messages
 from django.core.paginator import Paginator
 from django.db.models import CharField, OuterRef, Value
-from django.db.models.functions import Cast, Concat, Substr, Upper
+from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from comments.embed import question_area
+from healthinfo import a_to_z as a_to_z_index
+from healthinfo import site_address
 from healthinfo.article_page import cached_content
 from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.feedback_forms import FeedbackForm
@@ -116,49 +117,34 @@ def category_detail(request, slug):
     )
 
 
-def _letter(initial):
-    """The A-Z letter an initial belongs to ("Á" → "A"); other characters → "#"."""
-    base = unicodedata.normalize("NFKD", initial or "")[:1].upper()
-    return base if base.isalpha() else "#"
-
-
 @shared_page(variant=page_number_variant("letter"))
 def a_to_z(request):
+    """
+    The A-Z index, one letter at a time (the first by default). A letter that is
+    not in the index, or anything but one letter, answers 404 with the letters
+    that are, never another letter's page.
+    """
     follow_schedule(request)
-    published = ArticleTranslation.objects.published().in_language()
-    initials = (
-        published.annotate(initial=Upper(Substr("title", 1, 1)))
-        .values_list("initial", flat=True)
-        .distinct()
-        .order_by()
-    )
-    by_letter = {}
-    for initial in initials:
-        by_letter.setdefault(_letter(initial), set()).add(initial)
-    letters = sorted(by_letter, key=lambda letter: (letter == "#", letter))
-    letter = request.GET.get("letter", "")[:1].upper() or (letters[0] if letters else "")
-    if letter not in by_letter:
+    index = a_to_z_index.entries()
+    letters = a_to_z_index.letters(index)
+    requested = request.GET.get("letter", "")
+    letter = a_to_z_index.requested_letter(requested) if requested else None
+    status = 200
+    if not requested:
         letter = letters[0] if letters else ""
-        shared = shared_render(request)
-        if shared is not None:
-            shared.keep_private()
-    matching = ArticleTranslation.objects.none()
-    if letter:
-        matching = (
-            published.annotate(initial=Upper(Substr("title", 1, 1)))
-            .filter(initial__in=by_letter[letter])
-            .select_related("article")
-            .order_by("title", "pk")
-        )
+    elif letter not in letters:
+        letter, status = "", 404
+    chosen = [entry for entry in index if entry.letter == letter] if letter else []
     return render(
         request,
         "healthinfo/a_to_z.html",
         {
             "letters": letters,
             "letter": letter,
-            "page": page_of(request, matching),
+            "page": page_of(request, chosen),
             "extra_query": urlencode({"letter": letter}),
         },
+        status=status,
     )
 
 
@@ -198,7 +184,7 @@ def article_detail(request, slug):
     if shared is not None:
         shared.depend_on(CONTENT_GENERATION_KEY)
         shared.depend_on(GENERATION_KEY.format(article_id=translation.article_id))
-    content = cached_content(translation)
+    content = cached_content(translation, site_address.for_request(request))
     if shared is not None:
         shared.expire_at(content.expires_at)
     return render(
@@ -220,7 +206,10 @@ def article_context(request, translation, content):
         "article": translation.article,
         "content": content,
         "language_alternates": content.alternates,
-        "canonical_url": request.build_absolute_uri(translation.get_absolute_url()),
+        # The address the structured data gives as the page's @id.
+        "canonical_url": site_address.absolute(
+            translation.get_absolute_url(), site_address.for_request(request)
+        ),
         "json_ld": json_ld(content.structured_data),
     }
 

@@ -64,7 +64,9 @@ def site(live_server, transactional_db, django_db_serialized_rollback, settings)
     puts back what the migrations created, such as the staff roles.
     """
     settings.QUESTIONS_MIN_FILL_SECONDS = 0
-    settings.SITE_URL = live_server.url  # links in emails lead back to this server
+    # As in development: no SITE_URL, so links (in emails too) follow the address
+    # the browser used, the live server's (healthinfo.site_address).
+    settings.SITE_URL = ""
     # The demo loader guards against production (DEBUG is off under pytest).
     call_command("load_demo", allow_production=True, stdout=io.StringIO())
     return live_server

@@ -55,6 +55,8 @@ def emergency_box(page):
 PAGES = {
     "home": visit("/en/"),
     "a-z": visit("/en/a-z/"),
+    "a-z-alternate-names": visit("/es/a-z/?letter=I"),
+    "a-z-unknown-letter": visit("/en/a-z/?letter=Q", status=404),
     "category": visit("/en/categories/pregnancy-complications/"),
     "article-en": visit(ARTICLE),
     "article-es": visit("/es/articles/cervical-insufficiency/"),

@@ -25,7 +25,7 @@ def ask(page, text, *, email=""):
 
 
 def test_midwife_redacts_a_phone_number_and_answers_with_a_canned_reply(
-    page, new_context, log_in, mailoutbox
+    page, new_context, log_in, mailoutbox, site
 ):
     ask(page, QUESTION, email=ASKER_EMAIL)
     ask(new_context().new_page(), URGENT)  # asked later, by another reader
@@ -82,6 +82,7 @@ def test_midwife_redacts_a_phone_number_and_answers_with_a_canned_reply(
     assert to_asker[0].subject == "A midwife has answered your question"
     # The asker follows the link in the email, in her own browser, to the answer.
     link = re.search(r"^(http://\S+/questions/\d+/)$", to_asker[0].body, re.MULTILINE)
+    assert link.group(1).startswith(f"{site.url}/")  # the address the midwife used
     page.goto(link.group(1))
     answered = page.locator(f"#{page.url.rsplit('#', 1)[1]}")
     expect(answered).to_contain_text("We have removed some personal details")
