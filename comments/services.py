@@ -23,12 +23,14 @@ from django.utils.translation import gettext_lazy as _
 from comments import ratelimit
 from comments import red_flags as red_flag_rules
 from comments.models import AuditEntry, Question, Reply, thread_closure
+from comments.notifications import answer_notification_key
 from comments.personal_data import CONTACT_KINDS, find_personal_data
 from comments.tasks import alert_midwives_about_urgent_question, notify_asker_of_answer
 from comments.text import clean_reader_text
 from comments.triage import triage
 from healthinfo.cache import invalidate_article
 from healthinfo.models import Article, public_name_for
+from healthinfo.outbox import delivery
 from healthinfo.outbox.tasks import enqueue_with_transaction
 
 REMOVED = _("[removed]")
@@ -263,6 +265,11 @@ def set_urgency(question, by, *, urgent, category="", note=""):
     """
     A midwife's own judgement: mark ``question`` urgent (with a red-flag category) or
     not urgent. Urgent questions come first in the queue; the change is audited.
+
+    A question that becomes urgent alerts the midwives like one the triage flagged
+    (``submit_question``): the alert is queued with the transaction, once per
+    question and midwife (the outbox's key), so marking it urgent again, or
+    changing its category, sends nothing more.
     """
     if urgent and category not in red_flag_rules.CATEGORIES:
         raise ValidationError(_("Choose what makes the question urgent."), code="no_category")
@@ -271,11 +278,14 @@ def set_urgency(question, by, *, urgent, category="", note=""):
     if question.is_urgent == urgent and question.urgent_category == category:
         return question
     before = _urgency_label(question.is_urgent, question.urgent_category)
+    was_urgent = question.is_urgent
     question.is_urgent = urgent
     question.urgent_category = category
     question.save(update_fields=["is_urgent", "urgent_category"])
     action = AuditEntry.Action.MARK_URGENT if urgent else AuditEntry.Action.MARK_NOT_URGENT
     _audit(question, action, by, before=before, after=_urgency_label(urgent, category), note=note)
+    if urgent and not was_urgent:
+        enqueue_with_transaction(alert_midwives_about_urgent_question, question.pk)
     return question
 
 
@@ -414,10 +424,15 @@ def delete_question(question, by=None, *, note=""):
 
 @transaction.atomic
 def forget_email(question):
-    """Delete the asker's email address from ``question`` (their one-click link in the email)."""
+    """
+    Delete the asker's email address from ``question`` (their one-click link in the email),
+    and the answer email to it still waiting in the outbox: once forgotten, nothing more
+    is sent to that address about this question.
+    """
     question = _locked(question)
     if not question.email:
         return question
+    delivery.cancel(key=answer_notification_key(question.pk), to=question.email)
     question.email = ""
     question.save(update_fields=["email"])
     _audit(question, AuditEntry.Action.FORGET_EMAIL)
