@@ -85,18 +85,29 @@ def _words(text):
 
 ALL_NEGATIONS = frozenset().union(*NEGATIONS.values())
 
+# "I nearly fainted", "casi me caigo": the event did not happen. Only for events:
+# "almost every 5 minutes" is still every 5 minutes.
+NEAR_MISSES = frozenset({"nearly", "almost", "casi"})
+EVENT_CATEGORIES = frozenset({"trauma"})
+
+# Words that join the last item of a list ("no bleeding, cramps or fluid").
+LIST_JOINS = frozenset({"or", "nor", "o", "u", "ni"})
+
 
 # Words that may stand between a negation and what it negates.
 FILLERS = {
     "en": _words(
         "a an the any some more much further new real signs sign of or and at all "
         "have has had been is was are were there be they re its it im i really "
-        "pain cramps cramping spotting discharge vaginal heavy fresh major"
+        "pain cramps cramping spotting discharge vaginal heavy fresh major "
+        "think thought believe noticed notice seen my her his had having got get "
+        "experienced signs symptoms sudden bad real proper"
     ),
     "es": _words(
         "he ha hay habido tenido tengo tiene tuve mas de del el la los las un una "
         "y o ni ningun ninguna nada me se le son es esta estoy noto siento "
-        "dolor manchado perdidas sintomas signos senales"
+        "dolor manchado perdidas sintomas signos senales "
+        "creo que pienso en notado visto he tenido mi su ningun nada"
     ),
 }
 
@@ -166,6 +177,64 @@ CONTEXT = {
             "had stopped",
             "scan was fine",
             "scans were fine",
+            "when i was",
+            "when she was",
+            "with my last",
+            "after my first",
+            "after my last",
+            "after my son",
+            "after my daughter",
+            "in my life",
+            "as a kid",
+            "fine now",
+            "ok now",
+            "okay now",
+            "better now",
+            "all good now",
+            "went away",
+            "gone away",
+            "settled down",
+            "back to normal",
+            "moving again",
+            "kicking again",
+            "started moving",
+            "turned out",
+        ),
+        "present": (
+            "now",
+            "again",
+            "still",
+            "today",
+            "tonight",
+            "right now",
+            "this morning",
+            "currently",
+            "since",
+            "getting",
+            "worse",
+            "keep",
+            "keeps",
+        ),
+        "current": (
+            "im",
+            "i m",
+            "i am",
+            "ive been",
+            "i ve been",
+            "right now",
+            "at the moment",
+            "keep",
+            "keeps",
+        ),
+        "other_person_is_the_patient": (
+            "found me",
+            "saw me",
+            "says i",
+            "said i",
+            "she s",
+            "shes",
+            "she is",
+            "pregnant",
         ),
         "other_person": (
             "my sister",
@@ -209,6 +278,34 @@ CONTEXT = {
             "can you get",
             "does having",
             "chances",
+            "chance of",
+            "risk of",
+            "how long",
+            "how to",
+            "what to do",
+            "what counts",
+            "is it dangerous",
+            "is it safe",
+            "is it bad",
+            "is it possible",
+            "can a",
+            "can an",
+            "could a",
+            "watch for",
+            "watch out for",
+            "look out for",
+            "keep an eye",
+            "told me to",
+            "told to",
+            "said to",
+            "advised",
+            "warning signs",
+            "how common",
+            "worried about getting",
+            "scared of getting",
+            "what would",
+            "should i worry",
+            "should i be worried",
         ),
         "information_exempt_before": (
             "not sure",
@@ -244,6 +341,52 @@ CONTEXT = {
             "hace meses",
             "hace un ano",
             "en el pasado",
+            "cuando estaba",
+            "cuando ella",
+            "en mi vida",
+            "se me quito",
+            "ya se me quito",
+            "ya se quito",
+            "ya esta bien",
+            "todo bien",
+            "se movio un monton",
+            "se movio mucho",
+            "volvio a moverse",
+            "se volvio a mover",
+            "resulto ser",
+            "ya paso",
+        ),
+        "present": (
+            "ahora",
+            "ahorita",
+            "hoy",
+            "otra vez",
+            "de nuevo",
+            "todavia",
+            "sigo",
+            "sigue",
+            "esta manana",
+            "esta noche",
+            "desde",
+            "cada vez",
+            "empeora",
+        ),
+        "current": (
+            "estoy",
+            "llevo",
+            "ahora mismo",
+            "me esta",
+            "me estan",
+            "no para",
+            "no paro",
+        ),
+        "other_person_is_the_patient": (
+            "me encontro",
+            "me vio",
+            "dice que yo",
+            "esta de",
+            "tiene",
+            "embarazada",
         ),
         "other_person": (
             "mi hermana",
@@ -282,6 +425,23 @@ CONTEXT = {
             "es cierto",
             "probabilidades",
             "es hereditario",
+            "es peligroso",
+            "es grave",
+            "es seguro",
+            "riesgo de",
+            "que hacer",
+            "como reconocer",
+            "como detectar",
+            "como se detecta",
+            "me dijeron que",
+            "vigilar",
+            "estar atenta",
+            "senales de alarma",
+            "cuales son",
+            "puede un",
+            "puede una",
+            "pueden",
+            "por si acaso",
         ),
         "information_exempt_before": ("no se", "se", "como", "saber"),
     },

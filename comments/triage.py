@@ -80,13 +80,26 @@ _TEMPERATURE_CONTEXT = re.compile(
     r"\b(?:temp|temperature|temperatura|fever|fiebre|calentura|thermometer|termometro|burning up)"
 )
 
-# Weeks of pregnancy: "31 weeks", "31wks", "34+2", "de 30 semanas", "32 sem".
+# Weeks of pregnancy: "31 weeks", "31wks", "34+2", "de 30 semanas", "32 sem", "week 30",
+# "semana 30", "estoy de 34", "5 months pregnant", "embarazada de 4 meses", "at term".
 _WEEKS = re.compile(
-    r"\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk|semanas?|sem|sdg)\b(?!\s*(?:ago|after|since"
-    r"|old|postpartum|post|pp|despues|tras|del parto|de dar|de haber|postparto))"
+    r"\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk|w|semanas?|sem|sdg|sg)\b(?!\s*(?:ago|after|since"
+    r"|old|postpartum|post|pp|despues|tras|del parto|de dar|de haber|postparto|de nacid|de vida))"
     r"|\b(\d{1,2})\s*\+\s*\d\b"
+    r"|\b(?:week|semana|sem)\s*(\d{1,2})\b"
+    r"|\bestoy\s+de\s+(\d{1,2})\b(?!\s*(?:anos|dias|meses|horas))"
 )
-_WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about)\s*$")
+_MONTHS_PREGNANT = re.compile(
+    r"\b(\d)\s*(?:months?|meses|mes)\s+(?:pregnant|gone|along|de embarazo|embarazada)"
+    r"|\b(?:embarazada|embarazo)\s+de\s+(\d)\s*(?:meses|mes)\b"
+    r"|\b(?:estoy|tengo)\s+(?:de\s+)?(\d)\s*(?:meses|mes)\b(?!\s*(?:de nacid|postparto|despues))"
+)
+_AT_TERM = re.compile(r"\b(?:at term|full term|term now|a termino|de termino|ya cumpli)\b")
+_WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about|ago|cada)\s*$")
+# A stated week after one of these is the present one ("bled at 8 weeks, now 20 weeks").
+_WEEKS_NOW = re.compile(
+    r"(?:now|currently|today|im|i m|i am|am|estoy|ahora|actualmente|hoy|ya)\s*(?:at|on|de|en la|la)?\s*$"
+)
 
 
 def fold(text):
@@ -120,15 +133,30 @@ def _mark_patterns(folded):
 
 
 def pregnancy_weeks(text):
-    """The week of pregnancy the text states ("31 weeks", "34+2", "30 semanas"), or None."""
+    """
+    The week of pregnancy the text states ("31 weeks", "34+2", "semana 30", "5 months
+    pregnant", "at term"), or None. With several, the one said to be now ("at 8 weeks I
+    bled, now 20 weeks"), else the first.
+    """
     folded = fold(text)
+    found = []
     for match in _WEEKS.finditer(folded):
-        if _WEEKS_NOT_PREGNANCY.search(folded[max(0, match.start() - 14) : match.start()]):
+        before = folded[max(0, match.start() - 14) : match.start()]
+        if _WEEKS_NOT_PREGNANCY.search(before):
             continue
-        weeks = int(match.group(1) or match.group(2))
+        weeks = int(next(group for group in match.groups() if group))
         if 4 <= weeks <= 43:
-            return weeks
-    return None
+            found.append((bool(_WEEKS_NOW.search(before)), match.start(), weeks))
+    for match in _MONTHS_PREGNANT.finditer(folded):
+        months = int(next(group for group in match.groups() if group))
+        if 1 <= months <= 9:
+            found.append((True, match.start(), round(months * 4.35)))
+    for match in _AT_TERM.finditer(folded):
+        found.append((True, match.start(), 40))
+    if not found:
+        return None
+    now = [item for item in found if item[0]]
+    return min(now or found, key=lambda item: item[1])[2]
 
 
 # --- Words --------------------------------------------------------------------
@@ -177,13 +205,21 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
-    """What a sentence says around its red flags: past, someone else, a general question."""
+    """
+    What a sentence says around its red flags: past, someone else, a general question.
+
+    ``present`` holds the clauses that say "now", "again", "still" (a past event that
+    is back); ``current`` the clauses in which the reader describes herself now ("I'm",
+    "I've been", "estoy"), where a general question cannot hide a symptom.
+    """
 
     history: bool
     other_person: bool
-    # Where a general question starts ("what are the signs of"): (token index, clause),
-    # the clause set for words that reach no further than their clause ("if", "si").
+    # Where a general question starts ("what are the signs of"): (token index, clauses),
+    # the clauses set for words that reach no further than their clause ("if", "si").
     information: tuple = ()
+    present: frozenset = frozenset()
+    current: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -240,25 +276,71 @@ def _context_markers():
     return {kind: tuple(sorted(words)) for kind, words in merged.items()}
 
 
+def _marker_positions(padded, markers):
+    """Token indexes (in ``padded``, words joined by single spaces) where each marker starts."""
+    positions = []
+    for marker in markers:
+        for match in re.finditer(rf" {marker} ", padded):
+            positions.append(padded[: match.start() + 1].count(" ") - 1)
+    return positions
+
+
+def list_clauses(tokens):
+    """
+    The clauses of ``tokens`` (one sentence) that continue a list begun before them:
+    "no bleeding, cramps or fluid", "if I have bleeding, fluid, reduced movements or pain".
+    A clause continues the list when it is short and holds "or"/"nor"/"o"/"ni", or is
+    very short and comes before one that does. Returns {clause: the clause that began it}.
+    """
+    clauses = []
+    for token in tokens:
+        if not clauses or clauses[-1][0] != token.clause:
+            clauses.append((token.clause, []))
+        clauses[-1][1].append(token.word)
+    joins = red_flags.LIST_JOINS
+    continues = [False] * len(clauses)
+    for index in range(len(clauses) - 1, 0, -1):
+        words = clauses[index][1]
+        if len(words) <= 4 and (joins.intersection(words) or words[0] in {"and", "y", "e"}):
+            continues[index] = True
+        elif len(words) <= 3 and index + 1 < len(clauses) and continues[index + 1]:
+            continues[index] = True
+    heads = {}
+    for index, (clause, _words) in enumerate(clauses):
+        heads[clause] = heads[clauses[index - 1][0]] if continues[index] else clause
+    return heads
+
+
 def _sentence_context(sentence_text, tokens, language, first_index):
     context = _context_markers()
-    padded = f" {' '.join(token.word for token in tokens)} "
+    words = [token.word for token in tokens]
+    padded = f" {' '.join(words)} "
+    heads = list_clauses(tokens)
     information = []
     for kind, clause_only in (("information", False), ("information_in_clause", True)):
-        for marker in context[kind]:
-            for match in re.finditer(rf" {marker} ", padded):
-                if any(
-                    padded[: match.start() + 1].endswith(f" {exempt} ")
-                    for exempt in context["information_exempt_before"]
-                ):
-                    continue
-                index = padded[: match.start() + 1].count(" ") - 1
-                clause = tokens[index].clause if clause_only else None
-                information.append((first_index + index, clause))
+        for index in _marker_positions(padded, context[kind]):
+            before = f" {' '.join(words[:index])} "
+            if any(before.endswith(f" {exempt} ") for exempt in context["information_exempt_before"]):
+                continue
+            if clause_only:
+                head = heads[tokens[index].clause]
+                reach = frozenset(clause for clause, start in heads.items() if start == head)
+            else:
+                reach = None
+            information.append((first_index + index, reach))
+    other_person = any(f" {marker} " in padded for marker in context["other_person"]) and not any(
+        f" {marker} " in padded for marker in context["other_person_is_the_patient"]
+    )
     return Sentence(
         history=any(f" {marker} " in padded for marker in context["history"]),
-        other_person=any(f" {marker} " in padded for marker in context["other_person"]),
+        other_person=other_person,
         information=tuple(information),
+        present=frozenset(
+            tokens[index].clause for index in _marker_positions(padded, context["present"])
+        ),
+        current=frozenset(
+            tokens[index].clause for index in _marker_positions(padded, context["current"])
+        ),
     )
 
 
@@ -357,21 +439,35 @@ def _rules():
     return _compiled_rules(key)
 
 
-def _is_negated(tokens, index, language):
+def _is_negated(analysis, index, category):
+    """
+    True when a negation governs the word at ``index``: just before it with only filler
+    words between ("I haven't noticed any bleeding", "sin sangrado"), or at the start of
+    a list it belongs to ("no bleeding, cramps or fluid"). "Nearly", "casi" negate
+    events only ("I nearly fainted", "casi me caigo").
+    """
     # Every language's words: a Spanish rule may be reading an English question.
+    tokens = analysis.tokens
     negations = red_flags.ALL_NEGATIONS
+    if category in red_flags.EVENT_CATEGORIES:
+        negations = negations | red_flags.NEAR_MISSES
     fillers = red_flags.ALL_FILLERS
     clause = tokens[index].clause
     for back in range(1, red_flags.NEGATION_REACH + 2):
         position = index - back
         if position < 0 or tokens[position].clause != clause:
-            return False
+            break
         word = tokens[position].word
         if word in negations:
             return True
         if word not in fillers:
-            return False
-    return False
+            break
+    sentence = tokens[index].sentence
+    in_sentence = [token for token in tokens if token.sentence == sentence]
+    head = list_clauses(in_sentence).get(clause, clause)
+    if head == clause:
+        return False
+    return any(token.word in negations for token in in_sentence if token.clause == head)
 
 
 def _match_from(tokens, start, compiled):
@@ -428,7 +524,7 @@ def _applies(compiled, analysis, found):
         and not (rule.weeks[0] <= weeks < rule.weeks[1])
     ):
         return False
-    if not compiled.negation_inside and _is_negated(tokens, found[0], analysis.language):
+    if not compiled.negation_inside and _is_negated(analysis, found[0], rule.category):
         return False
     if compiled.unless is not None and any(
         compiled.unless.matches(token)
@@ -436,14 +532,21 @@ def _applies(compiled, analysis, found):
         if token.clause in {tokens[index].clause for index in found}
     ):
         return False
-    if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
-        return not sentence.history
-    if sentence.history or sentence.other_person:
-        return False
     clause = first.clause
+    # A past event is skipped, unless the same clause says it is back ("again", "now").
+    if sentence.history and clause not in sentence.present:
+        return False
+    if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
+        return True
+    if sentence.other_person:
+        return False
+    # A general question ("what are the signs of …", "what if my waters break") hides
+    # the words it names, unless the reader describes herself in that clause ("I'm …").
+    if clause in sentence.current:
+        return True
     return not any(
-        index < min(found) and (marker_clause is None or marker_clause == clause)
-        for index, marker_clause in sentence.information
+        index < min(found) and (reach is None or clause in reach)
+        for index, reach in sentence.information
     )
 
 
