@@ -104,6 +104,7 @@ FILLERS = {
         "experienced signs symptoms sudden bad real proper"
     ),
     "es": _words(
+        "llegue llego alcance a "
         "he ha hay habido tenido tengo tiene tuve mas de del el la los las un una "
         "y o ni ningun ninguna nada me se le son es esta estoy noto siento "
         "dolor manchado perdidas sintomas signos senales "
@@ -147,7 +148,77 @@ MISSPELLINGS = {
     },
 }
 
-# Sentence context (folded words, matched as whole words).
+# Other ways of saying a word the rules know (folded; phrases allowed): slang, text-speak,
+# Latin American and Spanish regional words. Applied before the rules, like misspellings.
+SYNONYMS = {
+    "en": {
+        "havnt": "have not",
+        "hvnt": "have not",
+        "havent": "have not",
+        "cnt": "can not",
+        "dnt": "do not",
+        "didnt": "did not",
+        "2day": "today",
+        "2nite": "tonight",
+        "tonite": "tonight",
+        "bby": "baby",
+        "babyy": "baby",
+        "preggo": "pregnant",
+        "preggers": "pregnant",
+        "hrs": "hours",
+        "hr": "hour",
+        "abdo": "abdomen",
+        "hubby": "husband",
+        "hubs": "husband",
+        "dh": "husband",
+        "baby daddy": "partner",
+        "babys dad": "partner",
+        "babies dad": "partner",
+        "baby s dad": "partner",
+        "babys father": "partner",
+        "father of my baby": "partner",
+        "father of the baby": "partner",
+        "dad of my baby": "partner",
+        "mvmts": "movements",
+        "mvmt": "movement",
+        "mvts": "movements",
+        "contrax": "contractions",
+        "contras": "contractions",
+        "bleedn": "bleeding",
+        "bleeing": "bleeding",
+    },
+    "es": {
+        "panza": "barriga",
+        "pancita": "barriga",
+        "pansa": "barriga",
+        "guata": "barriga",
+        "barriguita": "barriga",
+        "bebito": "bebe",
+        "bebita": "bebe",
+        "bb": "bebe",
+        "guagua": "bebe",
+        "piso": "suelo",
+        "papa del bebe": "pareja",
+        "padre del bebe": "pareja",
+        "papa de mi bebe": "pareja",
+        "padre de mi bebe": "pareja",
+        "papa de mi hijo": "pareja",
+        "padre de mi hijo": "pareja",
+        "papa de mi hija": "pareja",
+        "padre de mi hija": "pareja",
+        "mi esposo": "mi marido",
+        "toallas femeninas": "compresas",
+        "toalla femenina": "compresa",
+        "toallitas": "compresas",
+        "kotex": "compresa",
+        "q": "que",
+        "xq": "porque",
+        "tb": "tambien",
+        "sangro mucho": "sangrando mucho",
+    },
+}
+
+# Sentence context (folded words, matched as whole words; history markers may be patterns).
 CONTEXT = {
     "en": {
         "history": (
@@ -177,7 +248,7 @@ CONTEXT = {
             "had stopped",
             "scan was fine",
             "scans were fine",
-            "when i was",
+            "when i was (?:[0-9]+|pregnant|younger|little|small|a child|a kid|a teen[a-z]*|at school|in my)",
             "when she was",
             "with my last",
             "after my first",
@@ -469,8 +540,19 @@ def _seq(category, language, *slots, gap=3, unless="", weeks=None):
     RULES.append(Rule(category, language, slots, "seq", gap=gap, unless=unless, weeks=weeks))
 
 
-def _near(category, language, *slots, window=6, unless="", weeks=None):
-    RULES.append(Rule(category, language, slots, "near", window=window, unless=unless, weeks=weeks))
+def _near(category, language, *slots, window=6, unless="", weeks=None, needs_weeks=False):
+    RULES.append(
+        Rule(
+            category,
+            language,
+            slots,
+            "near",
+            window=window,
+            unless=unless,
+            weeks=weeks,
+            needs_weeks=needs_weeks,
+        )
+    )
 
 
 def _one(category, language, words, unless="", weeks=None, needs_weeks=False):
@@ -539,7 +621,43 @@ _seq(
     gap=2,
 )
 
+# Going to sleep and never waking, walking into the sea and not coming back.
+_near(
+    "self_harm",
+    EN,
+    "never|not|dont",
+    "wake|waking|woke|come|coming|return*",
+    "sleep|sea|river|lake|forever|walk*|drive|driving|away|disappear|drown*|leave",
+    window=8,
+    unless="baby|babys|feed*|alarm|labour|contraction*",
+)
+_near(
+    "self_harm",
+    EN,
+    "razor|razors|blade|blades|scalpel",
+    "arm|arms|wrist|wrists|thigh|thighs|legs|skin|myself",
+    window=6,
+)
+_near("self_harm", EN, "cut*|slash*|slit*", "wrist|wrists", window=4)
+_seq("self_harm", EN, "end", "it", gap=0, unless="pregnancy|relationship|marriage")
+
 _one("self_harm", ES, "suicid*")
+_near(
+    "self_harm",
+    ES,
+    "dormir|dormirme|irme|desaparecer|mar|rio",
+    "despertar|volver|siempre|nunca",
+    window=6,
+    unless="bebe|toma|tomas|noche|noches",
+)
+_near(
+    "self_harm",
+    ES,
+    "cuchilla|cuchillas|navaja|cuter|venas",
+    "brazo|brazos|munecas|piernas|cortar*",
+    window=6,
+)
+_seq("self_harm", ES, "quitarme|quitar", "de", "en", "medio", gap=0)
 _seq("self_harm", ES, "quitar*|quitarme|acabar|terminar", "vida", gap=2)
 _seq("self_harm", ES, "acabar|terminar|acabo", "todo", gap=2)
 _seq("self_harm", ES, "quiero|quisiera|ganas|deseo|prefiero", "morir*|muert*|matar*", gap=2)
@@ -565,7 +683,7 @@ _seq(
     "violence",
     EN,
     "push*|shov*|hit|hits|hitting|punch*|kick*|slap*|chok*|strangl*|beat|beats|beating|grab*|"
-    "threw|throw*|drag*|bit|attack*|rape*|hurts|hurt|strangled|smack*|thump*",
+    "threw|throw*|drag*|bit|attack*|rape*|hurts|hurt|strangled|smack*|thump*|slam*|pinn*|pin",
     "me",
     gap=0,
     unless=_PEOPLE_NOT_A_PARTNER,
@@ -574,7 +692,7 @@ _near(
     "violence",
     EN,
     "partner|husband|boyfriend|fiance|ex|hubby|bf|he",
-    "abus*|violent|threaten*|rape*|forced",
+    "abus*|violent|threaten*|rape*|forced|controls|controlling|locks|locked|takes|won",
     window=8,
 )
 _near(
@@ -590,7 +708,8 @@ _seq(
     "violence",
     ES,
     "me",
-    "peg*|empuj*|golpe*|maltrat*|agarr*|amenaz*|ahorc*|estrangul*|forz*|viol*",
+    "peg*|empuj*|golpe*|maltrat*|agarr*|amenaz*|ahorc*|estrangul*|forz*|viol*|jalone*|zarande*|"
+    "tir*|patea*|cachete*|encierra|encerro",
     gap=1,
     unless=_PEOPLE_NOT_A_PARTNER,
 )
@@ -604,6 +723,13 @@ _seq(
     unless=_PEOPLE_NOT_A_PARTNER,
 )
 _near("violence", ES, "miedo|asustada|aterrada", "casa|marido|pareja|novio", window=5)
+_near(
+    "violence",
+    ES,
+    "marido|pareja|novio|ex",
+    "controla|amenaza*|encierra|quita|prohibe|celos*",
+    window=8,
+)
 _seq("violence", ES, "violencia", "genero|machista|domestica", gap=1)
 _one("violence", ES, "maltrato|maltratador|maltrata")
 _seq("violence", ES, "malos", "tratos", gap=0)
@@ -614,17 +740,21 @@ _seq("fits", EN, "a|had|having|another|epileptic", "fit|fits", gap=0)
 _seq("fits", EN, "shak*|jerk*|twitch*", "all", "over", gap=2)
 _seq("fits", EN, "not|stopped", "respond*", gap=1)
 _one("fits", EN, "unresponsive")
+_seq("fits", EN, "eyes", "rolled|rolling|roll", gap=2)
+_seq("fits", EN, "epileptic", "attack|episode|fit", gap=1)
 _one("fits", ES, "convulsion|convulsiones|convulsionando|convulsiono|epileptico")
 _seq("fits", ES, "tembl*|sacud*|convuls*", "entera|entero|cuerpo", gap=3)
 _seq("fits", ES, "no", "respond*|reaccion*", gap=1)
-_seq("fits", ES, "ataque", "epilep*|convuls*", gap=1)
+_seq("fits", ES, "ataque|crisis", "epilep*|convuls*", gap=3)
+_one("fits", ES, "convuls*")
+_seq("fits", ES, "ojos", "blanco|atras|volteados", gap=2)
 
 # --- Chest pain or breathlessness -------------------------------------------------------
 _near(
     "chest_breathing",
     EN,
     "chest",
-    "pain*|hurt*|tight*|crush*|pressur*|ache*|heavy|sharp|agony",
+    "pain*|hurt*|tight*|crush*|pressur*|ache*|heavy|sharp|agony|elephant|weight|squeez*|stabbing",
     window=5,
     unless="heartburn|indigestion|breastfeed*|feeding",
 )
@@ -658,6 +788,18 @@ _seq(
 _seq("chest_breathing", ES, "no", "puedo|podia|consigo", "respirar", gap=2)
 _one("chest_breathing", ES, "ahogo|ahogando|ahogandome|asfixi*")
 _seq("chest_breathing", ES, "dificultad", "respirar", gap=2)
+_seq(
+    "chest_breathing",
+    ES,
+    "cuesta|costaba|costando",
+    "respirar",
+    gap=2,
+    unless="escaler*|subir|andar|caminar",
+)
+_seq(
+    "chest_breathing", EN, "catch|get", "my", "breath", gap=2, unless="stair*|walk*|climb*|exercis*"
+)
+_near("chest_breathing", EN, "arm|jaw", "numb|tingl*|dead", "chest", window=10)
 _seq("chest_breathing", ES, "tos*", "sangre", gap=3)
 
 # --- Fainting or collapse ------------------------------------------------------------------
@@ -830,7 +972,7 @@ _near(
     "severe|worst|bad|unbearable|excruciating|agony|agonising|extreme|terribl*|horrendous|intense|"
     "constant|stabbing|doubled|worse|worsening|screaming|crippling",
     window=5,
-    unless="headache|head|migraine|back|leg|legs|teeth|tooth|period",
+    unless="headache|head|migraine|back|leg|legs|teeth|tooth|period|heartburn|indigestion|reflux|chest",
 )
 _one("abdominal_pain", EN, "agony|doubled")
 _near("abdominal_pain", EN, "shoulder", "pain|tip|ache|hurt*", window=4)
@@ -841,15 +983,18 @@ _near(
     "pain|pains|hurt*|ache|stabbing|sharp",
     window=5,
     weeks=EARLY_PREGNANCY,
+    needs_weeks=True,
+    unless="stitch|walk*|running|run|exercis*|ligament",
 )
 _near("abdominal_pain", EN, "bump|tummy|belly|stomach|uterus|womb", "rock|rigid|solid", window=6)
 _near(
     "abdominal_pain",
     EN,
-    "pain|pains",
-    "stand|walk|move",
-    window=6,
-    unless="hip|pelvis|pelvic|spd|groin|back",
+    "pain|pains|hurts",
+    "not|cannot|barely|unable|hardly",
+    "stand|walk|move|straight",
+    window=8,
+    unless="hip|pelvis|pelvic|spd|groin|back|vagina|vaginal|leg|legs",
 )
 _near(
     "abdominal_pain",
@@ -862,7 +1007,23 @@ _near(
 )
 _near("abdominal_pain", ES, "hombro", "dolor|duel*|punta", window=4)
 _near(
-    "abdominal_pain", ES, "lado", "dolor|duel*|punzante|pinchazo*", window=5, weeks=EARLY_PREGNANCY
+    "abdominal_pain",
+    ES,
+    "lado",
+    "dolor|duel*|punzante|pinchazo*",
+    window=5,
+    weeks=EARLY_PREGNANCY,
+    needs_weeks=True,
+    unless="caminar|correr|ligamento",
+)
+_near(
+    "abdominal_pain",
+    ES,
+    "dolor|duele",
+    "no",
+    "caminar|andar|moverme|levantarme|enderezarme|pararme",
+    window=8,
+    unless="espalda|cadera|pubis|pelvis|ingle|pierna*",
 )
 _near(
     "abdominal_pain",
@@ -1033,6 +1194,16 @@ _near(
     unless="muchisimo|igual|siempre",
 )
 _seq("movements", ES, "dejado|dejo", "mover*", gap=2, weeks=MOVEMENTS_ESTABLISHED)
+# "no lo he sentido", "casi no la noto": the pronoun is the baby.
+_seq(
+    "movements",
+    ES,
+    "no",
+    "lo|la|le",
+    "sentido|siento|senti|noto|note|notado|sentir|notar|movido",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
 _near(
     "movements",
     ES,
@@ -1067,6 +1238,14 @@ _near(
     window=6,
     unless="baby|babys|feel|felt|feeling|movement*|counting",
 )
+_near(
+    "trauma",
+    EN,
+    "jump*|jumped|landed|stamp*|trod|sat|fell|thrown",
+    "bump|tummy|stomach|belly",
+    window=5,
+    unless="baby|babys|kick*|kicking",
+)
 _seq("trauma", EN, "car|road|traffic|motorway|bike", "crash|accident|collision|smash", gap=2)
 _one("trauma", EN, "crash|crashed|collision")
 _seq("trauma", EN, "rear", "end*", gap=1)
@@ -1085,7 +1264,16 @@ _near(
     window=5,
     unless="bebe|nene|nena|feto",
 )
-_seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera", gap=2)
+_seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera|carro|auto|camion", gap=2)
+_near("trauma", ES, "tiro|tiraron|tumbo|derribo|empujo|echo|cai|caigo|aviento", "suelo", window=5)
+_near(
+    "trauma",
+    ES,
+    "pegue|pego|golpee|golpeo|di",
+    "barriga|vientre|golpe",
+    window=5,
+    unless="bebe|nene|nena",
+)
 _one("trauma", ES, "choque|choco|chocaron|chocado|atropell*")
 _near("trauma", ES, "cinturon|airbag", "barriga|tripa|vientre|apreto", window=6)
 
@@ -1118,6 +1306,23 @@ _near(
     weeks=PRETERM_LABOUR_WEEKS,
 )
 _near("preterm_labour", EN, "pressure", "push*|pushing", window=10, weeks=PRETERM_LABOUR_WEEKS)
+_seq(
+    "preterm_labour",
+    EN,
+    "need|needing|urge|want|wanting|like",
+    "push|pushing|bear",
+    gap=3,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    EN,
+    "contraction|contractions|tightenings",
+    "regular|closer|stronger|timing|timed|apart",
+    window=8,
+    weeks=PRETERM_LABOUR_WEEKS,
+    needs_weeks=True,
+)
 _near(
     "preterm_labour",
     EN,
@@ -1126,7 +1331,7 @@ _near(
     window=10,
     weeks=PRETERM_LABOUR_WEEKS,
 )
-_LABOUR_ES = "contraccion*|contracciones|dolor*|duele|dura|endurece|tensa|tripa|barriga|regla|calambre*|xwavex"
+_LABOUR_ES = "contraccion*|contracciones|dolor*|duele|dura|endurece|tensa|tripa|barriga|regla|calambre*|colico*|xwavex"
 _near(
     "preterm_labour",
     ES,
@@ -1151,6 +1356,16 @@ _near(
     window=8,
     weeks=PRETERM_LABOUR_WEEKS,
 )
+_one("preterm_labour", ES, "pujar|pujo|pujando|puje", weeks=PRETERM_LABOUR_WEEKS, needs_weeks=True)
+_near(
+    "preterm_labour",
+    ES,
+    "contraccion|contracciones",
+    "regulares|seguidas|fuertes|cronometr*|minutos",
+    window=8,
+    weeks=PRETERM_LABOUR_WEEKS,
+    needs_weeks=True,
+)
 _near(
     "preterm_labour",
     ES,
@@ -1161,7 +1376,16 @@ _near(
 )
 
 # --- Fever or signs of infection -------------------------------------------------------------------------------
-_one("fever", EN, "fever|fevers|feverish|febrile|temperature|xtemphighx|rigors|sepsis|septic")
+_one(
+    "fever",
+    EN,
+    "fever|fevers|feverish|febrile|xtemphighx|rigors|sepsis|septic",
+    unless="xtemplowx",
+)
+_seq("fever", EN, "high|raised|a|got|running", "temperature|temp", gap=1, unless="xtemplowx")
+_near("fever", EN, "breast|boob|boobs|nipple", "red|hot|burning|streak*", window=6)
+_seq("fever", EN, "like|as|if", "have|got|had|with|the", "flu", gap=2)
+_one("fever", EN, "flu-like|flulike", unless="vaccine|jab")
 _seq("fever", EN, "burning|boiling", "up", gap=0)
 _one("fever", EN, "shiver*|shivery|chills", unless="cold|weather|outside")
 _near(
@@ -1185,8 +1409,11 @@ _one(
     "fever",
     ES,
     "fiebre|calentura|febril|febricula|xtemphighx|escalofr*|tirit*|sepsis|supura*|pus|infectad*",
+    unless="xtemplowx",
 )
-_seq("fever", ES, "mucha|alta|tengo", "temperatura", gap=1)
+_seq("fever", ES, "mucha|alta|tengo", "temperatura", gap=1, unless="xtemplowx")
+_near("fever", ES, "pecho|seno|senos|mama|pezon", "rojo|roja|caliente|ardiendo", window=6)
+_seq("fever", ES, "como", "si", "tuviera", "gripe", gap=1)
 _near("fever", ES, "huele|olor|apesta", "mal|fatal|fuerte|raro|horrible|podrido", window=5)
 _near(
     "fever",

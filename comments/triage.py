@@ -69,6 +69,10 @@ _FREQUENCY = re.compile(
     r"(?:min|mins|minutes|minutos)\s+(?:apart|between|de diferencia|entre)"
     r"|\b(?:" + _NUMBER_WORDS + r")\s*(?:times|veces)\s+(?:an|a|per|each|por|cada|la|una|en una)"
     r"\s+(?:hour|hora)\b"
+    # "4 in the last hour", "3 en una hora", "five in an hour", "6 contractions an hour"
+    r"|\b(?:" + _NUMBER_WORDS + r")\s+(?:contractions?\s+|tightenings?\s+|contracciones\s+)?"
+    r"(?:in|within|en|per|an|a|por)\s+(?:the\s+last\s+|the\s+past\s+|an\s+|one\s+|half\s+an\s+"
+    r"|la\s+ultima\s+|una\s+|media\s+)?(?:hour|hora)\b"
 )
 _WAVES = re.compile(
     r"\b(?:coming and going|come and go|comes and goes|on and off|"
@@ -76,6 +80,10 @@ _WAVES = re.compile(
 )
 _BLOOD_PRESSURE = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 _TEMPERATURE = re.compile(r"\b(3[89]|4[01])(?:[.,]\d)?\s*(?:°|º|degrees|grados|c\b)?")
+_NORMAL_TEMPERATURE = re.compile(
+    r"\b(?:3[56]|37)(?:[.,][0-4]\s*(?:°|º|degrees|grados|c\b)?|\s*(?:°|º|degrees|grados|c\b))"
+    r"|\b3[56][.,][5-9]\b"
+)
 _TEMPERATURE_CONTEXT = re.compile(
     r"\b(?:temp|temperature|temperatura|fever|fiebre|calentura|thermometer|termometro|burning up)"
 )
@@ -98,7 +106,8 @@ _AT_TERM = re.compile(r"\b(?:at term|full term|term now|a termino|de termino|ya 
 _WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about|ago|cada)\s*$")
 # A stated week after one of these is the present one ("bled at 8 weeks, now 20 weeks").
 _WEEKS_NOW = re.compile(
-    r"(?:now|currently|today|im|i m|i am|am|estoy|ahora|actualmente|hoy|ya)\s*(?:at|on|de|en la|la)?\s*$"
+    r"(?:now|currently|today|im|i m|i am|am|estoy|ahora|actualmente|hoy|ya)"
+    r"\s*(?:at|on|de|en la|la)?\s*$"
 )
 
 
@@ -129,6 +138,8 @@ def _mark_patterns(folded):
     )
     if _TEMPERATURE_CONTEXT.search(text):
         text = _TEMPERATURE.sub(" xtemphighx ", text)
+        # A reading under 37.5 °C is not a fever: "is 37.2 a temperature?"
+        text = _NORMAL_TEMPERATURE.sub(" xtemplowx ", text)
     return text
 
 
@@ -234,8 +245,7 @@ class Analysis:
 def analyse(text, language):
     """Tokens of ``text`` for the rules of ``language``, with sentence context."""
     marked = _mark_patterns(fold(text))
-    for wrong, right in red_flags.MISSPELLINGS.get(language, {}).items():
-        marked = re.sub(rf"\b{wrong}\b", right, marked)
+    marked = _synonyms(language).sub(lambda match: _SYNONYM_WORDS[language][match.group()], marked)
     tokens, sentences = [], []
     clause = 0
     position = 0
@@ -255,6 +265,22 @@ def analyse(text, language):
         sentences.append(_sentence_context(text_part, tokens[first_token:], language, first_token))
         position += len(text_part)
     return Analysis(language, marked, tuple(tokens), tuple(sentences), pregnancy_weeks(text))
+
+
+_SYNONYM_WORDS = {
+    language: {
+        **red_flags.MISSPELLINGS.get(language, {}),
+        **red_flags.SYNONYMS.get(language, {}),
+    }
+    for language in STEMMERS
+}
+
+
+@lru_cache(maxsize=4)
+def _synonyms(language):
+    """One pattern for every misspelling and synonym of ``language``, longest first."""
+    words = sorted(_SYNONYM_WORDS[language], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b")
 
 
 def _split_keeping_offsets(text, pattern):
@@ -301,10 +327,11 @@ def list_clauses(tokens):
     continues = [False] * len(clauses)
     for index in range(len(clauses) - 1, 0, -1):
         words = clauses[index][1]
-        if len(words) <= 4 and (joins.intersection(words) or words[0] in {"and", "y", "e"}):
-            continues[index] = True
-        elif len(words) <= 3 and index + 1 < len(clauses) and continues[index + 1]:
-            continues[index] = True
+        ends_a_list = len(words) <= 4 and (
+            bool(joins.intersection(words)) or words[0] in {"and", "y", "e"}
+        )
+        leads_to_one = len(words) <= 3 and index + 1 < len(clauses) and continues[index + 1]
+        continues[index] = ends_a_list or leads_to_one
     heads = {}
     for index, (clause, _words) in enumerate(clauses):
         heads[clause] = heads[clauses[index - 1][0]] if continues[index] else clause
@@ -320,7 +347,8 @@ def _sentence_context(sentence_text, tokens, language, first_index):
     for kind, clause_only in (("information", False), ("information_in_clause", True)):
         for index in _marker_positions(padded, context[kind]):
             before = f" {' '.join(words[:index])} "
-            if any(before.endswith(f" {exempt} ") for exempt in context["information_exempt_before"]):
+            exempt = context["information_exempt_before"]
+            if any(before.endswith(f" {word} ") for word in exempt):
                 continue
             if clause_only:
                 head = heads[tokens[index].clause]
@@ -332,7 +360,7 @@ def _sentence_context(sentence_text, tokens, language, first_index):
         f" {marker} " in padded for marker in context["other_person_is_the_patient"]
     )
     return Sentence(
-        history=any(f" {marker} " in padded for marker in context["history"]),
+        history=bool(_marker_positions(padded, context["history"])),
         other_person=other_person,
         information=tuple(information),
         present=frozenset(
@@ -634,6 +662,7 @@ _PATTERN_WORDS = {
     "xwavex": "coming and going",
     "xbphighx": "high blood pressure",
     "xtemphighx": "38 °C or more",
+    "xtemplowx": "under 37.5 °C",
 }
 
 
