@@ -642,6 +642,7 @@ _near("self_harm", EN, "cut*|slash*|slit*", "wrist|wrists", window=4)
 _seq("self_harm", EN, "end", "it", gap=0, unless="pregnancy|relationship|marriage")
 
 _one("self_harm", ES, "suicid*")
+_seq("self_harm", ES, "dejar|deje", "de", "existir|vivir", gap=0)
 _near(
     "self_harm",
     ES,
@@ -738,7 +739,7 @@ _seq("violence", ES, "malos", "tratos", gap=0)
 _one("fits", EN, "seizure|seizures|seizing|convuls*|fitting|foaming")
 _seq("fits", EN, "a|had|having|another|epileptic", "fit|fits", gap=0)
 _seq("fits", EN, "shak*|jerk*|twitch*", "all", "over", gap=2)
-_seq("fits", EN, "not|stopped", "respond*", gap=1)
+_seq("fits", EN, "not|stopped", "respond*|answer*", gap=2)
 _one("fits", EN, "unresponsive")
 _seq("fits", EN, "eyes", "rolled|rolling|roll", gap=2)
 _seq("fits", EN, "epileptic", "attack|episode|fit", gap=1)
@@ -1293,7 +1294,7 @@ _near(
     "preterm_labour",
     EN,
     "pressure",
-    "bottom|bum|rectum|passage",
+    "bottom|bum|rectum|passage|vagina|below",
     window=5,
     weeks=PRETERM_LABOUR_WEEKS,
 )
@@ -1352,7 +1353,7 @@ _near(
     "preterm_labour",
     ES,
     "presion|empuj*",
-    "empuj*|abajo|bajando",
+    "empuj*|abajo|bajando|vagina|recto|salir",
     window=8,
     weeks=PRETERM_LABOUR_WEEKS,
 )
@@ -1383,6 +1384,14 @@ _one(
     unless="xtemplowx",
 )
 _seq("fever", EN, "high|raised|a|got|running", "temperature|temp", gap=1, unless="xtemplowx")
+_seq(
+    "fever",
+    EN,
+    "temperature|temp",
+    "high|raised|up|spiking|spiked|xtemphighx",
+    gap=2,
+    unless="xtemplowx|normal",
+)
 _near("fever", EN, "breast|boob|boobs|nipple", "red|hot|burning|streak*", window=6)
 _seq("fever", EN, "like|as|if", "have|got|had|with|the", "flu", gap=2)
 _one("fever", EN, "flu-like|flulike", unless="vaccine|jab")
@@ -1412,6 +1421,7 @@ _one(
     unless="xtemplowx",
 )
 _seq("fever", ES, "mucha|alta|tengo", "temperatura", gap=1, unless="xtemplowx")
+_seq("fever", ES, "temperatura", "alta|elevada|xtemphighx", gap=2, unless="xtemplowx|normal")
 _near("fever", ES, "pecho|seno|senos|mama|pezon", "rojo|roja|caliente|ardiendo", window=6)
 _seq("fever", ES, "como", "si", "tuviera", "gripe", gap=1)
 _near("fever", ES, "huele|olor|apesta", "mal|fatal|fuerte|raro|horrible|podrido", window=5)
