@@ -24,7 +24,7 @@ quotations of questions, and are measured with ``manage.py triage_report``
 on labelled questions, including a held-out set nobody tuned on.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -71,7 +71,7 @@ NEVER_SKIPPED_FOR_CONTEXT = frozenset({"self_harm", "violence"})
 SEVERE_SYSTOLIC = 150
 SEVERE_DIASTOLIC = 100
 
-NEGATION_REACH = 3
+NEGATION_REACH = 5
 
 NEGATIONS = {
     "en": frozenset({"no", "not", "never", "without", "nor", "none", "neither", "zero"}),
@@ -84,6 +84,16 @@ def _words(text):
 
 
 ALL_NEGATIONS = frozenset().union(*NEGATIONS.values())
+
+# How a general question starts, and the words that show the reader speaks of herself.
+QUESTION_OPENERS = _words(
+    "does do can could will would is are should may might what whats why how which "
+    "puede pueden se es son hay que cual cuales por como cuanto cuanta"
+)
+FIRST_PERSON = _words(
+    "i im ive id my me mine myself we were our us "
+    "yo estoy tengo tuve me mi mis llevo noto siento he estaba"
+)
 
 # "I nearly fainted", "casi me caigo": the event did not happen. Only for events:
 # "almost every 5 minutes" is still every 5 minutes.
@@ -100,6 +110,7 @@ FILLERS = {
         "a an the any some more much further new real signs sign of or and at all "
         "have has had been is was are were there be they re its it im i really "
         "pain cramps cramping spotting discharge vaginal heavy fresh major "
+        "thoughts urges ideas plans "
         "think thought believe noticed notice seen my her his had having got get "
         "experienced signs symptoms sudden bad real proper"
     ),
@@ -108,6 +119,7 @@ FILLERS = {
         "he ha hay habido tenido tengo tiene tuve mas de del el la los las un una "
         "y o ni ningun ninguna nada me se le son es esta estoy noto siento "
         "dolor manchado perdidas sintomas signos senales "
+        "pensamientos ideas ganas "
         "creo que pienso en notado visto he tenido mi su ningun nada"
     ),
 }
@@ -270,6 +282,9 @@ CONTEXT = {
             "kicking again",
             "started moving",
             "turned out",
+            "resolved",
+            "cleared up",
+            "settled",
         ),
         "present": (
             "now",
@@ -377,6 +392,13 @@ CONTEXT = {
             "what would",
             "should i worry",
             "should i be worried",
+            "difference between",
+            "tell me about",
+            "explain",
+            "information about",
+            "info on",
+            "want to know",
+            "wondering",
         ),
         "information_exempt_before": (
             "not sure",
@@ -425,6 +447,14 @@ CONTEXT = {
             "volvio a moverse",
             "se volvio a mover",
             "resulto ser",
+            "parto anterior",
+            "anterior parto",
+            "el otro parto",
+            "con mi primer",
+            "con el primero",
+            "con la primera",
+            "con mi hijo",
+            "con mi hija",
             "ya paso",
         ),
         "present": (
@@ -513,6 +543,12 @@ CONTEXT = {
             "puede una",
             "pueden",
             "por si acaso",
+            "diferencia entre",
+            "explicar",
+            "explicarme",
+            "informacion sobre",
+            "quiero saber",
+            "cuanto tiempo",
         ),
         "information_exempt_before": ("no se", "se", "como", "saber"),
     },
@@ -830,7 +866,7 @@ _seq("fainting", ES, "vi|veo|todo", "negro", gap=2)
 _near("fainting", ES, "desperte|desperto|encontro", "suelo", window=6)
 
 # --- Heavy or ongoing bleeding ---------------------------------------------------
-_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger"
+_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|floss*|mouth|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger|ear|eye|eyes|graze*|skin"
 # Any bleeding from 24 weeks (placenta), and before that unless the reader says it is
 # slight: light bleeding in early pregnancy is for the early pregnancy unit, not 999.
 _MINIMISERS_EN = "little|bit|slight|slightly|light|tiny|speck*|smear|streak*|brown|pink|faint"
@@ -879,6 +915,14 @@ _near(
     "vagina|vaginal|fanny|entrance",
     window=4,
     unless="discharge|itch*|smear|tampon",
+)
+_near(
+    "prolapse",
+    EN,
+    "cord",
+    "between|vagina|out|hanging|legs|see|feel|coming",
+    window=5,
+    unless="blood|bank*|clamp*|spinal|stump|care|cut|cutting",
 )
 _near(
     "prolapse",
@@ -960,7 +1004,7 @@ _near(
     "costilla|costillas",
     "dolor|duel*|molest*|debajo",
     window=5,
-    unless="patad*|pies|bebe",
+    unless="patad*|pate*|pies|pie|bebe|empuj*",
 )
 _one("pre_eclampsia", ES, "xbphighx")
 
@@ -1040,10 +1084,40 @@ _near(
     "waters",
     EN,
     "water|waters",
-    "break|broke|broken|breaking|burst|bursting|gone|went|going|go|pop*|leak*|rupture*|released|"
-    "everywhere|gush*|pour*|pool|floor|soaked|soaking|flood*",
+    "break|broke|broken|breaking|burst|bursting|pop*|leak*|rupture*|released|"
+    "everywhere|gush*|pour*|floor|soaked|soaking|flood*",
     window=6,
-    unless="drink*|drinking|bath|park|birth|pool|bottle|tap|glass",
+    unless="drink*|drank|drunk|sip*|cup|bath|park|birth|pool|bottle|tap|glass|boil*|kettle",
+    weeks=BEFORE_TERM,
+)
+_seq(
+    "waters",
+    EN,
+    "=waters|membranes",
+    "have|has|had|just|already|think|both|all",
+    "gone|went|going|go",
+    gap=2,
+    weeks=BEFORE_TERM,
+)
+_seq("waters", EN, "=waters", "gone|went", gap=0, weeks=BEFORE_TERM)
+# Coloured or smelly waters are urgent at any stage, at term too.
+_near(
+    "waters",
+    EN,
+    "waters|fluid|liquid",
+    "green|greenish|brown|brownish|meconium|smell*|smelly|bloody|pink",
+    window=8,
+    unless="discharge|drink*|retention",
+    weeks=(0, 44),
+)
+_near(
+    "waters",
+    ES,
+    "aguas|liquido|fuente|bolsa",
+    "verde|verdoso|verdosa|marron|oscuro|oscura|meconio|huele|olor|sangre",
+    window=8,
+    unless="flujo|beber|bebo|retencion",
+    weeks=(0, 44),
 )
 _near(
     "waters",
@@ -1140,7 +1214,7 @@ _near(
     "slow*|less|fewer|reduc*|weaker|weak|decreas*|stopped|quieter|quiet|down|changed|different",
     window=5,
     weeks=MOVEMENTS_ESTABLISHED,
-    unless="rolls|bowel|ever",
+    unless="rolls|bowel|ever|loads|plenty|active",
 )
 _near(
     "movements",
@@ -1189,7 +1263,7 @@ _near(
     "movements",
     ES,
     "mov*|muev*|mueve|patadas|pataditas",
-    "menos|poco|flojo*|debil*|reduc*|dej*|quiet*|tranquil*",
+    "menos|poco|flojo*|debil*|reduc*|dej*|=quieto|=quieta|=quietito|=quietita|tranquil*",
     window=6,
     weeks=MOVEMENTS_ESTABLISHED,
     unless="muchisimo|igual|siempre",
@@ -1221,7 +1295,7 @@ _seq(
     "fell|fall|fallen|falling|slipped|slip|tripped|trip|tumbled",
     "down|over|onto|on|flat|off|stairs|hard",
     gap=2,
-    unless="asleep|pregnant|apart|love|behind",
+    unless="asleep|pregnant|apart|love|behind|bed|sofa|couch|settee|beanbag|cushion*",
 )
 _near(
     "trauma",
@@ -1255,7 +1329,7 @@ _one(
     "trauma",
     ES,
     "cai|caido|caida|caer|caerme|resbale|resbalon|tropece|tropezon",
-    unless="pelo|cabello|bici|bicicleta",
+    unless="pelo|cabello|bici|bicicleta|sofa|cama|sillon|cojin*|colchon",
 )
 _near(
     "trauma",
@@ -1383,12 +1457,12 @@ _one(
     "fever|fevers|feverish|febrile|xtemphighx|rigors|sepsis|septic",
     unless="xtemplowx",
 )
-_seq("fever", EN, "high|raised|a|got|running", "temperature|temp", gap=1, unless="xtemplowx")
+_seq("fever", EN, "high|=raised|a|got|running", "temperature|temp", gap=1, unless="xtemplowx")
 _seq(
     "fever",
     EN,
     "temperature|temp",
-    "high|raised|up|spiking|spiked|xtemphighx",
+    "high|=raised|up|spiking|spiked|xtemphighx",
     gap=2,
     unless="xtemplowx|normal",
 )
@@ -1433,3 +1507,11 @@ _near(
     window=6,
 )
 _near("fever", ES, "rinon|rinones|lumbar", "dolor|duel*|duele", window=5)
+
+
+# Waters breaking or fluid leaking is an emergency before term; from 37 weeks it is
+# labour starting, for the maternity unit's ordinary advice.
+RULES = [
+    replace(rule, weeks=BEFORE_TERM) if rule.category == "waters" and rule.weeks is None else rule
+    for rule in RULES
+]

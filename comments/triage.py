@@ -102,6 +102,22 @@ _MONTHS_PREGNANT = re.compile(
     r"|\b(?:embarazada|embarazo)\s+de\s+(\d)\s*(?:meses|mes)\b"
     r"|\b(?:estoy|tengo)\s+(?:de\s+)?(\d)\s*(?:meses|mes)\b(?!\s*(?:de nacid|postparto|despues))"
 )
+_DUE_IN = re.compile(
+    r"\bdue\s+in\s+(\d|one|two|three|four|five|six)\s+weeks?\b"
+    r"|\b(?:salgo|sali|fpp|parto)\s+(?:de\s+cuentas\s+)?en\s+(\d|una|dos|tres|cuatro)\s+semanas?\b"
+)
+_SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+}
 _AT_TERM = re.compile(r"\b(?:at term|full term|term now|a termino|de termino|ya cumpli)\b")
 _WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about|ago|cada)\s*$")
 # A stated week after one of these is the present one ("bled at 8 weeks, now 20 weeks").
@@ -162,6 +178,9 @@ def pregnancy_weeks(text):
         months = int(next(group for group in match.groups() if group))
         if 1 <= months <= 9:
             found.append((True, match.start(), round(months * 4.35)))
+    for match in _DUE_IN.finditer(folded):
+        number = next(group for group in match.groups() if group)
+        found.append((True, match.start(), 40 - int(_SMALL_NUMBERS.get(number, number))))
     for match in _AT_TERM.finditer(folded):
         found.append((True, match.start(), 40))
     if not found:
@@ -230,7 +249,7 @@ class Sentence:
     # the clauses set for words that reach no further than their clause ("if", "si").
     information: tuple = ()
     present: frozenset = frozenset()
-    current: frozenset = frozenset()
+    current: tuple = ()  # (token index, clause)
 
 
 @dataclass(frozen=True)
@@ -249,8 +268,14 @@ def analyse(text, language):
     tokens, sentences = [], []
     clause = 0
     position = 0
-    for sentence_index, sentence_text in enumerate(_split_keeping_offsets(marked, _SENTENCE_BREAK)):
+    parts = _split_keeping_offsets(marked, _SENTENCE_BREAK)
+    breaks = [match.group() for match in _SENTENCE_BREAK.finditer(marked)]
+    for sentence_index, sentence_text in enumerate(parts):
         text_part, offset = sentence_text
+        around = (breaks[sentence_index - 1] if sentence_index else "") + (
+            breaks[sentence_index] if sentence_index < len(breaks) else ""
+        )
+        asked = "?" in around or "¿" in (breaks[sentence_index - 1] if sentence_index else "")
         first_token = len(tokens)
         for clause_text, clause_offset in _split_keeping_offsets(text_part, _CLAUSE_BREAK):
             clause += 1
@@ -262,7 +287,9 @@ def analyse(text, language):
                         word, stem(word, language), sentence_index, clause, start, start + len(word)
                     )
                 )
-        sentences.append(_sentence_context(text_part, tokens[first_token:], language, first_token))
+        sentences.append(
+            _sentence_context(text_part, tokens[first_token:], language, first_token, asked=asked)
+        )
         position += len(text_part)
     return Analysis(language, marked, tuple(tokens), tuple(sentences), pregnancy_weeks(text))
 
@@ -338,12 +365,27 @@ def list_clauses(tokens):
     return heads
 
 
-def _sentence_context(sentence_text, tokens, language, first_index):
+def _general_question(words, asked):
+    """
+    A question about pregnancy in general: it starts like one ("does …", "can a …", "¿se
+    puede …") and the reader says nothing of herself in it ("I", "my", "me", "estoy").
+    "Is it normal to …" is left out: readers ask it about what is happening to them.
+    """
+    if not asked or not words or words[0] not in red_flags.QUESTION_OPENERS:
+        return False
+    if " normal " in f" {' '.join(words)} ":
+        return False
+    return red_flags.FIRST_PERSON.isdisjoint(words)
+
+
+def _sentence_context(sentence_text, tokens, language, first_index, *, asked=False):
     context = _context_markers()
     words = [token.word for token in tokens]
     padded = f" {' '.join(words)} "
     heads = list_clauses(tokens)
     information = []
+    if _general_question(words, asked):
+        information.append((first_index, None))
     for kind, clause_only in (("information", False), ("information_in_clause", True)):
         for index in _marker_positions(padded, context[kind]):
             before = f" {' '.join(words[:index])} "
@@ -366,8 +408,9 @@ def _sentence_context(sentence_text, tokens, language, first_index):
         present=frozenset(
             tokens[index].clause for index in _marker_positions(padded, context["present"])
         ),
-        current=frozenset(
-            tokens[index].clause for index in _marker_positions(padded, context["current"])
+        current=tuple(
+            (first_index + index, tokens[index].clause)
+            for index in _marker_positions(padded, context["current"])
         ),
     )
 
@@ -569,11 +612,16 @@ def _applies(compiled, analysis, found):
     if sentence.other_person:
         return False
     # A general question ("what are the signs of …", "what if my waters break") hides
-    # the words it names, unless the reader describes herself in that clause ("I'm …").
-    if clause in sentence.current:
-        return True
+    # the words it names, unless the reader then describes herself in that clause
+    # ("what do I do if I'm bleeding").
+    start = min(found)
     return not any(
-        index < min(found) and (reach is None or clause in reach)
+        index < start
+        and (reach is None or clause in reach)
+        and not any(
+            index < current < start and current_clause == clause
+            for current, current_clause in sentence.current
+        )
         for index, reach in sentence.information
     )
 
