@@ -87,7 +87,14 @@ _AT = (
 )
 _DOT = r"(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\(\s*punto\s*\))\s*|\s+(?:dot|punto)\s+|\s?\.\s?)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?P<local>[\w.+-]+){_AT}(?P<domain>[\w-]{1, 63}(?:{_DOT}[\w-]{1, 63}){0, 3}?){_DOT}{_TOP_LEVEL}\b",
+    r"(?<![\w.+-])(?P<local>[\w.+-]+)"
+    + _AT
+    + r"(?P<domain>[\w-]{1,63}(?:"
+    + _DOT
+    + r"[\w-]{1,63}){0,3}?)"
+    + _DOT
+    + _TOP_LEVEL
+    + r"\b",
     re.IGNORECASE,
 )
 _KNOWN_PROVIDERS = re.compile(
