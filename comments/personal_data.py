@@ -60,6 +60,7 @@ _ANY_NAME_WORD = rf"[{_UPPER}{_LOWER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}][{_
 _PARTICLE = r"(?:de|del|de la|de los|van|von|da|di|le|y|bin|al)"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _FULL_NAME_ANY_CASE = rf"{_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD}){{1,2}}"
+_NAME_ANY_CASE = rf"{_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD}){{0,2}}"
 
 # Words that start a sentence or describe rather than name ("I'm Not sure", "Soy Primeriza").
 _NOT_NAME_WORDS = """
@@ -72,6 +73,7 @@ _NOT_NAME_WORDS = """
     el la los las un una y o de del en con por para que muy ya soy estoy tengo embarazada
     semanas primeriza hola gracias buenas buenos mama matrona enfermera doctora medico
     hospital clinica lunes martes miercoles jueves viernes sabado domingo
+    and y but pero because porque as como since desde going sorry perdon lo
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
@@ -199,9 +201,16 @@ _ENGLISH_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _LIVE_ON_STREET = re.compile(
-    r"(?i:\b(?:live|living|lives|staying|stay|moved)\s+(?:on|in|at|to))\s+"
-    rf"(?P<street>(?:{_NAME_WORD}\s+){{1,3}}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|"
-    r"Court|Place|Grove|Gardens|Terrace|Square|Row|Mews|Walk|Rise|Parade))\b"
+    r"\b(?:live|living|lives|staying|stay|moved)\s+(?:on|in|at|to)\s+"
+    rf"(?P<street>(?:{_ANY_NAME_WORD}\s+){{1,3}}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|"
+    r"Court|Place|Grove|Gardens|Terrace|Square|Row|Mews|Walk|Rise|Parade))\b",
+    re.IGNORECASE,
+)
+# Colombian and other grid addresses: "Calle 10 # 45-20", "Carrera 7 No. 32-16".
+_GRID_ADDRESS = re.compile(
+    r"\b(?:calle|cl\.?|cll\.?|carrera|cra\.?|kr\.?|avenida|av\.?|transversal|diagonal|tv\.?|dg\.?)"
+    r"\s*\d{1,3}\s?[a-z]?\s*(?:#|n[º°o]\.?|n[úu]mero)\s*\d{1,3}\s?[a-z]?\s*-\s*\d{1,3}\b",
+    re.IGNORECASE,
 )
 _SPANISH_ADDRESS = re.compile(
     r"\b(?:c/|c\.|calle|avda\.?|avenida|av\.|plaza|pza\.?|paseo|p[º°]|camino|carretera|ctra\.?|"
@@ -228,7 +237,7 @@ _INTRODUCTIONS = re.compile(
 _MY_NAME_IS = re.compile(
     rf"\b(?:my\s+name\s+is|my\s+name['’]?s|my\s+names|me\s+llamo|mi\s+nombre\s+es|"
     r"i['’]?m\s+called|i\s+am\s+called|my\s+full\s+name\s+is|mi\s+nombre\s+completo\s+es)\s+"
-    rf"(?P<name>{_FULL_NAME_ANY_CASE})",
+    rf"(?P<name>{_NAME_ANY_CASE})",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
@@ -374,7 +383,7 @@ def _candidates(text):
         yield Finding("email", match.start(), match.end(), match.group())
     for match in _DATE_OF_BIRTH.finditer(text):
         yield Finding("date_of_birth", match.start("date"), match.end("date"), match.group("date"))
-    for pattern in (_SPANISH_ADDRESS, _ENGLISH_ADDRESS):
+    for pattern in (_GRID_ADDRESS, _SPANISH_ADDRESS, _ENGLISH_ADDRESS):
         for match in pattern.finditer(text):
             found = match.group().rstrip(",. ")
             yield Finding("address", match.start(), match.start() + len(found), found)
@@ -404,30 +413,31 @@ def _candidates(text):
     for match in _SPANISH_POSTCODE.finditer(text):
         if match.group("context") or match.group("town"):
             yield Finding("postcode", match.start("code"), match.end("code"), match.group("code"))
-    for match in _SURNAME.finditer(text):
-        name = match.group("name")
-        words = name.split()
-        while len(words) > 1 and words[-1].casefold() in _NOT_NAMES:
-            words.pop()
-        if words[0].casefold() not in _NOT_NAMES:
-            name = " ".join(words)
-            yield Finding("name", match.start("name"), match.start("name") + len(name), name)
-    patterns = (_MY_NAME_IS, _INTRODUCTIONS, _SIGN_OFF, _DASH_SIGNATURE, _NAME_HERE, _SOMEONE_CLOSE)
-    for pattern in patterns:
+    # A surname given outright ("mi apellido es …") is a name on its own; a first name
+    # alone ("me llamo Ana") identifies nobody.
+    for pattern, least in (
+        (_MY_NAME_IS, 2),
+        (_SURNAME, 1),
+        (_INTRODUCTIONS, 2),
+        (_SIGN_OFF, 2),
+        (_DASH_SIGNATURE, 2),
+        (_NAME_HERE, 2),
+        (_SOMEONE_CLOSE, 2),
+    ):
         for match in pattern.finditer(text):
             group = "name" if match.groupdict().get("name") else "name2"
-            name = _trim_name(match.group(group))
+            name = _trim_name(match.group(group), least=least)
             if name:
                 start = match.start(group)
                 yield Finding("name", start, start + len(name), name)
 
 
-def _trim_name(name):
-    """The name without trailing words that are not names; None unless two words remain."""
+def _trim_name(name, *, least=2):
+    """The name without trailing words that are not names; None unless ``least`` words remain."""
     words = name.split()
     while words and words[-1].casefold().strip("'’") in _NOT_NAMES:
         words.pop()
-    if len(words) < 2 or words[0].casefold() in _NOT_NAMES:
+    if len(words) < least or not words or words[0].casefold() in _NOT_NAMES:
         return None
     if any(word.casefold().endswith(("'s", "’s")) for word in words):
         return None
