@@ -241,11 +241,8 @@ CONTEXT = {
             "with my first",
             "with my son",
             "with my daughter",
-            "years ago",
-            "year ago",
             "last year",
             "last month",
-            "months ago",
             "as a child",
             "as a teenager",
             "when i was younger",
@@ -260,6 +257,9 @@ CONTEXT = {
             "had stopped",
             "scan was fine",
             "scans were fine",
+            "(?:(?:[0-9]+|a|one|two|three|four|five|six|few|several|couple of|many) )?(?:months|month|years|year) ago",
+            "before i knew i was pregnant",
+            "before i found out",
             "when i was (?:[0-9]+|pregnant|younger|little|small|a child|a kid|a teen[a-z]*|at school|in my)",
             "when she was",
             "with my last",
@@ -311,6 +311,16 @@ CONTEXT = {
             "at the moment",
             "keep",
             "keeps",
+        ),
+        "birth": (
+            "gave birth",
+            "had my baby",
+            "had the baby",
+            "had baby",
+            "baby was born",
+            "delivered",
+            "section",
+            "birth",
         ),
         "other_person_is_the_patient": (
             "found me",
@@ -414,12 +424,8 @@ CONTEXT = {
             "embarazo anterior",
             "primer embarazo",
             "otro embarazo",
-            "hace anos",
-            "hace dos anos",
-            "hace tres anos",
             "ano pasado",
             "mes pasado",
-            "hace meses",
             "de pequena",
             "de pequeno",
             "de nina",
@@ -430,10 +436,12 @@ CONTEXT = {
             "ya paro",
             "ya se paso",
             "se me paso",
-            "hace un mes",
-            "hace meses",
-            "hace un ano",
             "en el pasado",
+            "hace (?:[0-9]+|un|una|dos|tres|cuatro|cinco|seis|unos|unas|varios|varias|muchos) (?:mes|meses|ano|anos)",
+            "hace meses",
+            "hace anos",
+            "antes de saber que estaba embarazada",
+            "antes de saber",
             "cuando estaba",
             "cuando ella",
             "en mi vida",
@@ -480,6 +488,17 @@ CONTEXT = {
             "me estan",
             "no para",
             "no paro",
+        ),
+        "birth": (
+            "pari",
+            "di a luz",
+            "dar a luz",
+            "tuve a mi bebe",
+            "tuve al bebe",
+            "tuve a la bebe",
+            "nacio",
+            "parto",
+            "cesarea",
         ),
         "other_person_is_the_patient": (
             "me encontro",
@@ -567,13 +586,27 @@ class Rule:
     weeks: tuple | None = None
     # True: the rule applies only when the reader says how far along she is.
     needs_weeks: bool = False
+    # How many words before the match ``unless`` looks at; None: the whole clause.
+    # "my son hits me" is not a partner, "he hit me in front of my son" is.
+    unless_before: int | None = None
 
 
 RULES = []
 
 
-def _seq(category, language, *slots, gap=3, unless="", weeks=None):
-    RULES.append(Rule(category, language, slots, "seq", gap=gap, unless=unless, weeks=weeks))
+def _seq(category, language, *slots, gap=3, unless="", weeks=None, unless_before=None):
+    RULES.append(
+        Rule(
+            category,
+            language,
+            slots,
+            "seq",
+            gap=gap,
+            unless=unless,
+            weeks=weeks,
+            unless_before=unless_before,
+        )
+    )
 
 
 def _near(category, language, *slots, window=6, unless="", weeks=None, needs_weeks=False):
@@ -676,6 +709,16 @@ _near(
 )
 _near("self_harm", EN, "cut*|slash*|slit*", "wrist|wrists", window=4)
 _seq("self_harm", EN, "end", "it", gap=0, unless="pregnancy|relationship|marriage")
+_seq(
+    "self_harm",
+    EN,
+    "planning|planned|plan|plans|thinking|thought|worked",
+    "how",
+    "id|i|to",
+    "do|end",
+    "it",
+    gap=1,
+)
 
 _one("self_harm", ES, "suicid*")
 _seq("self_harm", ES, "dejar|deje", "de", "existir|vivir", gap=0)
@@ -724,6 +767,7 @@ _seq(
     "me",
     gap=0,
     unless=_PEOPLE_NOT_A_PARTNER,
+    unless_before=3,
 )
 _near(
     "violence",
@@ -749,15 +793,18 @@ _seq(
     "tir*|patea*|cachete*|encierra|encerro",
     gap=1,
     unless=_PEOPLE_NOT_A_PARTNER,
+    unless_before=3,
 )
 _seq(
     "violence",
     ES,
     "me",
     "dio|da|ha|dado",
-    "punetazo|bofetada|patada|golpe|paliza|tortazo|empujon",
+    "punetazo|bofetada|patada|golpe|paliza|tortazo|empujon|cachetada|cachetadas|cachetazo|"
+    "bofeton|guantazo|sopapo|golpiza|madrazo|chingadazo|trancazo|zape|cabezazo",
     gap=2,
     unless=_PEOPLE_NOT_A_PARTNER,
+    unless_before=3,
 )
 _near("violence", ES, "miedo|asustada|aterrada", "casa|marido|pareja|novio", window=5)
 _near(
@@ -770,6 +817,7 @@ _near(
 _seq("violence", ES, "violencia", "genero|machista|domestica", gap=1)
 _one("violence", ES, "maltrato|maltratador|maltrata")
 _seq("violence", ES, "malos", "tratos", gap=0)
+_seq("violence", EN, "threw|thrown|throws|chucked|hurled|swung", "at", "me", gap=3)
 
 # --- Fits -----------------------------------------------------------------------------
 _one("fits", EN, "seizure|seizures|seizing|convuls*|fitting|foaming")
@@ -778,6 +826,15 @@ _seq("fits", EN, "shak*|jerk*|twitch*", "all", "over", gap=2)
 _seq("fits", EN, "not|stopped", "respond*|answer*", gap=2)
 _one("fits", EN, "unresponsive")
 _seq("fits", EN, "eyes", "rolled|rolling|roll", gap=2)
+_near(
+    "fits",
+    EN,
+    "shak*|jerk*|twitch*|convuls*",
+    "body|limbs|arms|legs",
+    window=4,
+    unless="cold|baby|babys",
+)
+_near("fits", EN, "stiff|rigid", "shak*|jerk*|twitch*|fit|fitting", window=8)
 _seq("fits", EN, "epileptic", "attack|episode|fit", gap=1)
 _one("fits", ES, "convulsion|convulsiones|convulsionando|convulsiono|epileptico")
 _seq("fits", ES, "tembl*|sacud*|convuls*", "entera|entero|cuerpo", gap=3)
@@ -785,6 +842,7 @@ _seq("fits", ES, "no", "respond*|reaccion*", gap=1)
 _seq("fits", ES, "ataque|crisis", "epilep*|convuls*", gap=3)
 _one("fits", ES, "convuls*")
 _seq("fits", ES, "ojos", "blanco|atras|volteados", gap=2)
+_near("fits", ES, "rigida|rigido|tiesa|tieso|=rigidas", "tembl*|sacud*|convuls*|ataque", window=8)
 
 # --- Chest pain or breathlessness -------------------------------------------------------
 _near(
@@ -810,7 +868,7 @@ _near(
     "chest_breathing",
     ES,
     "pecho",
-    "dolor|duel*|opresion|presion|aprieta|apret*|punzada*",
+    "dolor|duel*|opresion|presion|aprieta|apret*|punzada*|cierra|cerrado|oprim*",
     window=5,
     unless="ardor|acidez|lactancia|amamant*",
 )
@@ -825,6 +883,14 @@ _seq(
 _seq("chest_breathing", ES, "no", "puedo|podia|consigo", "respirar", gap=2)
 _one("chest_breathing", ES, "ahogo|ahogando|ahogandome|asfixi*")
 _seq("chest_breathing", ES, "dificultad", "respirar", gap=2)
+_near(
+    "chest_breathing",
+    ES,
+    "respiro|respirando|respiracion",
+    "rapido|rapida|rapidisimo|agitada|entrecortada",
+    window=4,
+    unless="escaler*|subir|andar|caminar|ejercicio",
+)
 _seq(
     "chest_breathing",
     ES,
@@ -927,7 +993,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "bulto|bola|algo",
+    "bulto|bola|algo|bolita|bultito|bolitas",
     "vagina|vaginal|entrada",
     window=4,
     unless="flujo|picor|pica|tampon",
@@ -935,7 +1001,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "algo|bulto|bola|cordon",
+    "algo|bulto|bola|cordon|bolita|bultito",
     "sale|salir|sal*|cuelga|colg*|cae|caer|asoma*|baja",
     window=5,
     unless="flujo|liquido|pis|leche|calostro|moco*",
@@ -990,7 +1056,13 @@ _near(
     window=5,
 )
 _one("pre_eclampsia", ES, "borros*|nublad*|puntitos|lucecitas|chispitas|destellos|lucesitas")
-_seq("pre_eclampsia", ES, "veo", "luces|puntos|mal|doble|estrellas|manchas|moscas", gap=1)
+_seq(
+    "pre_eclampsia",
+    ES,
+    "veo|viendo|ver",
+    "luces|puntos|mal|doble|estrellas|manchas|moscas|estrellitas|lucecitas|puntitos|manchitas|destellos|chispas",
+    gap=2,
+)
 _near(
     "pre_eclampsia",
     ES,
@@ -1020,6 +1092,22 @@ _near(
     unless="headache|head|migraine|back|leg|legs|teeth|tooth|period|heartburn|indigestion|reflux|chest",
 )
 _one("abdominal_pain", EN, "agony|doubled")
+_near(
+    "abdominal_pain",
+    EN,
+    "tummy|stomach|belly|bump|abdomen|abdominal|womb",
+    "crying|tears|screaming|sobbing",
+    window=8,
+)
+_near(
+    "abdominal_pain",
+    EN,
+    "pain|hurts|hurting|ache",
+    "not|never",
+    "ease|eases|easing|stop|stops|stopping|relax|relaxes|let",
+    window=8,
+    unless="head|headache|back|leg|legs|hip|pelvis",
+)
 _near("abdominal_pain", EN, "shoulder", "pain|tip|ache|hurt*", window=4)
 _near(
     "abdominal_pain",
@@ -1269,6 +1357,15 @@ _near(
     unless="muchisimo|igual|siempre",
 )
 _seq("movements", ES, "dejado|dejo", "mover*", gap=2, weeks=MOVEMENTS_ESTABLISHED)
+_near(
+    "movements",
+    ES,
+    "bebe|nene|nena|bebo",
+    "=quieto|=quieta|=quietito|=quietita|=tranquilo|=tranquila|=dormido|=dormida",
+    window=4,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="mucho|muchisimo|patea|patadas",
+)
 # "no lo he sentido", "casi no la noto": the pronoun is the baby.
 _seq(
     "movements",
@@ -1324,6 +1421,15 @@ _near(
 _seq("trauma", EN, "car|road|traffic|motorway|bike", "crash|accident|collision|smash", gap=2)
 _one("trauma", EN, "crash|crashed|collision")
 _seq("trauma", EN, "rear", "end*", gap=1)
+_seq("trauma", EN, "knocked|run|ran|hit|struck", "over|down|by", gap=1, unless="news|idea|tired")
+_seq(
+    "trauma",
+    EN,
+    "landed|fell|fallen|thrown",
+    "on|onto",
+    "front|stomach|face|bump|belly|tummy",
+    gap=2,
+)
 _near("trauma", EN, "seatbelt|airbag", "bump|tummy|stomach|belly|across", window=6)
 _one(
     "trauma",

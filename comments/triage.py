@@ -250,6 +250,7 @@ class Sentence:
     information: tuple = ()
     present: frozenset = frozenset()
     current: tuple = ()  # (token index, clause)
+    about_others: frozenset = frozenset()  # clauses that may speak of the other person
 
 
 @dataclass(frozen=True)
@@ -398,12 +399,36 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
             else:
                 reach = None
             information.append((first_index + index, reach))
-    other_person = any(f" {marker} " in padded for marker in context["other_person"]) and not any(
+    others = {tokens[index].clause for index in _marker_positions(padded, context["other_person"])}
+    other_person = bool(others) and not any(
         f" {marker} " in padded for marker in context["other_person_is_the_patient"]
     )
+    # Someone else is spoken of, but not in a clause where the reader speaks of herself
+    # ("me quedé rígida, mi madre dice que fue un ataque").
+    about_others = frozenset(
+        clause
+        for clause in {token.clause for token in tokens}
+        if clause in others
+        or red_flags.FIRST_PERSON.isdisjoint(
+            token.word for token in tokens if token.clause == clause
+        )
+    )
+    # "gave birth 3 months ago", "parí hace un mes": the time dates the birth, it is
+    # not an event that is over.
+    births = _marker_positions(padded, context["birth"])
+    history = [
+        index
+        for marker in context["history"]
+        for index in _marker_positions(padded, (marker,))
+        if not (
+            re.search(r"\b(?:ago|hace)\b", marker)
+            and any(0 <= index - birth <= 5 for birth in births)
+        )
+    ]
     return Sentence(
-        history=bool(_marker_positions(padded, context["history"])),
+        history=bool(history),
         other_person=other_person,
+        about_others=about_others,
         information=tuple(information),
         present=frozenset(
             tokens[index].clause for index in _marker_positions(padded, context["present"])
@@ -595,21 +620,30 @@ def _applies(compiled, analysis, found):
         and not (rule.weeks[0] <= weeks < rule.weeks[1])
     ):
         return False
-    if not compiled.negation_inside and _is_negated(analysis, found[0], rule.category):
-        return False
-    if compiled.unless is not None and any(
-        compiled.unless.matches(token)
-        for token in tokens
-        if token.clause in {tokens[index].clause for index in found}
+    if not compiled.negation_inside and any(
+        _is_negated(analysis, index, rule.category) for index in {found[0], min(found)}
     ):
         return False
+    if compiled.unless is not None:
+        if rule.unless_before is None:
+            clauses = {tokens[index].clause for index in found}
+            nearby = [token for token in tokens if token.clause in clauses]
+        else:
+            start = min(found)
+            nearby = [
+                token
+                for token in tokens[max(0, start - rule.unless_before) : start]
+                if token.clause == first.clause
+            ]
+        if any(compiled.unless.matches(token) for token in nearby):
+            return False
     clause = first.clause
     # A past event is skipped, unless the same clause says it is back ("again", "now").
     if sentence.history and clause not in sentence.present:
         return False
     if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
         return True
-    if sentence.other_person:
+    if sentence.other_person and clause in sentence.about_others:
         return False
     # A general question ("what are the signs of …", "what if my waters break") hides
     # the words it names, unless the reader then describes herself in that clause
