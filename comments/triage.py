@@ -70,7 +70,7 @@ _FREQUENCY = re.compile(
     r"|\b(?:" + _NUMBER_WORDS + r")\s*(?:times|veces)\s+(?:an|a|per|each|por|cada|la|una|en una)"
     r"\s+(?:hour|hora)\b"
     # "4 in the last hour", "3 en una hora", "five in an hour", "6 contractions an hour"
-    r"|\b(?:" + _NUMBER_WORDS + r")\s+(?:contractions?\s+|tightenings?\s+|contracciones\s+)?"
+    r"|\b(?:" + _NUMBER_WORDS + r")\s+"
     r"(?:in|within|en|per|an|a|por)\s+(?:the\s+last\s+|the\s+past\s+|an\s+|one\s+|half\s+an\s+"
     r"|la\s+ultima\s+|una\s+|media\s+)?(?:hour|hora)\b"
 )
@@ -145,9 +145,18 @@ def _severe_blood_pressure(match):
     )
 
 
+_COUNTED_PER_HOUR = re.compile(
+    r"\b(?:" + _NUMBER_WORDS + r")\s+(contractions?|tightenings?|contracciones|pains|dolores)"
+    r"\s+(?=(?:in|within|en|per|an|a|por)\s+(?:the\s+last\s+|the\s+past\s+|an\s+|one\s+"
+    r"|la\s+ultima\s+|una\s+|media\s+)?(?:hour|hora)\b)"
+)
+
+
 def _mark_patterns(folded):
     """``folded`` with the patterns the rules refer to replaced by their tokens."""
-    text = _FREQUENCY.sub(" xfreqx ", folded)
+    # "6 contractions an hour": the count is a frequency, the word stays for the rules.
+    text = _COUNTED_PER_HOUR.sub(r"\1 xfreqx ", folded)
+    text = _FREQUENCY.sub(" xfreqx ", text)
     text = _WAVES.sub(" xwavex ", text)
     text = _BLOOD_PRESSURE.sub(
         lambda match: " xbphighx " if _severe_blood_pressure(match) else match.group(), text
@@ -251,6 +260,7 @@ class Sentence:
     present: frozenset = frozenset()
     current: tuple = ()  # (token index, clause)
     about_others: frozenset = frozenset()  # clauses that may speak of the other person
+    resolved: tuple = ()  # token indexes where the sentence says it is over ("it stopped")
 
 
 @dataclass(frozen=True)
@@ -429,6 +439,9 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
         history=bool(history),
         other_person=other_person,
         about_others=about_others,
+        resolved=tuple(
+            first_index + index for index in _marker_positions(padded, context["resolved"])
+        ),
         information=tuple(information),
         present=frozenset(
             tokens[index].clause for index in _marker_positions(padded, context["present"])
@@ -638,8 +651,11 @@ def _applies(compiled, analysis, found):
         if any(compiled.unless.matches(token) for token in nearby):
             return False
     clause = first.clause
-    # A past event is skipped, unless the same clause says it is back ("again", "now").
+    # A past event is skipped, unless the same clause says it is back ("again", "now");
+    # so is one the sentence then says is over ("… but then he started moving again").
     if sentence.history and clause not in sentence.present:
+        return False
+    if any(index > min(found) for index in sentence.resolved):
         return False
     if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
         return True
