@@ -81,7 +81,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Addresses written to dodge filters: "kerry.j at gmail dot com", "tasha(at)bt.com",
 # "pilar arroba gmail punto com". The last part must be a real ending (com, co.uk, es …)
 # and, for a bare "at"/"arroba", the name must look like one (a dot, digit or
-# underscore) or the provider be a known one: "I'm at work. uk" is nobody's address.
+# underscore), or the reader must say it is an address and the provider be a known
+# one: "I'm at work. uk" and "looking at gmail dot com" are nobody's address.
 _TOP_LEVEL = r"(?:com|net|org|co|uk|es|mx|ar|cl|pe|ie|edu|gov|info|me|io|cat|eu|de|fr|us)"
 _AT = (
     r"(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|\(\s*arroba\s*\))\s*"
@@ -97,6 +98,10 @@ _OBFUSCATED_EMAIL = re.compile(
     + _DOT
     + _TOP_LEVEL
     + r"\b",
+    re.IGNORECASE,
+)
+_EMAIL_CUE = re.compile(
+    r"e-?mail|\bmail\b|correo|reach\s+me|contact\s+me|write\s+to|escr[ií]b|cont[aá]ct",
     re.IGNORECASE,
 )
 _KNOWN_PROVIDERS = re.compile(
@@ -377,8 +382,10 @@ def _candidates(text):
             yield Finding("email", match.start(), match.end(), match.group())
     for match in _OBFUSCATED_EMAIL.finditer(text):
         bare = not re.search(r"[(\[{@]", match.group())
-        looks_like_a_name = re.search(r"[._\d]", match.group("local"))
-        if bare and not (looks_like_a_name or _KNOWN_PROVIDERS.match(match.group("domain"))):
+        looks_like_an_address = re.search(r"[._\d]", match.group("local"))
+        announced = _EMAIL_CUE.search(text[max(0, match.start() - 30) : match.start()])
+        known = _KNOWN_PROVIDERS.match(match.group("domain"))
+        if bare and not (looks_like_an_address or (announced and known)):
             continue
         yield Finding("email", match.start(), match.end(), match.group())
     for match in _DATE_OF_BIRTH.finditer(text):
