@@ -340,12 +340,22 @@ def _context_markers():
     return {kind: tuple(sorted(words)) for kind, words in merged.items()}
 
 
+@lru_cache(maxsize=64)
+def _marker_pattern(markers):
+    """One pattern finding where any of ``markers`` (words or patterns) starts."""
+    return re.compile(r" (?=(?:" + "|".join(f"(?:{marker})" for marker in markers) + r") )")
+
+
 def _marker_positions(padded, markers):
-    """Token indexes (in ``padded``, words joined by single spaces) where each marker starts."""
+    """Token indexes (in ``padded``, words joined by single spaces) where a marker starts."""
+    if not markers:
+        return []
     positions = []
-    for marker in markers:
-        for match in re.finditer(rf" {marker} ", padded):
-            positions.append(padded[: match.start() + 1].count(" ") - 1)
+    count, counted_to = 0, 0
+    for match in _marker_pattern(tuple(markers)).finditer(padded):
+        count += padded.count(" ", counted_to, match.start())
+        counted_to = match.start()
+        positions.append(count)
     return positions
 
 
@@ -389,6 +399,9 @@ def _general_question(words, asked):
     return red_flags.FIRST_PERSON.isdisjoint(words)
 
 
+_TIME_AGO = re.compile(r"\b(?:ago|hace)\b")
+
+
 def _sentence_context(sentence_text, tokens, language, first_index, *, asked=False):
     context = _context_markers()
     words = [token.word for token in tokens]
@@ -426,14 +439,12 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
     # "gave birth 3 months ago", "parí hace un mes": the time dates the birth, it is
     # not an event that is over.
     births = _marker_positions(padded, context["birth"])
-    history = [
+    times_ago = [marker for marker in context["history"] if _TIME_AGO.search(marker)]
+    others_past = [marker for marker in context["history"] if not _TIME_AGO.search(marker)]
+    history = _marker_positions(padded, others_past) + [
         index
-        for marker in context["history"]
-        for index in _marker_positions(padded, (marker,))
-        if not (
-            re.search(r"\b(?:ago|hace)\b", marker)
-            and any(0 <= index - birth <= 5 for birth in births)
-        )
+        for index in _marker_positions(padded, times_ago)
+        if not any(0 <= index - birth <= 5 for birth in births)
     ]
     return Sentence(
         history=bool(history),
