@@ -408,12 +408,16 @@ def delete_reply(answer, by):
 @transaction.atomic
 def delete_question(question, by=None, *, note=""):
     """
-    Delete ``question`` and its replies, leaving an audit entry.
+    Delete ``question`` and its replies, leaving an audit entry, and the answer email to
+    the asker if it is still waiting in the outbox.
 
     ``by=None`` means the asker deleted it with their private link: then the
     entry keeps no text, because they asked for their words to be gone.
     """
     question = _locked(question)
+    if question.email:
+        # An answer email still waiting would point to a question that is gone.
+        delivery.cancel(key=answer_notification_key(question.pk), to=question.email)
     _audit(question, AuditEntry.Action.DELETE, by, before=question.body if by else "", note=note)
     was_visible = question.status == Question.Status.APPROVED
     article_id = question.article_id

@@ -217,3 +217,16 @@ def test_a_forget_that_fails_keeps_the_email_queued(
     question.refresh_from_db()
     assert question.email == "sam@example.org"
     assert OutgoingEmail.objects.waiting().count() == 1
+
+
+def test_deleting_the_question_cancels_the_answer_email_still_waiting(
+    monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    def on_commit():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    question, waiting = _answer_waiting_in_the_outbox(monkeypatch, on_commit)
+    services.delete_question(question)
+    assert not OutgoingEmail.objects.exists()
+    deliver(now=waiting.next_attempt_at)
+    assert mailoutbox == []
