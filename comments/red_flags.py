@@ -67,6 +67,10 @@ CATEGORY_LABELS = {
 # Asked in general terms or about the past, these still show the crisis line.
 NEVER_SKIPPED_FOR_CONTEXT = frozenset({"self_harm", "violence"})
 
+# Events that need a check even when the reader feels fine afterwards ("I fell on my
+# bump but I feel fine"): "it's over" does not make them routine.
+NOT_UNDONE_BY_FEELING_FINE = frozenset({"trauma", "fits", "fainting", "violence", "self_harm"})
+
 # Severe hypertension in pregnancy (same-day assessment): 150/100 and above.
 SEVERE_SYSTOLIC = 150
 SEVERE_DIASTOLIC = 100
@@ -257,6 +261,7 @@ CONTEXT = {
             "when i was (?:[0-9]+|pregnant|younger|little|small|a child|a kid|a teen[a-z]*|at school|in my)",
             "when she was",
             "with my last",
+            "(?:my |a |the )?(?:first|last|previous|other|traumatic first|traumatic) (?:birth|labour|labor|delivery)",
             "after my first",
             "after my last",
             "after my son",
@@ -292,6 +297,7 @@ CONTEXT = {
             "keeps",
         ),
         "resolved": (
+            "(?:im|i am|i feel|feeling) (?:ok|okay|fine|better|calmer|calm|alright|much better)(?: now)?",
             "all fine now",
             "which stopped",
             "that stopped",
@@ -449,6 +455,8 @@ CONTEXT = {
             "todo bien",
             "resulto ser",
             "parto anterior",
+            "(?:mi |el )?primer parto",
+            "(?:mi |el )?ultimo parto",
             "anterior parto",
             "el otro parto",
             "con mi primer",
@@ -482,6 +490,7 @@ CONTEXT = {
             "no paro",
         ),
         "resolved": (
+            "(?:ya |hoy )?(?:estoy|me siento|me encuentro) (?:bien|mejor|tranquila)",
             "ya estoy bien",
             "ya paro",
             "ya se paso",
@@ -571,6 +580,7 @@ CONTEXT = {
             "puede una",
             "pueden",
             "por si acaso",
+            "(?:me preocupa|me da miedo|me asusta|tengo miedo de|miedo a|miedo de) [a-z]+(?:ar|er|ir|arme|erme|irme|arse|erse|irse)",
             "diferencia entre",
             "explicar",
             "explicarme",
@@ -868,7 +878,7 @@ _seq(
     "not|struggl*|hard|difficult*|short|shortness|gasp*|fight*",
     "breath|breathe|breathing|air",
     gap=3,
-    unless="walk*|stair*|stairs|climb*|exercis*|gym|run|running|hill",
+    unless="walk*|stair*|stairs|climb*|exercis*|gym|run|running|hill|panic|anxiety|anxious",
 )
 _one("chest_breathing", EN, "breathless|breathlessness", unless="walk*|stairs|climb*|exercis*")
 _seq("chest_breathing", EN, "cough*", "blood", gap=2)
@@ -915,7 +925,16 @@ _near("chest_breathing", EN, "arm|jaw", "numb|tingl*|dead", "chest", window=10)
 _seq("chest_breathing", ES, "tos*", "sangre", gap=3)
 
 # --- Fainting or collapse ------------------------------------------------------------------
-_one("fainting", EN, "faint|fainted|fainting|fainty|collaps*|unconscious")
+# "I feel faint" is light-headedness; fainting is having fainted.
+_one("fainting", EN, "=fainted|=fainting|=faints|collaps*|unconscious")
+_seq(
+    "fainting",
+    EN,
+    "i|she|to|keep|keeps|might|will",
+    "faint",
+    gap=1,
+    unless="feel|feeling|felt|bit|sometimes",
+)
 _seq("fainting", EN, "pass|passed|passing|black|blacked|blacking|conk*", "out", gap=1)
 _seq("fainting", EN, "came|come|coming", "round|to", gap=0)
 _seq("fainting", EN, "lost|losing|lose", "consciousness", gap=1)
@@ -1101,6 +1120,17 @@ _near(
     unless="headache|head|migraine|back|leg|legs|teeth|tooth|period|heartburn|indigestion|reflux|chest",
 )
 _one("abdominal_pain", EN, "agony|doubled")
+# Pain with feeling faint or dizzy in early pregnancy (ectopic).
+_near(
+    "abdominal_pain",
+    EN,
+    "pain|pains|cramp|cramps|cramping",
+    "faint|dizzy|lightheaded|light",
+    window=16,
+    weeks=EARLY_PREGNANCY,
+    needs_weeks=True,
+    unless="head|headache|back",
+)
 _near(
     "abdominal_pain",
     EN,
@@ -1121,9 +1151,9 @@ _near("abdominal_pain", EN, "shoulder", "pain|tip|ache|hurt*", window=4)
 _near(
     "abdominal_pain",
     EN,
-    "side|sided",
+    "side|sided|right|left",
     "pain|pains|hurt*|ache|stabbing|sharp",
-    window=5,
+    window=8,
     weeks=EARLY_PREGNANCY,
     needs_weeks=True,
     unless="stitch|walk*|running|run|exercis*|ligament",
@@ -1360,7 +1390,7 @@ _near(
     "movements",
     ES,
     "mov*|muev*|mueve|patadas|pataditas",
-    "menos|poco|flojo*|debil*|reduc*|dej*|=quieto|=quieta|=quietito|=quietita|tranquil*",
+    "menos|poco|flojo*|debil*|reduc*|=quieto|=quieta|=quietito|=quietita|tranquil*",
     window=6,
     weeks=MOVEMENTS_ESTABLISHED,
     unless="muchisimo|igual|siempre",
@@ -1542,8 +1572,9 @@ _near(
     "preterm_labour",
     ES,
     "presion|empuj*",
-    "empuj*|abajo|bajando|vagina|recto|salir",
+    "empuj*|=abajo|=bajando|vagina|recto|salir",
     window=8,
+    unless="baja|arterial|tension|sangre",
     weeks=PRETERM_LABOUR_WEEKS,
 )
 _one("preterm_labour", ES, "pujar|pujo|pujando|puje", weeks=PRETERM_LABOUR_WEEKS, needs_weeks=True)

@@ -666,7 +666,9 @@ def _applies(compiled, analysis, found):
     # so is one the sentence then says is over ("… but then he started moving again").
     if sentence.history and clause not in sentence.present:
         return False
-    if any(index > min(found) for index in sentence.resolved):
+    if rule.category not in red_flags.NOT_UNDONE_BY_FEELING_FINE and any(
+        index > min(found) for index in sentence.resolved
+    ):
         return False
     if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
         return True

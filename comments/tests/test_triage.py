@@ -292,3 +292,27 @@ def test_waters_at_term_are_labour_not_an_emergency():
 def test_a_normal_temperature_reading_is_not_a_fever():
     assert not triage("Is a temperature of 37.2 a fever?").is_urgent
     assert category("temp is high, 38.4, and I'm shivering") == "fever"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My doctor says I'm low on iron and that's why I feel faint sometimes",
+        "I had a panic attack and felt I couldn't breathe, but I'm calmer now",
+        "I had a traumatic first birth with a lot of bleeding, will it happen again?",
+        "el bebé se mueve tanto que no me deja dormir",
+        "me preocupa romper aguas en el trabajo, ¿cómo lo notaría?",
+        "mi médico dice que tengo la presión baja y por eso me mareo",
+    ],
+)
+def test_lightheadedness_panic_earlier_births_and_worries_are_routine(question):
+    assert not triage(question).is_urgent, triage(question)
+
+
+def test_feeling_fine_after_a_fall_or_a_fit_does_not_make_it_routine():
+    assert category("I fell on my bump this morning but I feel fine now, 30 weeks") == "trauma"
+    assert category("bleeding heavily this morning, it stopped and I'm fine now") is None
+
+
+def test_one_sided_pain_with_feeling_faint_in_early_pregnancy_is_urgent():
+    assert category("sharp pain low on the right, 6 weeks, and I feel faint") == "abdominal_pain"
