@@ -296,6 +296,11 @@ CONTEXT = {
             "keep",
             "keeps",
         ),
+        "averted": (
+            "(?:did not|didnt|never|not) (?:actually )?(?:fall|land|hit)",
+            "caught myself",
+            "without falling",
+        ),
         "resolved": (
             "(?:im|i am|i feel|feeling) (?:ok|okay|fine|better|calmer|calm|alright|much better)(?: now)?",
             "all fine now",
@@ -488,6 +493,11 @@ CONTEXT = {
             "me estan",
             "no para",
             "no paro",
+        ),
+        "averted": (
+            "(?:no|sin) (?:llegue a |llegar a )?(?:caer|caerme|me cai)",
+            "me agarre",
+            "me sujete",
         ),
         "resolved": (
             "(?:ya |hoy )?(?:estoy|me siento|me encuentro) (?:bien|mejor|tranquila)",
@@ -728,6 +738,44 @@ _near(
 )
 _near("self_harm", EN, "cut*|slash*|slit*", "wrist|wrists", window=4)
 _seq("self_harm", EN, "end", "it", gap=0, unless="pregnancy|relationship|marriage")
+# Passive wishes and preparations: "nobody would notice if I was gone", "if I died",
+# "written goodbye letters", "stockpiling tablets", "make it all stop".
+_seq(
+    "self_harm",
+    EN,
+    "if",
+    "i",
+    "was|were|wasnt|died|disappeared",
+    "gone|here|dead|around|not",
+    gap=1,
+)
+_seq("self_harm", EN, "if", "i", "died|disappeared|vanished", gap=1)
+_seq("self_harm", EN, "nobody|noone|one", "would|will|even|wouldve", "notice|care|miss", gap=2)
+_seq("self_harm", EN, "goodbye|suicide", "letter|letters|note|notes", gap=1)
+_near(
+    "self_harm",
+    EN,
+    "written|wrote|writing",
+    "letters|letter",
+    "kids|children|family|partner|husband|mum|goodbye",
+    window=6,
+)
+_near(
+    "self_harm",
+    EN,
+    "stockpil*|hoard*|saving|stash*|collecting",
+    "tablets|pills|painkillers|meds|medication",
+    window=5,
+)
+_seq(
+    "self_harm",
+    EN,
+    "everything|it|all",
+    "to",
+    "stop|end",
+    gap=1,
+    unless="pain|crying|sickness|nausea|contraction*|bleeding",
+)
 _seq(
     "self_harm",
     EN,
@@ -741,6 +789,12 @@ _seq(
 
 _one("self_harm", ES, "suicid*")
 _seq("self_harm", ES, "dejar|deje", "de", "existir|vivir", gap=0)
+_seq("self_harm", ES, "=hacerme|=hacerse|=haciendome", "cortes|heridas|quemaduras", gap=1)
+_seq("self_harm", ES, "nadie", "notaria|echaria|extranaria|importaria|daria", gap=3)
+_seq("self_harm", ES, "si", "me", "muero|muriera|fuera|desapareciera", gap=1)
+_seq("self_harm", ES, "que", "todo", "acabe|termine|se acabe|pare", gap=2)
+_near("self_harm", ES, "cartas|carta", "despedida|despedirme|hijos|familia", window=6)
+_near("self_harm", ES, "guardando|juntando|acumulando", "pastillas|pildoras|medicamentos", window=5)
 _near(
     "self_harm",
     ES,

@@ -261,6 +261,7 @@ class Sentence:
     current: tuple = ()  # (token index, clause)
     about_others: frozenset = frozenset()  # clauses that may speak of the other person
     resolved: tuple = ()  # token indexes where the sentence says it is over ("it stopped")
+    averted: tuple = ()  # token indexes where it says the fall did not happen
 
 
 @dataclass(frozen=True)
@@ -452,6 +453,9 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
         about_others=about_others,
         resolved=tuple(
             first_index + index for index in _marker_positions(padded, context["resolved"])
+        ),
+        averted=tuple(
+            first_index + index for index in _marker_positions(padded, context["averted"])
         ),
         information=tuple(information),
         present=frozenset(
@@ -665,6 +669,10 @@ def _applies(compiled, analysis, found):
     # A past event is skipped, unless the same clause says it is back ("again", "now");
     # so is one the sentence then says is over ("… but then he started moving again").
     if sentence.history and clause not in sentence.present:
+        return False
+    if rule.category in red_flags.EVENT_CATEGORIES and any(
+        index > min(found) for index in sentence.averted
+    ):
         return False
     if rule.category not in red_flags.NOT_UNDONE_BY_FEELING_FINE and any(
         index > min(found) for index in sentence.resolved

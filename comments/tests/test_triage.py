@@ -316,3 +316,23 @@ def test_feeling_fine_after_a_fall_or_a_fit_does_not_make_it_routine():
 
 def test_one_sided_pain_with_feeling_faint_in_early_pregnancy_is_urgent():
     assert category("sharp pain low on the right, 6 weeks, and I feel faint") == "abdominal_pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nobody would even notice if I was gone",
+        "I've been stockpiling my sleeping tablets",
+        "I just want everything to stop",
+        "he pensado en hacerme cortes otra vez",
+        "nadie me echaría de menos si me muero",
+    ],
+)
+def test_passive_wishes_and_preparations_show_the_crisis_line(question):
+    assert category(question) == "self_harm"
+
+
+def test_a_fall_that_did_not_happen_is_routine():
+    assert not triage("I slipped on the wet floor but caught myself and didn't fall").is_urgent
+    assert not triage("me resbalé pero no llegué a caerme").is_urgent
+    assert category("I slipped on the wet floor and landed on my bump") == "trauma"
