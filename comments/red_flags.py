@@ -302,6 +302,7 @@ CONTEXT = {
             "without falling",
         ),
         "resolved": (
+            "and (?:it |then |then it )?stopped",
             "(?:im|i am|i feel|feeling) (?:ok|okay|fine|better|calmer|calm|alright|much better)(?: now)?",
             "all fine now",
             "which stopped",
@@ -347,6 +348,7 @@ CONTEXT = {
             "shes",
             "she is",
             "pregnant",
+            "(?:is|s|at) [0-9]+ (?:weeks|wks|w)",
         ),
         "other_person": (
             "my sister",
@@ -500,6 +502,7 @@ CONTEXT = {
             "me sujete",
         ),
         "resolved": (
+            "y (?:ya |luego |despues )?(?:se )?(?:paro|detuvo|quito)",
             "(?:ya |hoy )?(?:estoy|me siento|me encuentro) (?:bien|mejor|tranquila)",
             "ya estoy bien",
             "ya paro",
@@ -535,6 +538,7 @@ CONTEXT = {
             "esta de",
             "tiene",
             "embarazada",
+            "(?:esta|de) [0-9]+ (?:semanas|sem)",
         ),
         "other_person": (
             "mi hermana",
@@ -934,7 +938,12 @@ _seq(
     gap=3,
     unless="walk*|stair*|stairs|climb*|exercis*|gym|run|running|hill|panic|anxiety|anxious",
 )
-_one("chest_breathing", EN, "breathless|breathlessness", unless="walk*|stairs|climb*|exercis*")
+_one(
+    "chest_breathing",
+    EN,
+    "breathless|breathlessness",
+    unless="walk*|stairs|climb*|exercis*|bit|little|slightly|abit",
+)
 _seq("chest_breathing", EN, "cough*", "blood", gap=2)
 _seq("chest_breathing", EN, "lips", "blue", gap=2)
 _near(
@@ -1449,7 +1458,10 @@ _near(
     weeks=MOVEMENTS_ESTABLISHED,
     unless="muchisimo|igual|siempre",
 )
-_seq("movements", ES, "dejado|dejo", "mover*", gap=2, weeks=MOVEMENTS_ESTABLISHED)
+_seq(
+    "movements", ES, "dejado|dejo|=paro|parado", "mover*|patear", gap=2, weeks=MOVEMENTS_ESTABLISHED
+)
+_seq("movements", ES, "ya", "no", "se", "mueve|movio|ha", gap=1, weeks=MOVEMENTS_ESTABLISHED)
 _near(
     "movements",
     ES,

@@ -401,6 +401,24 @@ def _general_question(words, asked):
 
 
 _TIME_AGO = re.compile(r"\b(?:ago|hace)\b")
+# A clause after "but"/"pero" that says it is over: "…, but it stopped", "pero paró".
+_ENDS_IT = re.compile(
+    r"^(?:(?:it|then|ya|luego|despues|se|me|all|has|had|it s|its|now) )*"
+    r"(?:stopped|paro|detuvo|quito|went away|settled|cleared)\b"
+)
+
+
+def _clauses_that_end_it(tokens, first_index):
+    """Token indexes of the clauses that begin by saying the symptom stopped."""
+    found, seen = [], set()
+    for index, token in enumerate(tokens):
+        if token.clause in seen:
+            continue
+        seen.add(token.clause)
+        words = " ".join(t.word for t in tokens[index : index + 6] if t.clause == token.clause)
+        if _ENDS_IT.match(words):
+            found.append(first_index + index)
+    return tuple(found)
 
 
 def _sentence_context(sentence_text, tokens, language, first_index, *, asked=False):
@@ -424,8 +442,8 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
                 reach = None
             information.append((first_index + index, reach))
     others = {tokens[index].clause for index in _marker_positions(padded, context["other_person"])}
-    other_person = bool(others) and not any(
-        f" {marker} " in padded for marker in context["other_person_is_the_patient"]
+    other_person = bool(others) and not _marker_positions(
+        padded, context["other_person_is_the_patient"]
     )
     # Someone else is spoken of, but not in a clause where the reader speaks of herself
     # ("me quedé rígida, mi madre dice que fue un ataque").
@@ -453,7 +471,8 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
         about_others=about_others,
         resolved=tuple(
             first_index + index for index in _marker_positions(padded, context["resolved"])
-        ),
+        )
+        + _clauses_that_end_it(tokens, first_index),
         averted=tuple(
             first_index + index for index in _marker_positions(padded, context["averted"])
         ),

@@ -336,3 +336,20 @@ def test_a_fall_that_did_not_happen_is_routine():
     assert not triage("I slipped on the wet floor but caught myself and didn't fall").is_urgent
     assert not triage("me resbalé pero no llegué a caerme").is_urgent
     assert category("I slipped on the wet floor and landed on my bump") == "trauma"
+
+
+def test_a_clause_that_says_it_stopped_ends_the_symptom_but_a_baby_that_stopped_does_not():
+    assert not triage("I was bleeding at 10 weeks but it stopped").is_urgent
+    assert not triage("Tuve un sangrado a las 6 semanas pero paró").is_urgent
+    assert category("sangrado fuerte pero no paró, 30 semanas") == "bleeding"
+    assert category("baby stopped moving this morning, 34 weeks") == "movements"
+    assert category("el bebé paró de moverse, 34 semanas") == "movements"
+
+
+def test_someone_else_who_is_pregnant_is_the_patient():
+    assert category("my sister is 38 weeks and just had a seizure") == "fits"
+    assert not triage("my sister had a seizure years ago, is it hereditary?").is_urgent
+
+
+def test_a_bit_breathless_is_routine():
+    assert not triage("Is it normal to feel a bit breathless at 33 weeks?").is_urgent
