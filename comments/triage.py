@@ -17,18 +17,28 @@ into words and matches them:
   become the token ``xfreqx``; a severe blood pressure reading ("160/105")
   ``xbphighx``; a temperature of 38 °C or more ``xtemphighx``; "coming and
   going" / "van y vienen" ``xwavex``. The weeks of pregnancy a reader states
-  ("31 weeks", "34+2", "de 30 semanas") are read so that a rule can apply only
+  ("31 weeks", "34+2", "de 30 semanas", "semana 30", "5 months pregnant", "due in
+  two weeks"; the one said to be now) are read so that a rule can apply only
   before term, or only once movements are expected.
-- **Negation**: a match is skipped when a negation word comes just before its
-  first word in the same clause, with only filler words between ("no
-  bleeding", "I haven't had any bleeding", "sin sangrado", "no tengo
-  fiebre"). Rules that contain the negation themselves ("not felt the baby
-  move") are not negated again.
-- **Context**: a match is skipped in a sentence that speaks about the past
-  ("in my last pregnancy", "years ago", "de pequeña"), about someone else
-  ("my sister"), or asks for information before the match ("what are the
-  signs of", "what should I do if", "cómo sé si"). Suicidal thoughts and
-  violence are never skipped for asking in general terms.
+- **Synonyms**: slang, text-speak and regional words are read as the words the rules
+  know (``red_flags.SYNONYMS``: "havnt", "bby", "panza", "guata", "el papá del bebé").
+- **Negation**: a match is skipped when a negation word comes just before it in the
+  same clause, with only filler or thought words between ("no bleeding", "I haven't
+  noticed any bleeding", "I don't think my waters have gone", "sin sangrado"), or
+  heads a list the match belongs to ("no bleeding, cramps or fluid"). Rules that
+  contain the negation themselves ("not felt the baby move") are not negated again;
+  "nearly"/"casi" negate falls only.
+- **Context**: a match is skipped in a sentence that speaks about the past ("in my
+  last pregnancy", "years ago", "hace dos meses") unless its clause says it is back
+  ("now", "again"), when the sentence then says it is over ("but it stopped", "then
+  he started moving again"; not for falls, fits, fainting, violence or self-harm),
+  about someone else ("my sister") in a clause where the reader does not speak of
+  herself and that person is not said to be pregnant, or in a general question: a
+  marker before the match ("what are the signs of", "what should I do if", "my
+  midwife told me to watch for") or a sentence that starts like a question and says
+  nothing of the reader ("Does a high temperature cause…?"), unless the reader then
+  describes herself in that clause ("what do I do if I'm bleeding"). Suicidal
+  thoughts and violence are never skipped for asking in general terms.
 
 Both languages' rules are applied to every question: readers do not always
 write in the language of the page.
