@@ -4,8 +4,14 @@ routine ones, and the same for personal details.
 
 The labelled sets live in ``comments/data/`` as JSON Lines (one object a line):
 
-- ``triage_questions.jsonl``: {"text", "language", "urgent", "category"}
-- ``personal_data.jsonl``: {"text", "language", "findings": [{"kind", "text"}]}
+- ``triage_*.jsonl``: {"text", "language", "urgent", "category"}
+- ``personal_data*.jsonl``: {"text", "language", "findings": [{"kind", "text"}]}
+
+``triage_questions.jsonl`` and ``personal_data.jsonl`` were written with the first
+rules; ``*_checks.jsonl`` after them; ``*_fresh*.jsonl`` later still, by someone who
+had not seen the others, each before the rule changes it was then used to measure
+(``triage_fresh2`` and ``triage_fresh3`` were each written after a round of changes
+and reported as they came out before any further change).
 
 ``manage.py triage_report`` and ``manage.py personal_data_report`` print these
 figures for the sets in the repository or for another file in the same format
@@ -24,6 +30,18 @@ from comments.triage import triage
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRIAGE_DATASET = DATA_DIR / "triage_questions.jsonl"
 PERSONAL_DATA_DATASET = DATA_DIR / "personal_data.jsonl"
+
+
+def triage_datasets():
+    """Every labelled triage set in the repository."""
+    return sorted(DATA_DIR.glob("triage_*.jsonl"))
+
+
+def personal_data_datasets():
+    """Every labelled personal-data set in the repository."""
+    return sorted(DATA_DIR.glob("personal_data*.jsonl"))
+
+
 LANGUAGES = ("en", "es")
 
 

@@ -102,6 +102,11 @@ def queue_urgent_alert(question_id, site_url=None):
             )
 
 
+def answer_notification_key(question_id):
+    """The outbox key of the one email telling the asker of ``question_id`` it is answered."""
+    return f"answered:{question_id}"
+
+
 def queue_answer_notification(question_id, site_url=None):
     """
     Queue the email telling the asker, once, that their question is answered. True when queued.
@@ -143,7 +148,7 @@ def queue_answer_notification(question_id, site_url=None):
                 "answered",
                 context,
                 question.email,
-                key=f"answered:{question.pk}",
+                key=answer_notification_key(question.pk),
                 priority=OutgoingEmail.Priority.ANSWER,
             )
         question.notified_at = timezone.now()

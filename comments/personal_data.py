@@ -60,6 +60,7 @@ _ANY_NAME_WORD = rf"[{_UPPER}{_LOWER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}][{_
 _PARTICLE = r"(?:de|del|de la|de los|van|von|da|di|le|y|bin|al)"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _FULL_NAME_ANY_CASE = rf"{_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD}){{1,2}}"
+_NAME_ANY_CASE = rf"{_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD}){{0,2}}"
 
 # Words that start a sentence or describe rather than name ("I'm Not sure", "Soy Primeriza").
 _NOT_NAME_WORDS = """
@@ -72,10 +73,42 @@ _NOT_NAME_WORDS = """
     el la los las un una y o de del en con por para que muy ya soy estoy tengo embarazada
     semanas primeriza hola gracias buenas buenos mama matrona enfermera doctora medico
     hospital clinica lunes martes miercoles jueves viernes sabado domingo
+    and y but pero because porque as como since desde going sorry perdon lo
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Addresses written to dodge filters: "kerry.j at gmail dot com", "tasha(at)bt.com",
+# "pilar arroba gmail punto com". The last part must be a real ending (com, co.uk, es …)
+# and, for a bare "at"/"arroba", the name must look like one (a dot, digit or
+# underscore), or the reader must say it is an address and the provider be a known
+# one: "I'm at work. uk" and "looking at gmail dot com" are nobody's address.
+_TOP_LEVEL = r"(?:com|net|org|co|uk|es|mx|ar|cl|pe|ie|edu|gov|info|me|io|cat|eu|de|fr|us)"
+_AT = (
+    r"(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|\(\s*arroba\s*\))\s*"
+    r"|\s+@\s+|\s+(?:at|arroba)\s+)"
+)
+_DOT = r"(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\(\s*punto\s*\))\s*|\s+(?:dot|punto)\s+|\s?\.\s?)"
+_OBFUSCATED_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<local>[\w.+-]+)"
+    + _AT
+    + r"(?P<domain>[\w-]{1,63}(?:"
+    + _DOT
+    + r"[\w-]{1,63}){0,3}?)"
+    + _DOT
+    + _TOP_LEVEL
+    + r"\b",
+    re.IGNORECASE,
+)
+_EMAIL_CUE = re.compile(
+    r"e-?mail|\bmail\b|correo|reach\s+me|contact\s+me|write\s+to|escr[ií]b|cont[aá]ct",
+    re.IGNORECASE,
+)
+_KNOWN_PROVIDERS = re.compile(
+    r"^(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|aol|btinternet|sky|"
+    r"virginmedia|protonmail|proton|msn|gmx|telefonica|movistar|prodigy|ymail)\b",
+    re.IGNORECASE,
+)
 
 _PHONE = re.compile(r"(?<![\w+/.,:])(?:\+|00)?\(?\d[\d \t().\-]{6,20}\d(?![\w/]|[.,]\d)")
 _ORGANISATION_PREFIXES = (
@@ -107,18 +140,28 @@ _NHS_CONTEXT = re.compile(r"\bnhs\b", re.IGNORECASE)
 _HOSPITAL_CONTEXT = re.compile(
     r"(?:hospital|patient|unit|case|hosp\.?)\s*(?:number|no\.?|num\.?|#|id)|\bmrn\b|\bcrn\b|"
     r"historia\s+cl[ií]nica|\bnhc\b|\bn\.?h\.?c\.?\b|tarjeta\s+sanitaria|\bcip\b|\bnuss\b|"
-    r"n[úu]mero\s+de\s+(?:paciente|historia|afiliaci[óo]n)",
+    r"n[úu]mero\s+de\s+(?:paciente|historia|afiliaci[óo]n|expediente|seguridad\s+social)|"
+    r"\bexpediente\b|\bfolio\b|\bnss\b|\bcurp\b|\bdni\b|\bnie\b|\bnif\b|\bpasaporte\b|"
+    r"\bpassport\b|\bnational\s+insurance\b|\bni\s+(?:number|no)\b|\bpatient\s+id\b",
     re.IGNORECASE,
 )
 # What follows "hospital number", "NHC" …: "is K4417823", ": 00987654", "es el 1234567".
 _AFTER_CONTEXT = re.compile(
     r"[\s:#.\-]*(?:(?:is|es|was|era|n[º°o])\.?\s*)?[\s:#.\-]*(?:el\s+)?"
-    r"(?P<code>(?=[A-Z0-9]*\d)[A-Z]{0,4}\d{5,16}[A-Z]?)(?![\w/])",
+    r"(?P<code>(?=[A-Z0-9]*\d)[A-Z]{0,4}\d(?:[\-/ ]?\d){4,17}[A-Z]?"
+    # A National Insurance number: "QQ 12 34 56 C".
+    r"|[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])"
+    r"(?![\w/])",
     re.IGNORECASE,
 )
 _HOSPITAL_STYLE_CODE = re.compile(r"(?<![\w/])[A-Z]{1,4}\d{6,12}(?![\w/])")
 # Spanish DNI and NIE: "12345678Z", "X1234567L".
-_IDENTITY_NUMBER = re.compile(r"(?<![\w/])(?:\d{8}|[XYZ]\d{7})[A-Z](?![\w/])", re.IGNORECASE)
+_IDENTITY_NUMBER = re.compile(
+    r"(?<![\w/])(?:\d{8}|[XYZ]\d{7})[A-Z](?![\w/])"
+    # Mexican CURP: four letters, date, sex, state and consonants, two more.
+    r"|(?<![\w/])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z\d]\d(?![\w/])",
+    re.IGNORECASE,
+)
 _LONG_DIGITS = re.compile(r"(?<![\w/.,])\d{7,}(?![\w/]|[.,]\d)")
 
 _MONTHS = (
@@ -129,14 +172,16 @@ _MONTHS = (
 )
 _DATE = (
     r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|º)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?,?\s+(?:de(?:l)?\s+)?\d{{4}}\b"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|º)?\s*(?:of\s+|de\s+|[\-/.]\s*)?(?:{_MONTHS})\.?,?\s*(?:de(?:l)?\s+|[\-/.]\s*)?"
+    r"(?:\d{4}|['’]?\d{2})\b"
+    rf"|(?:{_MONTHS})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|['’]\d{{2}})\b"
 )
 _DATE_OF_BIRTH = re.compile(
     r"(?:\bborn\b(?:\s+on)?|\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|"
-    r"\bnac[ií](?:da|do)?\b(?:\s+el)?|fecha\s+de\s+nacimiento|f\.?\s*(?:de\s+)?nac\.?|"
-    r"\bnacimiento)"
-    rf"[\s:,.\-]*(?:(?:is|es|el|on|was|era)\s+){{0,2}}(?P<date>{_DATE})",
+    r"\bnac[ií](?:da|do)?\b(?:\s+el)?|fecha\s+de\s+nacimiento|fecha\s+de\s+nac\b\.?|"
+    r"f\.?\s*(?:de\s+)?nac\.?|\bnacimiento|\bcumplea[ñn]os(?:\s+es)?|\bb-?day|birthday['’]s)"
+    rf"[\s:,.\-]*(?:(?:is|es|el|un|on|was|era|the|mi|my)\s+){{0,3}}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 
@@ -146,13 +191,14 @@ _UK_POSTCODE = re.compile(
 )
 _SPANISH_POSTCODE = re.compile(
     r"(?:(?P<context>(?i:\bc\.?\s?p\.?|c[óo]digo\s+postal|cod\.?\s+postal))[\s:.]*(?:es\s+)?)?"
-    rf"\b(?P<code>(?:0[1-9]|[1-4]\d|5[0-2])\d{{3}})\b(?P<town>\s+[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:(?<=[Pp])|(?<!\w))(?P<code>(?:0[1-9]|[1-4]\d|5[0-2])\d{{3}})\b(?P<town>\s+[{_UPPER}][{_LOWER}]+)?"
 )
 
 _STREET_TYPES = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|place|pl|"
     r"grove|gardens|gdns|terrace|hill|park|square|sq|row|mews|view|walk|rise|parade|green|"
-    r"boulevard|blvd"
+    r"boulevard|blvd|cottages|meadows?|chase|vale|gate|wharf|quay|heights|fields|croft|"
+    r"approach|circus|embankment|crossing|grange|hollow"
 )
 _ENGLISH_ADDRESS = re.compile(
     r"(?:\b(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?"
@@ -160,17 +206,27 @@ _ENGLISH_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _LIVE_ON_STREET = re.compile(
-    r"(?i:\b(?:live|living|lives|staying|stay|moved)\s+(?:on|in|at|to))\s+"
-    rf"(?P<street>(?:{_NAME_WORD}\s+){{1,3}}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|"
-    r"Court|Place|Grove|Gardens|Terrace|Square|Row|Mews|Walk|Rise|Parade))\b"
+    r"\b(?:live|living|lives|staying|stay|moved)\s+(?:on|in|at|to)\s+"
+    rf"(?P<street>(?:{_ANY_NAME_WORD}\s+){{1,3}}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|"
+    r"Court|Place|Grove|Gardens|Terrace|Square|Row|Mews|Walk|Rise|Parade))\b",
+    re.IGNORECASE,
+)
+# Colombian and other grid addresses: "Calle 10 # 45-20", "Carrera 7 No. 32-16".
+_GRID_ADDRESS = re.compile(
+    r"\b(?:calle|cl\.?|cll\.?|carrera|cra\.?|kr\.?|avenida|av\.?|transversal|diagonal|tv\.?|dg\.?)"
+    r"\s*\d{1,3}\s?[a-z]?\s*(?:#|n[º°o]\.?|n[úu]mero)\s*\d{1,3}\s?[a-z]?\s*-\s*\d{1,3}\b",
+    re.IGNORECASE,
 )
 _SPANISH_ADDRESS = re.compile(
     r"\b(?:c/|c\.|calle|avda\.?|avenida|av\.|plaza|pza\.?|paseo|p[º°]|camino|carretera|ctra\.?|"
-    r"ronda|traves[ií]a|glorieta|urbanizaci[óo]n|urb\.)\s*"
-    # Possessive (*+): "de la" words are never given back to the name, so a run of them
-    # ("calle de de de …") cannot make the pattern try every way of splitting it.
+    r"ronda|traves[ií]a|glorieta|urbanizaci[óo]n|urb\.|calzada|callej[óo]n|privada|cerrada|"
+    r"carrer|rua|jir[óo]n|pasaje)\s*"
+    # A name may start with a date ("Calle 5 de Mayo"). Possessive (*+): "de la" words are
+    # never given back to the name, so a run of them ("calle de de de …") cannot make the
+    # pattern try every way of splitting it.
+    r"(?:\d{1,2}\s+de\s+)?"
     rf"(?:(?:de|del|la|las|los|el)\s+)*+{_NAME_WORD}(?:\s+(?:(?:de|del|la|las|los|el)\s+)*+{_NAME_WORD}){{0,3}}"
-    r",?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-z]?\b"
+    r",?\s*(?:n[º°o]\.?\s*|n[úu]mero\s+|num\.?\s+|#\s*)?\d{1,5}[a-z]?\b"
     r"(?:,?\s*\d{1,2}\s*[º°ª]\s*(?:[a-z]\b|izquierda|derecha|izda\.?|dcha\.?|izq\.?)?)?",
     re.IGNORECASE,
 )
@@ -179,19 +235,30 @@ _SPANISH_ADDRESS = re.compile(
 # capitalised: "I'm under the Princess Anne" introduces nobody.
 _INTRODUCTIONS = re.compile(
     r"(?i:\b(?:i['’]?m|i\s+am|this\s+is|it['’]?s|soy|me\s+llamo|mi\s+nombre\s+es|"
-    r"(?:my\s+)?details\s*:|mis\s+datos\s*:|datos\s*:))\s+"
+    r"(?:my\s+)?details\s*:|mis\s+datos\s*:|datos\s*:|(?:full\s+)?name\s*:|nombre\s*:|"
+    r"firmado\s*:?|signed\s*:?))\s+"
     rf"(?P<name>{_FULL_NAME})"
 )
 _MY_NAME_IS = re.compile(
-    rf"\b(?:my\s+name\s+is|my\s+name['’]?s|my\s+names|me\s+llamo|mi\s+nombre\s+es)\s+"
-    rf"(?P<name>{_FULL_NAME_ANY_CASE})",
+    rf"\b(?:my\s+name\s+is|my\s+name['’]?s|my\s+names|me\s+llamo|mi\s+nombre\s+es|"
+    r"i['’]?m\s+called|i\s+am\s+called|my\s+full\s+name\s+is|mi\s+nombre\s+completo\s+es)\s+"
+    rf"(?P<name>{_NAME_ANY_CASE})",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"(?i:thanks|thank\s+you|many\s+thanks|thanks\s+so\s+much|cheers|regards|best\s+wishes|"
     r"love|kind\s+regards|gracias|muchas\s+gracias|gracias\s+de\s+antemano|un\s+saludo|saludos|"
-    r"un\s+abrazo|besos)\s*[,.!:\-–—]?\s*\n?\s*"
+    r"un\s+abrazo|besos|atentamente|cordialmente|saludos\s+cordiales|best|warm\s+regards|"
+    r"x+|xx+)\s*[,.!:\-–—]?\s*\n?\s*"
     rf"(?P<name>{_FULL_NAME})\s*(?:\([^)]*\)\s*)?[.!]?\s*$"
+)
+# "Zoe Patterson here", "Lucía Gómez aquí".
+_NAME_HERE = re.compile(rf"(?P<name>{_FULL_NAME})\s+(?:here|aqu[ií])\b")
+# "my surname is Morales Ruiz", "mi apellido es Morales": one word is enough.
+_SURNAME = re.compile(
+    r"(?i:\b(?:my\s+(?:surname|last\s+name|family\s+name)\s+is|"
+    r"mis?\s+apellidos?\s+(?:es|son))\s+)"
+    rf"(?P<name>{_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)"
 )
 _DASH_SIGNATURE = re.compile(rf"\s[-–—]\s*(?P<name>{_FULL_NAME})\s*[.!]?\s*$")
 _SOMEONE_CLOSE = re.compile(
@@ -297,7 +364,10 @@ def _phone_or_number(text, match, allowed):
     if national is not None:
         if national in allowed or national.startswith(_ORGANISATION_PREFIXES):
             return None
-        if national.startswith("0") and len(national) not in (10, 11):
+        # UK numbers have 10 or 11 digits with the 0; Mexican ones dialled with 01, 044
+        # or 045 have 12 or 13.
+        mexican = national.startswith(("01", "044", "045")) and len(national) in (12, 13)
+        if national.startswith("0") and len(national) not in (10, 11) and not mexican:
             return None
     if _context_before(text, start, _HOSPITAL_CONTEXT, reach=30):
         return "hospital_number", start, start + len(raw)
@@ -310,9 +380,17 @@ def _candidates(text):
     for match in _EMAIL.finditer(text):
         if match.group().casefold() not in allowed_addresses:
             yield Finding("email", match.start(), match.end(), match.group())
+    for match in _OBFUSCATED_EMAIL.finditer(text):
+        bare = not re.search(r"[(\[{@]", match.group())
+        looks_like_an_address = re.search(r"[._\d]", match.group("local"))
+        announced = _EMAIL_CUE.search(text[max(0, match.start() - 30) : match.start()])
+        known = _KNOWN_PROVIDERS.match(match.group("domain"))
+        if bare and not (looks_like_an_address or (announced and known)):
+            continue
+        yield Finding("email", match.start(), match.end(), match.group())
     for match in _DATE_OF_BIRTH.finditer(text):
         yield Finding("date_of_birth", match.start("date"), match.end("date"), match.group("date"))
-    for pattern in (_SPANISH_ADDRESS, _ENGLISH_ADDRESS):
+    for pattern in (_GRID_ADDRESS, _SPANISH_ADDRESS, _ENGLISH_ADDRESS):
         for match in pattern.finditer(text):
             found = match.group().rstrip(",. ")
             yield Finding("address", match.start(), match.start() + len(found), found)
@@ -342,21 +420,31 @@ def _candidates(text):
     for match in _SPANISH_POSTCODE.finditer(text):
         if match.group("context") or match.group("town"):
             yield Finding("postcode", match.start("code"), match.end("code"), match.group("code"))
-    for pattern in (_MY_NAME_IS, _INTRODUCTIONS, _SIGN_OFF, _DASH_SIGNATURE, _SOMEONE_CLOSE):
+    # A surname given outright ("mi apellido es …") is a name on its own; a first name
+    # alone ("me llamo Ana") identifies nobody.
+    for pattern, least in (
+        (_MY_NAME_IS, 2),
+        (_SURNAME, 1),
+        (_INTRODUCTIONS, 2),
+        (_SIGN_OFF, 2),
+        (_DASH_SIGNATURE, 2),
+        (_NAME_HERE, 2),
+        (_SOMEONE_CLOSE, 2),
+    ):
         for match in pattern.finditer(text):
             group = "name" if match.groupdict().get("name") else "name2"
-            name = _trim_name(match.group(group))
+            name = _trim_name(match.group(group), least=least)
             if name:
                 start = match.start(group)
                 yield Finding("name", start, start + len(name), name)
 
 
-def _trim_name(name):
-    """The name without trailing words that are not names; None unless two words remain."""
+def _trim_name(name, *, least=2):
+    """The name without trailing words that are not names; None unless ``least`` words remain."""
     words = name.split()
     while words and words[-1].casefold().strip("'’") in _NOT_NAMES:
         words.pop()
-    if len(words) < 2 or words[0].casefold() in _NOT_NAMES:
+    if len(words) < least or not words or words[0].casefold() in _NOT_NAMES:
         return None
     if any(word.casefold().endswith(("'s", "’s")) for word in words):
         return None

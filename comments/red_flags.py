@@ -24,7 +24,7 @@ quotations of questions, and are measured with ``manage.py triage_report``
 on labelled questions, including a held-out set nobody tuned on.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -67,11 +67,15 @@ CATEGORY_LABELS = {
 # Asked in general terms or about the past, these still show the crisis line.
 NEVER_SKIPPED_FOR_CONTEXT = frozenset({"self_harm", "violence"})
 
+# Events that need a check even when the reader feels fine afterwards ("I fell on my
+# bump but I feel fine"): "it's over" does not make them routine.
+NOT_UNDONE_BY_FEELING_FINE = frozenset({"trauma", "fits", "fainting", "violence", "self_harm"})
+
 # Severe hypertension in pregnancy (same-day assessment): 150/100 and above.
 SEVERE_SYSTOLIC = 150
 SEVERE_DIASTOLIC = 100
 
-NEGATION_REACH = 3
+NEGATION_REACH = 5
 
 NEGATIONS = {
     "en": frozenset({"no", "not", "never", "without", "nor", "none", "neither", "zero"}),
@@ -85,18 +89,42 @@ def _words(text):
 
 ALL_NEGATIONS = frozenset().union(*NEGATIONS.values())
 
+# How a general question starts, and the words that show the reader speaks of herself.
+QUESTION_OPENERS = _words(
+    "does do can could will would is are should may might what whats why how which "
+    "puede pueden se es son hay que cual cuales por como cuanto cuanta"
+)
+FIRST_PERSON = _words(
+    "i im ive id my me mine myself we were our us "
+    "yo estoy tengo tuve me mi mis llevo noto siento he estaba"
+)
+
+# "I nearly fainted", "casi me caigo": the event did not happen. Only for events:
+# "almost every 5 minutes" is still every 5 minutes.
+NEAR_MISSES = frozenset({"nearly", "almost", "casi"})
+EVENT_CATEGORIES = frozenset({"trauma"})
+
+# Words that join the last item of a list ("no bleeding, cramps or fluid").
+LIST_JOINS = frozenset({"or", "nor", "o", "u", "ni"})
+
 
 # Words that may stand between a negation and what it negates.
 FILLERS = {
     "en": _words(
         "a an the any some more much further new real signs sign of or and at all "
         "have has had been is was are were there be they re its it im i really "
-        "pain cramps cramping spotting discharge vaginal heavy fresh major"
+        "pain cramps cramping spotting discharge vaginal heavy fresh major "
+        "thoughts urges ideas plans "
+        "think thought believe noticed notice seen my her his had having got get "
+        "experienced signs symptoms sudden bad real proper"
     ),
     "es": _words(
+        "llegue llego alcance a "
         "he ha hay habido tenido tengo tiene tuve mas de del el la los las un una "
         "y o ni ningun ninguna nada me se le son es esta estoy noto siento "
-        "dolor manchado perdidas sintomas signos senales"
+        "dolor manchado perdidas sintomas signos senales "
+        "pensamientos ideas ganas "
+        "creo que pienso en notado visto he tenido mi su ningun nada"
     ),
 }
 
@@ -136,7 +164,77 @@ MISSPELLINGS = {
     },
 }
 
-# Sentence context (folded words, matched as whole words).
+# Other ways of saying a word the rules know (folded; phrases allowed): slang, text-speak,
+# Latin American and Spanish regional words. Applied before the rules, like misspellings.
+SYNONYMS = {
+    "en": {
+        "havnt": "have not",
+        "hvnt": "have not",
+        "havent": "have not",
+        "cnt": "can not",
+        "dnt": "do not",
+        "didnt": "did not",
+        "2day": "today",
+        "2nite": "tonight",
+        "tonite": "tonight",
+        "bby": "baby",
+        "babyy": "baby",
+        "preggo": "pregnant",
+        "preggers": "pregnant",
+        "hrs": "hours",
+        "hr": "hour",
+        "abdo": "abdomen",
+        "hubby": "husband",
+        "hubs": "husband",
+        "dh": "husband",
+        "baby daddy": "partner",
+        "babys dad": "partner",
+        "babies dad": "partner",
+        "baby s dad": "partner",
+        "babys father": "partner",
+        "father of my baby": "partner",
+        "father of the baby": "partner",
+        "dad of my baby": "partner",
+        "mvmts": "movements",
+        "mvmt": "movement",
+        "mvts": "movements",
+        "contrax": "contractions",
+        "contras": "contractions",
+        "bleedn": "bleeding",
+        "bleeing": "bleeding",
+    },
+    "es": {
+        "panza": "barriga",
+        "pancita": "barriga",
+        "pansa": "barriga",
+        "guata": "barriga",
+        "barriguita": "barriga",
+        "bebito": "bebe",
+        "bebita": "bebe",
+        "bb": "bebe",
+        "guagua": "bebe",
+        "piso": "suelo",
+        "papa del bebe": "pareja",
+        "padre del bebe": "pareja",
+        "papa de mi bebe": "pareja",
+        "padre de mi bebe": "pareja",
+        "papa de mi hijo": "pareja",
+        "padre de mi hijo": "pareja",
+        "papa de mi hija": "pareja",
+        "padre de mi hija": "pareja",
+        "mi esposo": "mi marido",
+        "toallas femeninas": "compresas",
+        "toalla femenina": "compresa",
+        "toallitas": "compresas",
+        "kotex": "compresa",
+        "q": "que",
+        "xq": "porque",
+        "tb": "tambien",
+        "sangro mucho": "sangrando mucho",
+    },
+}
+
+# Sentence context (folded words, matched as whole words; history markers may be patterns).
 CONTEXT = {
     "en": {
         "history": (
@@ -147,25 +245,110 @@ CONTEXT = {
             "with my first",
             "with my son",
             "with my daughter",
-            "years ago",
-            "year ago",
             "last year",
             "last month",
-            "months ago",
             "as a child",
             "as a teenager",
             "when i was younger",
             "used to",
             "in the past",
-            "all fine now",
             "was checked over",
+            "scan was fine",
+            "scans were fine",
+            "(?:(?:[0-9]+|a|one|two|three|four|five|six|few|several|couple of|many) )?(?:months|month|years|year) ago",
+            "before i knew i was pregnant",
+            "before i found out",
+            "when i was (?:[0-9]+|pregnant|younger|little|small|a child|a kid|a teen[a-z]*|at school|in my)",
+            "when she was",
+            "with my last",
+            "(?:my |a |the )?(?:first|last|previous|other|traumatic first|traumatic) (?:birth|labour|labor|delivery)",
+            "after my first",
+            "after my last",
+            "after my son",
+            "after my daughter",
+            "in my life",
+            "as a kid",
+            "turned out",
+        ),
+        "present": (
+            "now",
+            "again",
+            "still",
+            "today",
+            "tonight",
+            "right now",
+            "this morning",
+            "currently",
+            "since",
+            "getting",
+            "worse",
+            "keep",
+            "keeps",
+        ),
+        "current": (
+            "im",
+            "i m",
+            "i am",
+            "ive been",
+            "i ve been",
+            "right now",
+            "at the moment",
+            "keep",
+            "keeps",
+        ),
+        "averted": (
+            "(?:did not|didnt|never|not) (?:actually )?(?:fall|land|hit)",
+            "caught myself",
+            "without falling",
+        ),
+        "resolved": (
+            "and (?:it |then |then it )?stopped",
+            "(?:im|i am|i feel|feeling) (?:ok|okay|fine|better|calmer|calm|alright|much better)(?: now)?",
+            "all fine now",
             "which stopped",
             "that stopped",
             "it stopped",
             "has stopped",
             "had stopped",
-            "scan was fine",
-            "scans were fine",
+            "fine now",
+            "ok now",
+            "okay now",
+            "better now",
+            "all good now",
+            "went away",
+            "gone away",
+            "settled down",
+            "back to normal",
+            "moving again",
+            "kicking again",
+            "started moving",
+            "resolved",
+            "cleared up",
+            "settled",
+            "started kicking",
+            "moved loads",
+            "kicked loads",
+        ),
+        "birth": (
+            "gave birth",
+            "had my baby",
+            "had the baby",
+            "had baby",
+            "baby was born",
+            "delivered",
+            "section",
+            "birth",
+        ),
+        "other_person_is_the_patient": (
+            "found me",
+            "saw me",
+            "says i",
+            "said i",
+            "she s",
+            "shes",
+            "she is",
+            "pregnant",
+            "(?:is|s|at) [0-9]+ (?:weeks|wks|w)",
         ),
         "other_person": (
             "my sister",
@@ -209,6 +392,41 @@ CONTEXT = {
             "can you get",
             "does having",
             "chances",
+            "chance of",
+            "risk of",
+            "how long",
+            "how to",
+            "what to do",
+            "what counts",
+            "is it dangerous",
+            "is it safe",
+            "is it bad",
+            "is it possible",
+            "can a",
+            "can an",
+            "could a",
+            "watch for",
+            "watch out for",
+            "look out for",
+            "keep an eye",
+            "told me to",
+            "told to",
+            "said to",
+            "advised",
+            "warning signs",
+            "how common",
+            "worried about getting",
+            "scared of getting",
+            "what would",
+            "should i worry",
+            "should i be worried",
+            "difference between",
+            "tell me about",
+            "explain",
+            "information about",
+            "info on",
+            "want to know",
+            "wondering",
         ),
         "information_exempt_before": (
             "not sure",
@@ -224,26 +442,103 @@ CONTEXT = {
             "embarazo anterior",
             "primer embarazo",
             "otro embarazo",
-            "hace anos",
-            "hace dos anos",
-            "hace tres anos",
             "ano pasado",
             "mes pasado",
-            "hace meses",
             "de pequena",
             "de pequeno",
             "de nina",
             "de adolescente",
             "de joven",
             "antes me",
+            "en el pasado",
+            "hace (?:[0-9]+|un|una|dos|tres|cuatro|cinco|seis|unos|unas|varios|varias|muchos) (?:mes|meses|ano|anos)",
+            "hace meses",
+            "hace anos",
+            "antes de saber que estaba embarazada",
+            "antes de saber",
+            "cuando estaba",
+            "cuando ella",
+            "en mi vida",
+            "todo bien",
+            "resulto ser",
+            "parto anterior",
+            "(?:mi |el )?primer parto",
+            "(?:mi |el )?ultimo parto",
+            "anterior parto",
+            "el otro parto",
+            "con mi primer",
+            "con el primero",
+            "con la primera",
+            "con mi hijo",
+            "con mi hija",
+        ),
+        "present": (
+            "ahora",
+            "ahorita",
+            "hoy",
+            "otra vez",
+            "de nuevo",
+            "todavia",
+            "sigo",
+            "sigue",
+            "esta manana",
+            "esta noche",
+            "desde",
+            "cada vez",
+            "empeora",
+        ),
+        "current": (
+            "estoy",
+            "llevo",
+            "ahora mismo",
+            "me esta",
+            "me estan",
+            "no para",
+            "no paro",
+        ),
+        "averted": (
+            "(?:no|sin) (?:llegue a |llegar a )?(?:caer|caerme|me cai)",
+            "me agarre",
+            "me sujete",
+        ),
+        "resolved": (
+            "y (?:ya |luego |despues )?(?:se )?(?:paro|detuvo|quito)",
+            "(?:ya |hoy )?(?:estoy|me siento|me encuentro) (?:bien|mejor|tranquila)",
             "ya estoy bien",
             "ya paro",
             "ya se paso",
             "se me paso",
-            "hace un mes",
-            "hace meses",
-            "hace un ano",
-            "en el pasado",
+            "se me quito",
+            "ya se me quito",
+            "ya se quito",
+            "ya esta bien",
+            "se movio un monton",
+            "se movio mucho",
+            "volvio a moverse",
+            "se volvio a mover",
+            "ya paso",
+            "volvio a patear",
+            "ya se mueve",
+        ),
+        "birth": (
+            "pari",
+            "di a luz",
+            "dar a luz",
+            "tuve a mi bebe",
+            "tuve al bebe",
+            "tuve a la bebe",
+            "nacio",
+            "parto",
+            "cesarea",
+        ),
+        "other_person_is_the_patient": (
+            "me encontro",
+            "me vio",
+            "dice que yo",
+            "esta de",
+            "tiene",
+            "embarazada",
+            "(?:esta|de) [0-9]+ (?:semanas|sem)",
         ),
         "other_person": (
             "mi hermana",
@@ -282,6 +577,30 @@ CONTEXT = {
             "es cierto",
             "probabilidades",
             "es hereditario",
+            "es peligroso",
+            "es grave",
+            "es seguro",
+            "riesgo de",
+            "que hacer",
+            "como reconocer",
+            "como detectar",
+            "como se detecta",
+            "me dijeron que",
+            "vigilar",
+            "estar atenta",
+            "senales de alarma",
+            "cuales son",
+            "puede un",
+            "puede una",
+            "pueden",
+            "por si acaso",
+            "(?:me preocupa|me da miedo|me asusta|tengo miedo de|miedo a|miedo de) [a-z]+(?:ar|er|ir|arme|erme|irme|arse|erse|irse)",
+            "diferencia entre",
+            "explicar",
+            "explicarme",
+            "informacion sobre",
+            "quiero saber",
+            "cuanto tiempo",
         ),
         "information_exempt_before": ("no se", "se", "como", "saber"),
     },
@@ -300,17 +619,42 @@ class Rule:
     weeks: tuple | None = None
     # True: the rule applies only when the reader says how far along she is.
     needs_weeks: bool = False
+    # How many words before the match ``unless`` looks at; None: the whole clause.
+    # "my son hits me" is not a partner, "he hit me in front of my son" is.
+    unless_before: int | None = None
 
 
 RULES = []
 
 
-def _seq(category, language, *slots, gap=3, unless="", weeks=None):
-    RULES.append(Rule(category, language, slots, "seq", gap=gap, unless=unless, weeks=weeks))
+def _seq(category, language, *slots, gap=3, unless="", weeks=None, unless_before=None):
+    RULES.append(
+        Rule(
+            category,
+            language,
+            slots,
+            "seq",
+            gap=gap,
+            unless=unless,
+            weeks=weeks,
+            unless_before=unless_before,
+        )
+    )
 
 
-def _near(category, language, *slots, window=6, unless="", weeks=None):
-    RULES.append(Rule(category, language, slots, "near", window=window, unless=unless, weeks=weeks))
+def _near(category, language, *slots, window=6, unless="", weeks=None, needs_weeks=False):
+    RULES.append(
+        Rule(
+            category,
+            language,
+            slots,
+            "near",
+            window=window,
+            unless=unless,
+            weeks=weeks,
+            needs_weeks=needs_weeks,
+        )
+    )
 
 
 def _one(category, language, words, unless="", weeks=None, needs_weeks=False):
@@ -379,7 +723,98 @@ _seq(
     gap=2,
 )
 
+# Going to sleep and never waking, walking into the sea and not coming back.
+_near(
+    "self_harm",
+    EN,
+    "never|not|dont",
+    "wake|waking|woke|come|coming|return*",
+    "sleep|sea|river|lake|forever|walk*|drive|driving|away|disappear|drown*|leave",
+    window=8,
+    unless="baby|babys|feed*|alarm|labour|contraction*",
+)
+_near(
+    "self_harm",
+    EN,
+    "razor|razors|blade|blades|scalpel",
+    "arm|arms|wrist|wrists|thigh|thighs|legs|skin|myself",
+    window=6,
+)
+_near("self_harm", EN, "cut*|slash*|slit*", "wrist|wrists", window=4)
+_seq("self_harm", EN, "end", "it", gap=0, unless="pregnancy|relationship|marriage")
+# Passive wishes and preparations: "nobody would notice if I was gone", "if I died",
+# "written goodbye letters", "stockpiling tablets", "make it all stop".
+_seq(
+    "self_harm",
+    EN,
+    "if",
+    "i",
+    "was|were|wasnt|died|disappeared",
+    "gone|here|dead|around|not",
+    gap=1,
+)
+_seq("self_harm", EN, "if", "i", "died|disappeared|vanished", gap=1)
+_seq("self_harm", EN, "nobody|noone|one", "would|will|even|wouldve", "notice|care|miss", gap=2)
+_seq("self_harm", EN, "goodbye|suicide", "letter|letters|note|notes", gap=1)
+_near(
+    "self_harm",
+    EN,
+    "written|wrote|writing",
+    "letters|letter",
+    "kids|children|family|partner|husband|mum|goodbye",
+    window=6,
+)
+_near(
+    "self_harm",
+    EN,
+    "stockpil*|hoard*|saving|stash*|collecting",
+    "tablets|pills|painkillers|meds|medication",
+    window=5,
+)
+_seq(
+    "self_harm",
+    EN,
+    "everything|it|all",
+    "to",
+    "stop|end",
+    gap=1,
+    unless="pain|crying|sickness|nausea|contraction*|bleeding",
+)
+_seq(
+    "self_harm",
+    EN,
+    "planning|planned|plan|plans|thinking|thought|worked",
+    "how",
+    "id|i|to",
+    "do|end",
+    "it",
+    gap=1,
+)
+
 _one("self_harm", ES, "suicid*")
+_seq("self_harm", ES, "dejar|deje", "de", "existir|vivir", gap=0)
+_seq("self_harm", ES, "=hacerme|=hacerse|=haciendome", "cortes|heridas|quemaduras", gap=1)
+_seq("self_harm", ES, "nadie", "notaria|echaria|extranaria|importaria|daria", gap=3)
+_seq("self_harm", ES, "si", "me", "muero|muriera|fuera|desapareciera", gap=1)
+_seq("self_harm", ES, "que", "todo", "acabe|termine|se acabe|pare", gap=2)
+_near("self_harm", ES, "cartas|carta", "despedida|despedirme|hijos|familia", window=6)
+_near("self_harm", ES, "guardando|juntando|acumulando", "pastillas|pildoras|medicamentos", window=5)
+_near(
+    "self_harm",
+    ES,
+    "dormir|dormirme|irme|desaparecer|mar|rio",
+    "despertar|volver|siempre|nunca",
+    window=6,
+    unless="bebe|toma|tomas|noche|noches",
+)
+_near(
+    "self_harm",
+    ES,
+    "cuchilla|cuchillas|navaja|cuter|venas",
+    "brazo|brazos|munecas|piernas|cortar*",
+    window=6,
+)
+_seq("self_harm", ES, "quitarme|quitar", "de", "en", "medio", gap=0)
 _seq("self_harm", ES, "quitar*|quitarme|acabar|terminar", "vida", gap=2)
 _seq("self_harm", ES, "acabar|terminar|acabo", "todo", gap=2)
 _seq("self_harm", ES, "quiero|quisiera|ganas|deseo|prefiero", "morir*|muert*|matar*", gap=2)
@@ -405,16 +840,17 @@ _seq(
     "violence",
     EN,
     "push*|shov*|hit|hits|hitting|punch*|kick*|slap*|chok*|strangl*|beat|beats|beating|grab*|"
-    "threw|throw*|drag*|bit|attack*|rape*|hurts|hurt|strangled|smack*|thump*",
+    "threw|throw*|drag*|bit|attack*|rape*|hurts|hurt|strangled|smack*|thump*|slam*|pinn*|pin",
     "me",
     gap=0,
     unless=_PEOPLE_NOT_A_PARTNER,
+    unless_before=3,
 )
 _near(
     "violence",
     EN,
     "partner|husband|boyfriend|fiance|ex|hubby|bf|he",
-    "abus*|violent|threaten*|rape*|forced",
+    "abus*|violent|threaten*|rape*|forced|controls|controlling|locks|locked|takes|won",
     window=8,
 )
 _near(
@@ -430,41 +866,67 @@ _seq(
     "violence",
     ES,
     "me",
-    "peg*|empuj*|golpe*|maltrat*|agarr*|amenaz*|ahorc*|estrangul*|forz*|viol*",
+    "peg*|empuj*|golpe*|maltrat*|agarr*|amenaz*|ahorc*|estrangul*|forz*|viol*|jalone*|zarande*|"
+    "tir*|patea*|cachete*|encierra|encerro",
     gap=1,
     unless=_PEOPLE_NOT_A_PARTNER,
+    unless_before=3,
 )
 _seq(
     "violence",
     ES,
     "me",
     "dio|da|ha|dado",
-    "punetazo|bofetada|patada|golpe|paliza|tortazo|empujon",
+    "punetazo|bofetada|patada|golpe|paliza|tortazo|empujon|cachetada|cachetadas|cachetazo|"
+    "bofeton|guantazo|sopapo|golpiza|madrazo|chingadazo|trancazo|zape|cabezazo",
     gap=2,
     unless=_PEOPLE_NOT_A_PARTNER,
+    unless_before=3,
 )
 _near("violence", ES, "miedo|asustada|aterrada", "casa|marido|pareja|novio", window=5)
+_near(
+    "violence",
+    ES,
+    "marido|pareja|novio|ex",
+    "controla|amenaza*|encierra|quita|prohibe|celos*",
+    window=8,
+)
 _seq("violence", ES, "violencia", "genero|machista|domestica", gap=1)
 _one("violence", ES, "maltrato|maltratador|maltrata")
 _seq("violence", ES, "malos", "tratos", gap=0)
+_seq("violence", EN, "threw|thrown|throws|chucked|hurled|swung", "at", "me", gap=3)
 
 # --- Fits -----------------------------------------------------------------------------
 _one("fits", EN, "seizure|seizures|seizing|convuls*|fitting|foaming")
 _seq("fits", EN, "a|had|having|another|epileptic", "fit|fits", gap=0)
 _seq("fits", EN, "shak*|jerk*|twitch*", "all", "over", gap=2)
-_seq("fits", EN, "not|stopped", "respond*", gap=1)
+_seq("fits", EN, "not|stopped", "respond*|answer*", gap=2)
 _one("fits", EN, "unresponsive")
+_seq("fits", EN, "eyes", "rolled|rolling|roll", gap=2)
+_near(
+    "fits",
+    EN,
+    "shak*|jerk*|twitch*|convuls*",
+    "body|limbs|arms|legs",
+    window=4,
+    unless="cold|baby|babys",
+)
+_near("fits", EN, "stiff|rigid", "shak*|jerk*|twitch*|fit|fitting", window=8)
+_seq("fits", EN, "epileptic", "attack|episode|fit", gap=1)
 _one("fits", ES, "convulsion|convulsiones|convulsionando|convulsiono|epileptico")
 _seq("fits", ES, "tembl*|sacud*|convuls*", "entera|entero|cuerpo", gap=3)
 _seq("fits", ES, "no", "respond*|reaccion*", gap=1)
-_seq("fits", ES, "ataque", "epilep*|convuls*", gap=1)
+_seq("fits", ES, "ataque|crisis", "epilep*|convuls*", gap=3)
+_one("fits", ES, "convuls*")
+_seq("fits", ES, "ojos", "blanco|atras|volteados", gap=2)
+_near("fits", ES, "rigida|rigido|tiesa|tieso|=rigidas", "tembl*|sacud*|convuls*|ataque", window=8)
 
 # --- Chest pain or breathlessness -------------------------------------------------------
 _near(
     "chest_breathing",
     EN,
     "chest",
-    "pain*|hurt*|tight*|crush*|pressur*|ache*|heavy|sharp|agony",
+    "pain*|hurt*|tight*|crush*|pressur*|ache*|heavy|sharp|agony|elephant|weight|squeez*|stabbing",
     window=5,
     unless="heartburn|indigestion|breastfeed*|feeding",
 )
@@ -474,16 +936,21 @@ _seq(
     "not|struggl*|hard|difficult*|short|shortness|gasp*|fight*",
     "breath|breathe|breathing|air",
     gap=3,
-    unless="walk*|stair*|stairs|climb*|exercis*|gym|run|running|hill",
+    unless="walk*|stair*|stairs|climb*|exercis*|gym|run|running|hill|panic|anxiety|anxious",
 )
-_one("chest_breathing", EN, "breathless|breathlessness", unless="walk*|stairs|climb*|exercis*")
+_one(
+    "chest_breathing",
+    EN,
+    "breathless|breathlessness",
+    unless="walk*|stairs|climb*|exercis*|bit|little|slightly|abit",
+)
 _seq("chest_breathing", EN, "cough*", "blood", gap=2)
 _seq("chest_breathing", EN, "lips", "blue", gap=2)
 _near(
     "chest_breathing",
     ES,
     "pecho",
-    "dolor|duel*|opresion|presion|aprieta|apret*|punzada*",
+    "dolor|duel*|opresion|presion|aprieta|apret*|punzada*|cierra|cerrado|oprim*",
     window=5,
     unless="ardor|acidez|lactancia|amamant*",
 )
@@ -498,10 +965,39 @@ _seq(
 _seq("chest_breathing", ES, "no", "puedo|podia|consigo", "respirar", gap=2)
 _one("chest_breathing", ES, "ahogo|ahogando|ahogandome|asfixi*")
 _seq("chest_breathing", ES, "dificultad", "respirar", gap=2)
+_near(
+    "chest_breathing",
+    ES,
+    "respiro|respirando|respiracion",
+    "rapido|rapida|rapidisimo|agitada|entrecortada",
+    window=4,
+    unless="escaler*|subir|andar|caminar|ejercicio",
+)
+_seq(
+    "chest_breathing",
+    ES,
+    "cuesta|costaba|costando",
+    "respirar",
+    gap=2,
+    unless="escaler*|subir|andar|caminar",
+)
+_seq(
+    "chest_breathing", EN, "catch|get", "my", "breath", gap=2, unless="stair*|walk*|climb*|exercis*"
+)
+_near("chest_breathing", EN, "arm|jaw", "numb|tingl*|dead", "chest", window=10)
 _seq("chest_breathing", ES, "tos*", "sangre", gap=3)
 
 # --- Fainting or collapse ------------------------------------------------------------------
-_one("fainting", EN, "faint|fainted|fainting|fainty|collaps*|unconscious")
+# "I feel faint" is light-headedness; fainting is having fainted.
+_one("fainting", EN, "=fainted|=fainting|=faints|collaps*|unconscious")
+_seq(
+    "fainting",
+    EN,
+    "i|she|to|keep|keeps|might|will",
+    "faint",
+    gap=1,
+    unless="feel|feeling|felt|bit|sometimes",
+)
 _seq("fainting", EN, "pass|passed|passing|black|blacked|blacking|conk*", "out", gap=1)
 _seq("fainting", EN, "came|come|coming", "round|to", gap=0)
 _seq("fainting", EN, "lost|losing|lose", "consciousness", gap=1)
@@ -527,7 +1023,7 @@ _seq("fainting", ES, "vi|veo|todo", "negro", gap=2)
 _near("fainting", ES, "desperte|desperto|encontro", "suelo", window=6)
 
 # --- Heavy or ongoing bleeding ---------------------------------------------------
-_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger"
+_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|floss*|mouth|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger|ear|eye|eyes|graze*|skin"
 # Any bleeding from 24 weeks (placenta), and before that unless the reader says it is
 # slight: light bleeding in early pregnancy is for the early pregnancy unit, not 999.
 _MINIMISERS_EN = "little|bit|slight|slightly|light|tiny|speck*|smear|streak*|brown|pink|faint"
@@ -579,8 +1075,16 @@ _near(
 )
 _near(
     "prolapse",
+    EN,
+    "cord",
+    "between|vagina|out|hanging|legs|see|feel|coming",
+    window=5,
+    unless="blood|bank*|clamp*|spinal|stump|care|cut|cutting",
+)
+_near(
+    "prolapse",
     ES,
-    "bulto|bola|algo",
+    "bulto|bola|algo|bolita|bultito|bolitas",
     "vagina|vaginal|entrada",
     window=4,
     unless="flujo|picor|pica|tampon",
@@ -588,7 +1092,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "algo|bulto|bola|cordon",
+    "algo|bulto|bola|cordon|bolita|bultito",
     "sale|salir|sal*|cuelga|colg*|cae|caer|asoma*|baja",
     window=5,
     unless="flujo|liquido|pis|leche|calostro|moco*",
@@ -643,7 +1147,13 @@ _near(
     window=5,
 )
 _one("pre_eclampsia", ES, "borros*|nublad*|puntitos|lucecitas|chispitas|destellos|lucesitas")
-_seq("pre_eclampsia", ES, "veo", "luces|puntos|mal|doble|estrellas|manchas|moscas", gap=1)
+_seq(
+    "pre_eclampsia",
+    ES,
+    "veo|viendo|ver",
+    "luces|puntos|mal|doble|estrellas|manchas|moscas|estrellitas|lucecitas|puntitos|manchitas|destellos|chispas",
+    gap=2,
+)
 _near(
     "pre_eclampsia",
     ES,
@@ -657,7 +1167,7 @@ _near(
     "costilla|costillas",
     "dolor|duel*|molest*|debajo",
     window=5,
-    unless="patad*|pies|bebe",
+    unless="patad*|pate*|pies|pie|bebe|empuj*",
 )
 _one("pre_eclampsia", ES, "xbphighx")
 
@@ -670,26 +1180,56 @@ _near(
     "severe|worst|bad|unbearable|excruciating|agony|agonising|extreme|terribl*|horrendous|intense|"
     "constant|stabbing|doubled|worse|worsening|screaming|crippling",
     window=5,
-    unless="headache|head|migraine|back|leg|legs|teeth|tooth|period",
+    unless="headache|head|migraine|back|leg|legs|teeth|tooth|period|heartburn|indigestion|reflux|chest",
 )
 _one("abdominal_pain", EN, "agony|doubled")
+# Pain with feeling faint or dizzy in early pregnancy (ectopic).
+_near(
+    "abdominal_pain",
+    EN,
+    "pain|pains|cramp|cramps|cramping",
+    "faint|dizzy|lightheaded|light",
+    window=16,
+    weeks=EARLY_PREGNANCY,
+    needs_weeks=True,
+    unless="head|headache|back",
+)
+_near(
+    "abdominal_pain",
+    EN,
+    "tummy|stomach|belly|bump|abdomen|abdominal|womb",
+    "crying|tears|screaming|sobbing",
+    window=8,
+)
+_near(
+    "abdominal_pain",
+    EN,
+    "pain|hurts|hurting|ache",
+    "not|never",
+    "ease|eases|easing|stop|stops|stopping|relax|relaxes|let",
+    window=8,
+    unless="head|headache|back|leg|legs|hip|pelvis",
+)
 _near("abdominal_pain", EN, "shoulder", "pain|tip|ache|hurt*", window=4)
 _near(
     "abdominal_pain",
     EN,
-    "side|sided",
+    "side|sided|right|left",
     "pain|pains|hurt*|ache|stabbing|sharp",
-    window=5,
+    window=8,
     weeks=EARLY_PREGNANCY,
+    needs_weeks=True,
+    unless="stitch|walk*|running|run|exercis*|ligament",
 )
 _near("abdominal_pain", EN, "bump|tummy|belly|stomach|uterus|womb", "rock|rigid|solid", window=6)
 _near(
     "abdominal_pain",
     EN,
-    "pain|pains",
-    "stand|walk|move",
-    window=6,
-    unless="hip|pelvis|pelvic|spd|groin|back",
+    "pain|pains|hurts",
+    "not|cannot|barely|unable|hardly",
+    "stand|walk|move|straight",
+    window=8,
+    unless="hip|pelvis|pelvic|spd|groin|back|vagina|vaginal|leg|legs",
 )
 _near(
     "abdominal_pain",
@@ -702,7 +1242,23 @@ _near(
 )
 _near("abdominal_pain", ES, "hombro", "dolor|duel*|punta", window=4)
 _near(
-    "abdominal_pain", ES, "lado", "dolor|duel*|punzante|pinchazo*", window=5, weeks=EARLY_PREGNANCY
+    "abdominal_pain",
+    ES,
+    "lado",
+    "dolor|duel*|punzante|pinchazo*",
+    window=5,
+    weeks=EARLY_PREGNANCY,
+    needs_weeks=True,
+    unless="caminar|correr|ligamento",
+)
+_near(
+    "abdominal_pain",
+    ES,
+    "dolor|duele",
+    "no",
+    "caminar|andar|moverme|levantarme|enderezarme|pararme",
+    window=8,
+    unless="espalda|cadera|pubis|pelvis|ingle|pierna*",
 )
 _near(
     "abdominal_pain",
@@ -718,10 +1274,40 @@ _near(
     "waters",
     EN,
     "water|waters",
-    "break|broke|broken|breaking|burst|bursting|gone|went|going|go|pop*|leak*|rupture*|released|"
-    "everywhere|gush*|pour*|pool|floor|soaked|soaking|flood*",
+    "break|broke|broken|breaking|burst|bursting|pop*|leak*|rupture*|released|"
+    "everywhere|gush*|pour*|floor|soaked|soaking|flood*",
     window=6,
-    unless="drink*|drinking|bath|park|birth|pool|bottle|tap|glass",
+    unless="drink*|drank|drunk|sip*|cup|bath|park|birth|pool|bottle|tap|glass|boil*|kettle",
+    weeks=BEFORE_TERM,
+)
+_seq(
+    "waters",
+    EN,
+    "=waters|membranes",
+    "have|has|had|just|already|think|both|all",
+    "gone|went|going|go",
+    gap=2,
+    weeks=BEFORE_TERM,
+)
+_seq("waters", EN, "=waters", "gone|went", gap=0, weeks=BEFORE_TERM)
+# Coloured or smelly waters are urgent at any stage, at term too.
+_near(
+    "waters",
+    EN,
+    "waters|fluid|liquid",
+    "green|greenish|brown|brownish|meconium|smell*|smelly|bloody|pink",
+    window=8,
+    unless="discharge|drink*|retention",
+    weeks=(0, 44),
+)
+_near(
+    "waters",
+    ES,
+    "aguas|liquido|fuente|bolsa",
+    "verde|verdoso|verdosa|marron|oscuro|oscura|meconio|huele|olor|sangre",
+    window=8,
+    unless="flujo|beber|bebo|retencion",
+    weeks=(0, 44),
 )
 _near(
     "waters",
@@ -818,7 +1404,7 @@ _near(
     "slow*|less|fewer|reduc*|weaker|weak|decreas*|stopped|quieter|quiet|down|changed|different",
     window=5,
     weeks=MOVEMENTS_ESTABLISHED,
-    unless="rolls|bowel|ever",
+    unless="rolls|bowel|ever|loads|plenty|active",
 )
 _near(
     "movements",
@@ -867,12 +1453,34 @@ _near(
     "movements",
     ES,
     "mov*|muev*|mueve|patadas|pataditas",
-    "menos|poco|flojo*|debil*|reduc*|dej*|quiet*|tranquil*",
+    "menos|poco|flojo*|debil*|reduc*|=quieto|=quieta|=quietito|=quietita|tranquil*",
     window=6,
     weeks=MOVEMENTS_ESTABLISHED,
     unless="muchisimo|igual|siempre",
 )
-_seq("movements", ES, "dejado|dejo", "mover*", gap=2, weeks=MOVEMENTS_ESTABLISHED)
+_seq(
+    "movements", ES, "dejado|dejo|=paro|parado", "mover*|patear", gap=2, weeks=MOVEMENTS_ESTABLISHED
+)
+_seq("movements", ES, "ya", "no", "se", "mueve|movio|ha", gap=1, weeks=MOVEMENTS_ESTABLISHED)
+_near(
+    "movements",
+    ES,
+    "bebe|nene|nena|bebo",
+    "=quieto|=quieta|=quietito|=quietita|=tranquilo|=tranquila|=dormido|=dormida",
+    window=4,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="mucho|muchisimo|patea|patadas",
+)
+# "no lo he sentido", "casi no la noto": the pronoun is the baby.
+_seq(
+    "movements",
+    ES,
+    "no",
+    "lo|la|le",
+    "sentido|siento|senti|noto|note|notado|sentir|notar|movido",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
 _near(
     "movements",
     ES,
@@ -889,7 +1497,7 @@ _seq(
     "fell|fall|fallen|falling|slipped|slip|tripped|trip|tumbled",
     "down|over|onto|on|flat|off|stairs|hard",
     gap=2,
-    unless="asleep|pregnant|apart|love|behind",
+    unless="asleep|pregnant|apart|love|behind|bed|sofa|couch|settee|beanbag|cushion*",
 )
 _near(
     "trauma",
@@ -907,15 +1515,32 @@ _near(
     window=6,
     unless="baby|babys|feel|felt|feeling|movement*|counting",
 )
+_near(
+    "trauma",
+    EN,
+    "jump*|jumped|landed|stamp*|trod|sat|fell|thrown",
+    "bump|tummy|stomach|belly",
+    window=5,
+    unless="baby|babys|kick*|kicking",
+)
 _seq("trauma", EN, "car|road|traffic|motorway|bike", "crash|accident|collision|smash", gap=2)
 _one("trauma", EN, "crash|crashed|collision")
 _seq("trauma", EN, "rear", "end*", gap=1)
+_seq("trauma", EN, "knocked|run|ran|hit|struck", "over|down|by", gap=1, unless="news|idea|tired")
+_seq(
+    "trauma",
+    EN,
+    "landed|fell|fallen|thrown",
+    "on|onto",
+    "front|stomach|face|bump|belly|tummy",
+    gap=2,
+)
 _near("trauma", EN, "seatbelt|airbag", "bump|tummy|stomach|belly|across", window=6)
 _one(
     "trauma",
     ES,
     "cai|caido|caida|caer|caerme|resbale|resbalon|tropece|tropezon",
-    unless="pelo|cabello|bici|bicicleta",
+    unless="pelo|cabello|bici|bicicleta|sofa|cama|sillon|cojin*|colchon",
 )
 _near(
     "trauma",
@@ -925,7 +1550,16 @@ _near(
     window=5,
     unless="bebe|nene|nena|feto",
 )
-_seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera", gap=2)
+_seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera|carro|auto|camion", gap=2)
+_near("trauma", ES, "tiro|tiraron|tumbo|derribo|empujo|echo|cai|caigo|aviento", "suelo", window=5)
+_near(
+    "trauma",
+    ES,
+    "pegue|pego|golpee|golpeo|di",
+    "barriga|vientre|golpe",
+    window=5,
+    unless="bebe|nene|nena",
+)
 _one("trauma", ES, "choque|choco|chocaron|chocado|atropell*")
 _near("trauma", ES, "cinturon|airbag", "barriga|tripa|vientre|apreto", window=6)
 
@@ -945,7 +1579,7 @@ _near(
     "preterm_labour",
     EN,
     "pressure",
-    "bottom|bum|rectum|passage",
+    "bottom|bum|rectum|passage|vagina|below",
     window=5,
     weeks=PRETERM_LABOUR_WEEKS,
 )
@@ -958,6 +1592,23 @@ _near(
     weeks=PRETERM_LABOUR_WEEKS,
 )
 _near("preterm_labour", EN, "pressure", "push*|pushing", window=10, weeks=PRETERM_LABOUR_WEEKS)
+_seq(
+    "preterm_labour",
+    EN,
+    "need|needing|urge|want|wanting|like",
+    "push|pushing|bear",
+    gap=3,
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_near(
+    "preterm_labour",
+    EN,
+    "contraction|contractions|tightenings",
+    "regular|closer|stronger|timing|timed|apart",
+    window=8,
+    weeks=PRETERM_LABOUR_WEEKS,
+    needs_weeks=True,
+)
 _near(
     "preterm_labour",
     EN,
@@ -966,7 +1617,7 @@ _near(
     window=10,
     weeks=PRETERM_LABOUR_WEEKS,
 )
-_LABOUR_ES = "contraccion*|contracciones|dolor*|duele|dura|endurece|tensa|tripa|barriga|regla|calambre*|xwavex"
+_LABOUR_ES = "contraccion*|contracciones|dolor*|duele|dura|endurece|tensa|tripa|barriga|regla|calambre*|colico*|xwavex"
 _near(
     "preterm_labour",
     ES,
@@ -987,9 +1638,20 @@ _near(
     "preterm_labour",
     ES,
     "presion|empuj*",
-    "empuj*|abajo|bajando",
+    "empuj*|=abajo|=bajando|vagina|recto|salir",
+    window=8,
+    unless="baja|arterial|tension|sangre",
+    weeks=PRETERM_LABOUR_WEEKS,
+)
+_one("preterm_labour", ES, "pujar|pujo|pujando|puje", weeks=PRETERM_LABOUR_WEEKS, needs_weeks=True)
+_near(
+    "preterm_labour",
+    ES,
+    "contraccion|contracciones",
+    "regulares|seguidas|fuertes|cronometr*|minutos",
     window=8,
     weeks=PRETERM_LABOUR_WEEKS,
+    needs_weeks=True,
 )
 _near(
     "preterm_labour",
@@ -1001,7 +1663,24 @@ _near(
 )
 
 # --- Fever or signs of infection -------------------------------------------------------------------------------
-_one("fever", EN, "fever|fevers|feverish|febrile|temperature|xtemphighx|rigors|sepsis|septic")
+_one(
+    "fever",
+    EN,
+    "fever|fevers|feverish|febrile|xtemphighx|rigors|sepsis|septic",
+    unless="xtemplowx",
+)
+_seq("fever", EN, "high|=raised|a|got|running", "temperature|temp", gap=1, unless="xtemplowx")
+_seq(
+    "fever",
+    EN,
+    "temperature|temp",
+    "high|=raised|up|spiking|spiked|xtemphighx",
+    gap=2,
+    unless="xtemplowx|normal",
+)
+_near("fever", EN, "breast|boob|boobs|nipple", "red|hot|burning|streak*", window=6)
+_seq("fever", EN, "like|as|if", "have|got|had|with|the", "flu", gap=2)
+_one("fever", EN, "flu-like|flulike", unless="vaccine|jab")
 _seq("fever", EN, "burning|boiling", "up", gap=0)
 _one("fever", EN, "shiver*|shivery|chills", unless="cold|weather|outside")
 _near(
@@ -1025,8 +1704,12 @@ _one(
     "fever",
     ES,
     "fiebre|calentura|febril|febricula|xtemphighx|escalofr*|tirit*|sepsis|supura*|pus|infectad*",
+    unless="xtemplowx",
 )
-_seq("fever", ES, "mucha|alta|tengo", "temperatura", gap=1)
+_seq("fever", ES, "mucha|alta|tengo", "temperatura", gap=1, unless="xtemplowx")
+_seq("fever", ES, "temperatura", "alta|elevada|xtemphighx", gap=2, unless="xtemplowx|normal")
+_near("fever", ES, "pecho|seno|senos|mama|pezon", "rojo|roja|caliente|ardiendo", window=6)
+_seq("fever", ES, "como", "si", "tuviera", "gripe", gap=1)
 _near("fever", ES, "huele|olor|apesta", "mal|fatal|fuerte|raro|horrible|podrido", window=5)
 _near(
     "fever",
@@ -1036,3 +1719,11 @@ _near(
     window=6,
 )
 _near("fever", ES, "rinon|rinones|lumbar", "dolor|duel*|duele", window=5)
+
+
+# Waters breaking or fluid leaking is an emergency before term; from 37 weeks it is
+# labour starting, for the maternity unit's ordinary advice.
+RULES = [
+    replace(rule, weeks=BEFORE_TERM) if rule.category == "waters" and rule.weeks is None else rule
+    for rule in RULES
+]

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from comments import ratelimit
 from comments import red_flags as red_flag_rules
 from comments.models import AuditEntry, Question, Reply, thread_closure
+from comments.notifications import answer_notification_key
 from comments.personal_data import CONTACT_KINDS, find_personal_data
 from comments.tasks import alert_midwives_about_urgent_question, notify_asker_of_answer
 from comments.text import clean_reader_text
@@ -30,6 +31,7 @@ from comments.triage import triage
 from healthinfo import site_address
 from healthinfo.cache import invalidate_article
 from healthinfo.models import Article, public_name_for
+from healthinfo.outbox import delivery
 from healthinfo.outbox.tasks import enqueue_with_transaction
 
 REMOVED = _("[removed]")
@@ -266,6 +268,11 @@ def set_urgency(question, by, *, urgent, category="", note=""):
     """
     A midwife's own judgement: mark ``question`` urgent (with a red-flag category) or
     not urgent. Urgent questions come first in the queue; the change is audited.
+
+    A question that becomes urgent alerts the midwives like one the triage flagged
+    (``submit_question``): the alert is queued with the transaction, once per
+    question and midwife (the outbox's key), so marking it urgent again, or
+    changing its category, sends nothing more.
     """
     if urgent and category not in red_flag_rules.CATEGORIES:
         raise ValidationError(_("Choose what makes the question urgent."), code="no_category")
@@ -274,11 +281,16 @@ def set_urgency(question, by, *, urgent, category="", note=""):
     if question.is_urgent == urgent and question.urgent_category == category:
         return question
     before = _urgency_label(question.is_urgent, question.urgent_category)
+    was_urgent = question.is_urgent
     question.is_urgent = urgent
     question.urgent_category = category
     question.save(update_fields=["is_urgent", "urgent_category"])
     action = AuditEntry.Action.MARK_URGENT if urgent else AuditEntry.Action.MARK_NOT_URGENT
     _audit(question, action, by, before=before, after=_urgency_label(urgent, category), note=note)
+    if urgent and not was_urgent:
+        enqueue_with_transaction(
+            alert_midwives_about_urgent_question, question.pk, site_address.current()
+        )
     return question
 
 
@@ -401,12 +413,16 @@ def delete_reply(answer, by):
 @transaction.atomic
 def delete_question(question, by=None, *, note=""):
     """
-    Delete ``question`` and its replies, leaving an audit entry.
+    Delete ``question`` and its replies, leaving an audit entry, and the answer email to
+    the asker if it is still waiting in the outbox.
 
     ``by=None`` means the asker deleted it with their private link: then the
     entry keeps no text, because they asked for their words to be gone.
     """
     question = _locked(question)
+    if question.email:
+        # An answer email still waiting would point to a question that is gone.
+        delivery.cancel(key=answer_notification_key(question.pk), to=question.email)
     _audit(question, AuditEntry.Action.DELETE, by, before=question.body if by else "", note=note)
     was_visible = question.status == Question.Status.APPROVED
     article_id = question.article_id
@@ -417,10 +433,15 @@ def delete_question(question, by=None, *, note=""):
 
 @transaction.atomic
 def forget_email(question):
-    """Delete the asker's email address from ``question`` (their one-click link in the email)."""
+    """
+    Delete the asker's email address from ``question`` (their one-click link in the email),
+    and the answer email to it still waiting in the outbox: once forgotten, nothing more
+    is sent to that address about this question.
+    """
     question = _locked(question)
     if not question.email:
         return question
+    delivery.cancel(key=answer_notification_key(question.pk), to=question.email)
     question.email = ""
     question.save(update_fields=["email"])
     _audit(question, AuditEntry.Action.FORGET_EMAIL)

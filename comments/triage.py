@@ -17,18 +17,28 @@ into words and matches them:
   become the token ``xfreqx``; a severe blood pressure reading ("160/105")
   ``xbphighx``; a temperature of 38 °C or more ``xtemphighx``; "coming and
   going" / "van y vienen" ``xwavex``. The weeks of pregnancy a reader states
-  ("31 weeks", "34+2", "de 30 semanas") are read so that a rule can apply only
+  ("31 weeks", "34+2", "de 30 semanas", "semana 30", "5 months pregnant", "due in
+  two weeks"; the one said to be now) are read so that a rule can apply only
   before term, or only once movements are expected.
-- **Negation**: a match is skipped when a negation word comes just before its
-  first word in the same clause, with only filler words between ("no
-  bleeding", "I haven't had any bleeding", "sin sangrado", "no tengo
-  fiebre"). Rules that contain the negation themselves ("not felt the baby
-  move") are not negated again.
-- **Context**: a match is skipped in a sentence that speaks about the past
-  ("in my last pregnancy", "years ago", "de pequeña"), about someone else
-  ("my sister"), or asks for information before the match ("what are the
-  signs of", "what should I do if", "cómo sé si"). Suicidal thoughts and
-  violence are never skipped for asking in general terms.
+- **Synonyms**: slang, text-speak and regional words are read as the words the rules
+  know (``red_flags.SYNONYMS``: "havnt", "bby", "panza", "guata", "el papá del bebé").
+- **Negation**: a match is skipped when a negation word comes just before it in the
+  same clause, with only filler or thought words between ("no bleeding", "I haven't
+  noticed any bleeding", "I don't think my waters have gone", "sin sangrado"), or
+  heads a list the match belongs to ("no bleeding, cramps or fluid"). Rules that
+  contain the negation themselves ("not felt the baby move") are not negated again;
+  "nearly"/"casi" negate falls only.
+- **Context**: a match is skipped in a sentence that speaks about the past ("in my
+  last pregnancy", "years ago", "hace dos meses") unless its clause says it is back
+  ("now", "again"), when the sentence then says it is over ("but it stopped", "then
+  he started moving again"; not for falls, fits, fainting, violence or self-harm),
+  about someone else ("my sister") in a clause where the reader does not speak of
+  herself and that person is not said to be pregnant, or in a general question: a
+  marker before the match ("what are the signs of", "what should I do if", "my
+  midwife told me to watch for") or a sentence that starts like a question and says
+  nothing of the reader ("Does a high temperature cause…?"), unless the reader then
+  describes herself in that clause ("what do I do if I'm bleeding"). Suicidal
+  thoughts and violence are never skipped for asking in general terms.
 
 Both languages' rules are applied to every question: readers do not always
 write in the language of the page.
@@ -69,6 +79,10 @@ _FREQUENCY = re.compile(
     r"(?:min|mins|minutes|minutos)\s+(?:apart|between|de diferencia|entre)"
     r"|\b(?:" + _NUMBER_WORDS + r")\s*(?:times|veces)\s+(?:an|a|per|each|por|cada|la|una|en una)"
     r"\s+(?:hour|hora)\b"
+    # "4 in the last hour", "3 en una hora", "five in an hour", "6 contractions an hour"
+    r"|\b(?:" + _NUMBER_WORDS + r")\s+"
+    r"(?:in|within|en|per|an|a|por)\s+(?:the\s+last\s+|the\s+past\s+|an\s+|one\s+|half\s+an\s+"
+    r"|la\s+ultima\s+|una\s+|media\s+)?(?:hour|hora)\b"
 )
 _WAVES = re.compile(
     r"\b(?:coming and going|come and go|comes and goes|on and off|"
@@ -76,17 +90,51 @@ _WAVES = re.compile(
 )
 _BLOOD_PRESSURE = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 _TEMPERATURE = re.compile(r"\b(3[89]|4[01])(?:[.,]\d)?\s*(?:°|º|degrees|grados|c\b)?")
+_NORMAL_TEMPERATURE = re.compile(
+    r"\b(?:3[56]|37)(?:[.,][0-4]\s*(?:°|º|degrees|grados|c\b)?|\s*(?:°|º|degrees|grados|c\b))"
+    r"|\b3[56][.,][5-9]\b"
+)
 _TEMPERATURE_CONTEXT = re.compile(
     r"\b(?:temp|temperature|temperatura|fever|fiebre|calentura|thermometer|termometro|burning up)"
 )
 
-# Weeks of pregnancy: "31 weeks", "31wks", "34+2", "de 30 semanas", "32 sem".
+# Weeks of pregnancy: "31 weeks", "31wks", "34+2", "de 30 semanas", "32 sem", "week 30",
+# "semana 30", "estoy de 34", "5 months pregnant", "embarazada de 4 meses", "at term".
 _WEEKS = re.compile(
-    r"\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk|semanas?|sem|sdg)\b(?!\s*(?:ago|after|since"
-    r"|old|postpartum|post|pp|despues|tras|del parto|de dar|de haber|postparto))"
+    r"\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk|w|semanas?|sem|sdg|sg)\b(?!\s*(?:ago|after|since"
+    r"|old|postpartum|post|pp|despues|tras|del parto|de dar|de haber|postparto|de nacid|de vida))"
     r"|\b(\d{1,2})\s*\+\s*\d\b"
+    r"|\b(?:week|semana|sem)\s*(\d{1,2})\b"
+    r"|\bestoy\s+de\s+(\d{1,2})\b(?!\s*(?:anos|dias|meses|horas))"
 )
-_WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about)\s*$")
+_MONTHS_PREGNANT = re.compile(
+    r"\b(\d)\s*(?:months?|meses|mes)\s+(?:pregnant|gone|along|de embarazo|embarazada)"
+    r"|\b(?:embarazada|embarazo)\s+de\s+(\d)\s*(?:meses|mes)\b"
+    r"|\b(?:estoy|tengo)\s+(?:de\s+)?(\d)\s*(?:meses|mes)\b(?!\s*(?:de nacid|postparto|despues))"
+)
+_DUE_IN = re.compile(
+    r"\bdue\s+in\s+(\d|one|two|three|four|five|six)\s+weeks?\b"
+    r"|\b(?:salgo|sali|fpp|parto)\s+(?:de\s+cuentas\s+)?en\s+(\d|una|dos|tres|cuatro)\s+semanas?\b"
+)
+_SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+}
+_AT_TERM = re.compile(r"\b(?:at term|full term|term now|a termino|de termino|ya cumpli)\b")
+_WEEKS_NOT_PREGNANCY = re.compile(r"(?:hace|for|durante|last|past|desde hace|about|ago|cada)\s*$")
+# A stated week after one of these is the present one ("bled at 8 weeks, now 20 weeks").
+_WEEKS_NOW = re.compile(
+    r"(?:now|currently|today|im|i m|i am|am|estoy|ahora|actualmente|hoy|ya)"
+    r"\s*(?:at|on|de|en la|la)?\s*$"
+)
 
 
 def fold(text):
@@ -107,28 +155,57 @@ def _severe_blood_pressure(match):
     )
 
 
+_COUNTED_PER_HOUR = re.compile(
+    r"\b(?:" + _NUMBER_WORDS + r")\s+(contractions?|tightenings?|contracciones|pains|dolores)"
+    r"\s+(?=(?:in|within|en|per|an|a|por)\s+(?:the\s+last\s+|the\s+past\s+|an\s+|one\s+"
+    r"|la\s+ultima\s+|una\s+|media\s+)?(?:hour|hora)\b)"
+)
+
+
 def _mark_patterns(folded):
     """``folded`` with the patterns the rules refer to replaced by their tokens."""
-    text = _FREQUENCY.sub(" xfreqx ", folded)
+    # "6 contractions an hour": the count is a frequency, the word stays for the rules.
+    text = _COUNTED_PER_HOUR.sub(r"\1 xfreqx ", folded)
+    text = _FREQUENCY.sub(" xfreqx ", text)
     text = _WAVES.sub(" xwavex ", text)
     text = _BLOOD_PRESSURE.sub(
         lambda match: " xbphighx " if _severe_blood_pressure(match) else match.group(), text
     )
     if _TEMPERATURE_CONTEXT.search(text):
         text = _TEMPERATURE.sub(" xtemphighx ", text)
+        # A reading under 37.5 °C is not a fever: "is 37.2 a temperature?"
+        text = _NORMAL_TEMPERATURE.sub(" xtemplowx ", text)
     return text
 
 
 def pregnancy_weeks(text):
-    """The week of pregnancy the text states ("31 weeks", "34+2", "30 semanas"), or None."""
+    """
+    The week of pregnancy the text states ("31 weeks", "34+2", "semana 30", "5 months
+    pregnant", "at term"), or None. With several, the one said to be now ("at 8 weeks I
+    bled, now 20 weeks"), else the first.
+    """
     folded = fold(text)
+    found = []
     for match in _WEEKS.finditer(folded):
-        if _WEEKS_NOT_PREGNANCY.search(folded[max(0, match.start() - 14) : match.start()]):
+        before = folded[max(0, match.start() - 14) : match.start()]
+        if _WEEKS_NOT_PREGNANCY.search(before):
             continue
-        weeks = int(match.group(1) or match.group(2))
+        weeks = int(next(group for group in match.groups() if group))
         if 4 <= weeks <= 43:
-            return weeks
-    return None
+            found.append((bool(_WEEKS_NOW.search(before)), match.start(), weeks))
+    for match in _MONTHS_PREGNANT.finditer(folded):
+        months = int(next(group for group in match.groups() if group))
+        if 1 <= months <= 9:
+            found.append((True, match.start(), round(months * 4.35)))
+    for match in _DUE_IN.finditer(folded):
+        number = next(group for group in match.groups() if group)
+        found.append((True, match.start(), 40 - int(_SMALL_NUMBERS.get(number, number))))
+    for match in _AT_TERM.finditer(folded):
+        found.append((True, match.start(), 40))
+    if not found:
+        return None
+    now = [item for item in found if item[0]]
+    return min(now or found, key=lambda item: item[1])[2]
 
 
 # --- Words --------------------------------------------------------------------
@@ -177,13 +254,24 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
-    """What a sentence says around its red flags: past, someone else, a general question."""
+    """
+    What a sentence says around its red flags: past, someone else, a general question.
+
+    ``present`` holds the clauses that say "now", "again", "still" (a past event that
+    is back); ``current`` the clauses in which the reader describes herself now ("I'm",
+    "I've been", "estoy"), where a general question cannot hide a symptom.
+    """
 
     history: bool
     other_person: bool
-    # Where a general question starts ("what are the signs of"): (token index, clause),
-    # the clause set for words that reach no further than their clause ("if", "si").
+    # Where a general question starts ("what are the signs of"): (token index, clauses),
+    # the clauses set for words that reach no further than their clause ("if", "si").
     information: tuple = ()
+    present: frozenset = frozenset()
+    current: tuple = ()  # (token index, clause)
+    about_others: frozenset = frozenset()  # clauses that may speak of the other person
+    resolved: tuple = ()  # token indexes where the sentence says it is over ("it stopped")
+    averted: tuple = ()  # token indexes where it says the fall did not happen
 
 
 @dataclass(frozen=True)
@@ -198,13 +286,18 @@ class Analysis:
 def analyse(text, language):
     """Tokens of ``text`` for the rules of ``language``, with sentence context."""
     marked = _mark_patterns(fold(text))
-    for wrong, right in red_flags.MISSPELLINGS.get(language, {}).items():
-        marked = re.sub(rf"\b{wrong}\b", right, marked)
+    marked = _synonyms(language).sub(lambda match: _SYNONYM_WORDS[language][match.group()], marked)
     tokens, sentences = [], []
     clause = 0
     position = 0
-    for sentence_index, sentence_text in enumerate(_split_keeping_offsets(marked, _SENTENCE_BREAK)):
+    parts = _split_keeping_offsets(marked, _SENTENCE_BREAK)
+    breaks = [match.group() for match in _SENTENCE_BREAK.finditer(marked)]
+    for sentence_index, sentence_text in enumerate(parts):
         text_part, offset = sentence_text
+        around = (breaks[sentence_index - 1] if sentence_index else "") + (
+            breaks[sentence_index] if sentence_index < len(breaks) else ""
+        )
+        asked = "?" in around or "¿" in (breaks[sentence_index - 1] if sentence_index else "")
         first_token = len(tokens)
         for clause_text, clause_offset in _split_keeping_offsets(text_part, _CLAUSE_BREAK):
             clause += 1
@@ -216,9 +309,27 @@ def analyse(text, language):
                         word, stem(word, language), sentence_index, clause, start, start + len(word)
                     )
                 )
-        sentences.append(_sentence_context(text_part, tokens[first_token:], language, first_token))
+        sentences.append(
+            _sentence_context(text_part, tokens[first_token:], language, first_token, asked=asked)
+        )
         position += len(text_part)
     return Analysis(language, marked, tuple(tokens), tuple(sentences), pregnancy_weeks(text))
+
+
+_SYNONYM_WORDS = {
+    language: {
+        **red_flags.MISSPELLINGS.get(language, {}),
+        **red_flags.SYNONYMS.get(language, {}),
+    }
+    for language in STEMMERS
+}
+
+
+@lru_cache(maxsize=4)
+def _synonyms(language):
+    """One pattern for every misspelling and synonym of ``language``, longest first."""
+    words = sorted(_SYNONYM_WORDS[language], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b")
 
 
 def _split_keeping_offsets(text, pattern):
@@ -240,25 +351,149 @@ def _context_markers():
     return {kind: tuple(sorted(words)) for kind, words in merged.items()}
 
 
-def _sentence_context(sentence_text, tokens, language, first_index):
+@lru_cache(maxsize=64)
+def _marker_pattern(markers):
+    """One pattern finding where any of ``markers`` (words or patterns) starts."""
+    return re.compile(r" (?=(?:" + "|".join(f"(?:{marker})" for marker in markers) + r") )")
+
+
+def _marker_positions(padded, markers):
+    """Token indexes (in ``padded``, words joined by single spaces) where a marker starts."""
+    if not markers:
+        return []
+    positions = []
+    count, counted_to = 0, 0
+    for match in _marker_pattern(tuple(markers)).finditer(padded):
+        count += padded.count(" ", counted_to, match.start())
+        counted_to = match.start()
+        positions.append(count)
+    return positions
+
+
+def list_clauses(tokens):
+    """
+    The clauses of ``tokens`` (one sentence) that continue a list begun before them:
+    "no bleeding, cramps or fluid", "if I have bleeding, fluid, reduced movements or pain".
+    A clause continues the list when it is short and holds "or"/"nor"/"o"/"ni", or is
+    very short and comes before one that does. Returns {clause: the clause that began it}.
+    """
+    clauses = []
+    for token in tokens:
+        if not clauses or clauses[-1][0] != token.clause:
+            clauses.append((token.clause, []))
+        clauses[-1][1].append(token.word)
+    joins = red_flags.LIST_JOINS
+    continues = [False] * len(clauses)
+    for index in range(len(clauses) - 1, 0, -1):
+        words = clauses[index][1]
+        ends_a_list = len(words) <= 4 and (
+            bool(joins.intersection(words)) or words[0] in {"and", "y", "e"}
+        )
+        leads_to_one = len(words) <= 3 and index + 1 < len(clauses) and continues[index + 1]
+        continues[index] = ends_a_list or leads_to_one
+    heads = {}
+    for index, (clause, _words) in enumerate(clauses):
+        heads[clause] = heads[clauses[index - 1][0]] if continues[index] else clause
+    return heads
+
+
+def _general_question(words, asked):
+    """
+    A question about pregnancy in general: it starts like one ("does …", "can a …", "¿se
+    puede …") and the reader says nothing of herself in it ("I", "my", "me", "estoy").
+    "Is it normal to …" is left out: readers ask it about what is happening to them.
+    """
+    if not asked or not words or words[0] not in red_flags.QUESTION_OPENERS:
+        return False
+    if " normal " in f" {' '.join(words)} ":
+        return False
+    return red_flags.FIRST_PERSON.isdisjoint(words)
+
+
+_TIME_AGO = re.compile(r"\b(?:ago|hace)\b")
+# A clause after "but"/"pero" that says it is over: "…, but it stopped", "pero paró".
+_ENDS_IT = re.compile(
+    r"^(?:(?:it|then|ya|luego|despues|se|me|all|has|had|it s|its|now) )*"
+    r"(?:stopped|paro|detuvo|quito|went away|settled|cleared)\b"
+)
+
+
+def _clauses_that_end_it(tokens, first_index):
+    """Token indexes of the clauses that begin by saying the symptom stopped."""
+    found, seen = [], set()
+    for index, token in enumerate(tokens):
+        if token.clause in seen:
+            continue
+        seen.add(token.clause)
+        words = " ".join(t.word for t in tokens[index : index + 6] if t.clause == token.clause)
+        if _ENDS_IT.match(words):
+            found.append(first_index + index)
+    return tuple(found)
+
+
+def _sentence_context(sentence_text, tokens, language, first_index, *, asked=False):
     context = _context_markers()
-    padded = f" {' '.join(token.word for token in tokens)} "
+    words = [token.word for token in tokens]
+    padded = f" {' '.join(words)} "
+    heads = list_clauses(tokens)
     information = []
+    if _general_question(words, asked):
+        information.append((first_index, None))
     for kind, clause_only in (("information", False), ("information_in_clause", True)):
-        for marker in context[kind]:
-            for match in re.finditer(rf" {marker} ", padded):
-                if any(
-                    padded[: match.start() + 1].endswith(f" {exempt} ")
-                    for exempt in context["information_exempt_before"]
-                ):
-                    continue
-                index = padded[: match.start() + 1].count(" ") - 1
-                clause = tokens[index].clause if clause_only else None
-                information.append((first_index + index, clause))
+        for index in _marker_positions(padded, context[kind]):
+            before = f" {' '.join(words[:index])} "
+            exempt = context["information_exempt_before"]
+            if any(before.endswith(f" {word} ") for word in exempt):
+                continue
+            if clause_only:
+                head = heads[tokens[index].clause]
+                reach = frozenset(clause for clause, start in heads.items() if start == head)
+            else:
+                reach = None
+            information.append((first_index + index, reach))
+    others = {tokens[index].clause for index in _marker_positions(padded, context["other_person"])}
+    other_person = bool(others) and not _marker_positions(
+        padded, context["other_person_is_the_patient"]
+    )
+    # Someone else is spoken of, but not in a clause where the reader speaks of herself
+    # ("me quedé rígida, mi madre dice que fue un ataque").
+    about_others = frozenset(
+        clause
+        for clause in {token.clause for token in tokens}
+        if clause in others
+        or red_flags.FIRST_PERSON.isdisjoint(
+            token.word for token in tokens if token.clause == clause
+        )
+    )
+    # "gave birth 3 months ago", "parí hace un mes": the time dates the birth, it is
+    # not an event that is over.
+    births = _marker_positions(padded, context["birth"])
+    times_ago = [marker for marker in context["history"] if _TIME_AGO.search(marker)]
+    others_past = [marker for marker in context["history"] if not _TIME_AGO.search(marker)]
+    history = _marker_positions(padded, others_past) + [
+        index
+        for index in _marker_positions(padded, times_ago)
+        if not any(0 <= index - birth <= 5 for birth in births)
+    ]
     return Sentence(
-        history=any(f" {marker} " in padded for marker in context["history"]),
-        other_person=any(f" {marker} " in padded for marker in context["other_person"]),
+        history=bool(history),
+        other_person=other_person,
+        about_others=about_others,
+        resolved=tuple(
+            first_index + index for index in _marker_positions(padded, context["resolved"])
+        )
+        + _clauses_that_end_it(tokens, first_index),
+        averted=tuple(
+            first_index + index for index in _marker_positions(padded, context["averted"])
+        ),
         information=tuple(information),
+        present=frozenset(
+            tokens[index].clause for index in _marker_positions(padded, context["present"])
+        ),
+        current=tuple(
+            (first_index + index, tokens[index].clause)
+            for index in _marker_positions(padded, context["current"])
+        ),
     )
 
 
@@ -357,21 +592,35 @@ def _rules():
     return _compiled_rules(key)
 
 
-def _is_negated(tokens, index, language):
+def _is_negated(analysis, index, category):
+    """
+    True when a negation governs the word at ``index``: just before it with only filler
+    words between ("I haven't noticed any bleeding", "sin sangrado"), or at the start of
+    a list it belongs to ("no bleeding, cramps or fluid"). "Nearly", "casi" negate
+    events only ("I nearly fainted", "casi me caigo").
+    """
     # Every language's words: a Spanish rule may be reading an English question.
+    tokens = analysis.tokens
     negations = red_flags.ALL_NEGATIONS
+    if category in red_flags.EVENT_CATEGORIES:
+        negations = negations | red_flags.NEAR_MISSES
     fillers = red_flags.ALL_FILLERS
     clause = tokens[index].clause
     for back in range(1, red_flags.NEGATION_REACH + 2):
         position = index - back
         if position < 0 or tokens[position].clause != clause:
-            return False
+            break
         word = tokens[position].word
         if word in negations:
             return True
         if word not in fillers:
-            return False
-    return False
+            break
+    sentence = tokens[index].sentence
+    in_sentence = [token for token in tokens if token.sentence == sentence]
+    head = list_clauses(in_sentence).get(clause, clause)
+    if head == clause:
+        return False
+    return any(token.word in negations for token in in_sentence if token.clause == head)
 
 
 def _match_from(tokens, start, compiled):
@@ -428,22 +677,52 @@ def _applies(compiled, analysis, found):
         and not (rule.weeks[0] <= weeks < rule.weeks[1])
     ):
         return False
-    if not compiled.negation_inside and _is_negated(tokens, found[0], analysis.language):
+    if not compiled.negation_inside and any(
+        _is_negated(analysis, index, rule.category) for index in {found[0], min(found)}
+    ):
         return False
-    if compiled.unless is not None and any(
-        compiled.unless.matches(token)
-        for token in tokens
-        if token.clause in {tokens[index].clause for index in found}
+    if compiled.unless is not None:
+        if rule.unless_before is None:
+            clauses = {tokens[index].clause for index in found}
+            nearby = [token for token in tokens if token.clause in clauses]
+        else:
+            start = min(found)
+            nearby = [
+                token
+                for token in tokens[max(0, start - rule.unless_before) : start]
+                if token.clause == first.clause
+            ]
+        if any(compiled.unless.matches(token) for token in nearby):
+            return False
+    clause = first.clause
+    # A past event is skipped, unless the same clause says it is back ("again", "now");
+    # so is one the sentence then says is over ("… but then he started moving again").
+    if sentence.history and clause not in sentence.present:
+        return False
+    if rule.category in red_flags.EVENT_CATEGORIES and any(
+        index > min(found) for index in sentence.averted
+    ):
+        return False
+    if rule.category not in red_flags.NOT_UNDONE_BY_FEELING_FINE and any(
+        index > min(found) for index in sentence.resolved
     ):
         return False
     if rule.category in red_flags.NEVER_SKIPPED_FOR_CONTEXT:
-        return not sentence.history
-    if sentence.history or sentence.other_person:
+        return True
+    if sentence.other_person and clause in sentence.about_others:
         return False
-    clause = first.clause
+    # A general question ("what are the signs of …", "what if my waters break") hides
+    # the words it names, unless the reader then describes herself in that clause
+    # ("what do I do if I'm bleeding").
+    start = min(found)
     return not any(
-        index < min(found) and (marker_clause is None or marker_clause == clause)
-        for index, marker_clause in sentence.information
+        index < start
+        and (reach is None or clause in reach)
+        and not any(
+            index < current < start and current_clause == clause
+            for current, current_clause in sentence.current
+        )
+        for index, reach in sentence.information
     )
 
 
@@ -531,6 +810,7 @@ _PATTERN_WORDS = {
     "xwavex": "coming and going",
     "xbphighx": "high blood pressure",
     "xtemphighx": "38 °C or more",
+    "xtemplowx": "under 37.5 °C",
 }
 
 

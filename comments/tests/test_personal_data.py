@@ -149,3 +149,47 @@ def test_hostile_repetitive_text_cannot_make_the_patterns_backtrack_for_ever(tex
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email me: kerry.j at gmail dot com", [("email", "kerry.j at gmail dot com")]),
+        ("my email's tasha(at)btinternet.com", [("email", "tasha(at)btinternet.com")]),
+        ("mi correo: pilar arroba gmail punto com", [("email", "pilar arroba gmail punto com")]),
+        ("llámame al 044 55 1234 5678", [("phone", "044 55 1234 5678")]),
+        ("born 1993-02-17", [("date_of_birth", "1993-02-17")]),
+        ("DOB 12 Mar 91, is my age a problem?", [("date_of_birth", "12 Mar 91")]),
+        ("I was born on the 3rd of May, 1990", [("date_of_birth", "3rd of May, 1990")]),
+        ("mi fecha de nac. es 30.01.1999", [("date_of_birth", "30.01.1999")]),
+        ("mi CURP es GOMA910312MDFRRN08", [("hospital_number", "GOMA910312MDFRRN08")]),
+        ("mi número de expediente es 2023-45871", [("hospital_number", "2023-45871")]),
+        ("CP44100, ¿qué hospital me toca?", [("postcode", "44100")]),
+        ("vivo en Calle 5 de Mayo 123, Puebla", [("address", "Calle 5 de Mayo 123")]),
+        ("estoy en la calle hidalgo numero 45", [("address", "calle hidalgo numero 45")]),
+        ("vivo en la Calle 10 # 45-20, Bogotá", [("address", "Calle 10 # 45-20")]),
+        ("we live at 41 Meadow Way", [("address", "41 Meadow Way")]),
+        ("I'm called Bethany Hughes", [("name", "Bethany Hughes")]),
+        ("Hello, Zoe Patterson here, 34 weeks", [("name", "Zoe Patterson")]),
+        ("Name: Chloe Williams. Question: can I fly?", [("name", "Chloe Williams")]),
+        ("me llamo Valentina y mi apellido es Morales", [("name", "Morales")]),
+        ("Atentamente: Paula Ortega", [("name", "Paula Ortega")]),
+    ],
+)
+def test_details_written_in_other_ways_are_found(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm at work until 6pm, back at home. com is short for company",
+        "I'm looking at gmail dot com for the leaflet",
+        "Call the unit on 0300 123 4567 or 999",
+        "Estoy de 28+3, tensión 120/80, cita el 15/03",
+        "Me llamo Ana y estoy de 9 semanas",
+        "mi nombre es lo de menos",
+    ],
+)
+def test_lookalikes_of_the_new_formats_are_left_alone(text):
+    assert kinds(text) == []

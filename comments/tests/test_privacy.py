@@ -1,4 +1,7 @@
-"""Askers can delete their questions; personal data is purged on schedule."""
+"""
+Askers can delete their questions and forget their email address (nothing more is sent
+to it); personal data is purged on schedule.
+"""
 
 from datetime import timedelta
 
@@ -6,9 +9,13 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from comments import services
 from comments.models import AuditEntry, Question
 from comments.services import PURGED, purge_personal_data
-from comments.tests.factories import form_data, make_question
+from comments.tests.factories import form_data, make_midwife, make_question
+from comments.tokens import forget_email_token
+from healthinfo.outbox.delivery import deliver, queue
+from healthinfo.outbox.models import OutgoingEmail
 from healthinfo.tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +141,92 @@ def test_the_purge_command_reports_what_it_removed(capsys):
     make_question(ip_hash="a" * 64, created_at=days_ago(40))
     call_command("purge_personal_data")
     assert "Removed 1 IP hashes and 0 email addresses" in capsys.readouterr().out
+
+
+def _answer_waiting_in_the_outbox(monkeypatch, on_commit):
+    """An answered question whose email to the asker waits: the mail server is down."""
+
+    def refused(self, *args, **kwargs):
+        raise ConnectionRefusedError("SMTP server unreachable")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refused)
+    question = make_question(email="sam@example.org")
+    with on_commit():
+        services.approve_and_reply(question, make_midwife(), "Please call your maternity unit.")
+    monkeypatch.undo()
+    waiting = OutgoingEmail.objects.waiting().get()
+    assert waiting.to == "sam@example.org"
+    return question, waiting
+
+
+def test_forgetting_the_email_cancels_the_answer_email_still_waiting_in_the_outbox(
+    client, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    def on_commit():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    question, waiting = _answer_waiting_in_the_outbox(monkeypatch, on_commit)
+    with on_commit():
+        client.post(f"/en/questions/forget-email/{forget_email_token(question)}/")
+    question.refresh_from_db()
+    assert question.email == ""
+    assert not OutgoingEmail.objects.filter(to="sam@example.org").exists()
+    deliver(now=waiting.next_attempt_at)
+    assert mailoutbox == []
+
+
+def test_forgetting_the_email_leaves_other_readers_emails_waiting(
+    monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    def on_commit():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    question, waiting = _answer_waiting_in_the_outbox(monkeypatch, on_commit)
+    other = queue(key="answered:999999", to="other@example.org", subject="Answered", body="Hi")[0]
+    services.forget_email(question)
+    assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [other.pk]
+    deliver(now=waiting.next_attempt_at)
+    assert [message.to for message in mailoutbox] == [["other@example.org"]]
+
+
+def test_an_answer_email_already_sent_stays_on_record_when_the_email_is_forgotten(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    question = make_question(email="sam@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_and_reply(question, make_midwife(), "Please call your maternity unit.")
+    assert len(mailoutbox) == 1
+    services.forget_email(question)
+    assert OutgoingEmail.objects.sent().get().to == "sam@example.org"
+
+
+def test_a_forget_that_fails_keeps_the_email_queued(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    def on_commit():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    question, _waiting = _answer_waiting_in_the_outbox(monkeypatch, on_commit)
+
+    def broken_audit(*args, **kwargs):
+        raise RuntimeError("audit table unavailable")
+
+    monkeypatch.setattr(services, "_audit", broken_audit)
+    with pytest.raises(RuntimeError):
+        services.forget_email(question)
+    question.refresh_from_db()
+    assert question.email == "sam@example.org"
+    assert OutgoingEmail.objects.waiting().count() == 1
+
+
+def test_deleting_the_question_cancels_the_answer_email_still_waiting(
+    monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    def on_commit():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    question, waiting = _answer_waiting_in_the_outbox(monkeypatch, on_commit)
+    services.delete_question(question)
+    assert not OutgoingEmail.objects.exists()
+    deliver(now=waiting.next_attempt_at)
+    assert mailoutbox == []

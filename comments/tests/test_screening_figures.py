@@ -17,6 +17,8 @@ from comments.evaluation import (
     load_triage_dataset,
     measure_personal_data,
     measure_triage,
+    personal_data_datasets,
+    triage_datasets,
 )
 
 MIN_RECALL = 0.95
@@ -25,12 +27,38 @@ MAX_FALSE_ALARMS = 0.15
 
 @pytest.fixture(scope="module")
 def triage_figures():
-    return measure_triage(load_triage_dataset())
+    """Every labelled triage set together: the first, the checks and the fresh ones."""
+    return measure_triage([row for path in triage_datasets() for row in load_triage_dataset(path)])
 
 
 @pytest.fixture(scope="module")
 def personal_data_figures():
-    return measure_personal_data(load_personal_data_dataset())
+    return measure_personal_data(
+        [row for path in personal_data_datasets() for row in load_personal_data_dataset(path)]
+    )
+
+
+def test_the_figures_are_held_on_every_labelled_set_including_the_fresh_ones():
+    names = {path.name for path in triage_datasets()}
+    assert {"triage_questions.jsonl", "triage_fresh.jsonl", "triage_fresh2.jsonl"} <= names
+    assert "personal_data_fresh.jsonl" in {path.name for path in personal_data_datasets()}
+
+
+def test_the_fresh_triage_set_is_large_mixed_and_hard():
+    rows = load_triage_dataset(DATA_DIR / "triage_fresh.jsonl")
+    assert len(rows) >= 200
+    urgent = [row for row in rows if row["urgent"]]
+    assert len(urgent) >= 110 and len(rows) - len(urgent) >= 100
+    assert {row["category"] for row in urgent} == set(red_flags.CATEGORIES)
+    spanish = sum(row["language"] == "es" for row in rows) / len(rows)
+    assert 0.4 <= spanish <= 0.6
+    assert len(load_triage_dataset(DATA_DIR / "triage_fresh2.jsonl")) >= 80
+
+
+def test_the_fresh_personal_data_set_has_lookalikes_without_findings():
+    rows = load_personal_data_dataset(DATA_DIR / "personal_data_fresh.jsonl")
+    assert len(rows) >= 100
+    assert sum(not row["findings"] for row in rows) >= 35
 
 
 def test_the_triage_set_is_large_realistic_and_covers_every_category_in_both_languages():
@@ -46,6 +74,15 @@ def test_the_triage_set_is_large_realistic_and_covers_every_category_in_both_lan
 def test_the_checks_written_after_the_rules_hold_the_same_figures():
     figures = measure_triage(load_triage_dataset(DATA_DIR / "triage_checks.jsonl"))
     assert figures.recall[("all", "all")].value >= MIN_RECALL
+    assert false_alarm_rate(figures.false_alarms["all"]) <= MAX_FALSE_ALARMS
+
+
+# The fresh sets the rules were measured and then improved on; the later ones are held-out
+# measurements (README), counted in the figures of every set together.
+@pytest.mark.parametrize("name", ["triage_fresh.jsonl", "triage_fresh2.jsonl"])
+def test_each_fresh_set_improved_on_holds_the_targets_on_its_own(name):
+    figures = measure_triage(load_triage_dataset(DATA_DIR / name))
+    assert figures.recall[("all", "all")].value >= MIN_RECALL, figures.recall[("all", "all")].wrong
     assert false_alarm_rate(figures.false_alarms["all"]) <= MAX_FALSE_ALARMS
 
 

@@ -195,3 +195,161 @@ def test_any_text_is_screened_without_error(text):
 def test_a_huge_text_is_screened_only_as_far_as_a_question_can_go():
     result = triage("word " * 100_000 + "I want to die")
     assert not result.is_urgent  # beyond the bound: never reached, never slow
+
+
+# --- Generalising beyond the first set -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("semana 30, contracciones", 30),
+        ("estoy de 34 y me duele", 34),
+        ("5 months pregnant", 22),
+        ("embarazada de 4 meses", 17),
+        ("bled at 8 weeks, now 20 weeks", 20),
+        ("I'm due in two weeks", 38),
+        ("at term now", 40),
+        ("31w with tightenings", 31),
+    ],
+)
+def test_weeks_are_read_in_many_ways_and_the_present_one_wins(text, weeks):
+    assert pregnancy_weeks(text) == weeks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I haven't had any bleeding, cramps or fluid, just tired",
+        "no he tenido sangrado, dolor ni fiebre",
+        "I don't think my waters have gone, 30 weeks",
+        "I'm not having any thoughts of harming myself, just low",
+        "casi me caigo pero no llegué a caerme",
+        "My toddler climbs on me, no bumps or knocks so far",
+    ],
+)
+def test_negation_reaches_through_lists_and_thought_words(question):
+    assert not triage(question).is_urgent
+
+
+def test_a_list_after_a_symptom_does_not_negate_it():
+    assert category("No pain, bleeding heavily at 30 weeks") == "bleeding"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does a high temperature in the first trimester cause birth defects?",
+        "¿Se puede romper la bolsa sin darme cuenta?",
+        "My midwife told me to watch for reduced movements, how many is normal?",
+        "What's the difference between spotting and bleeding in early pregnancy?",
+        "I'm due in two weeks and want to know how to tell when my waters have broken",
+        "I had a bleed at 9 weeks, it's resolved now at 16 weeks. Can I swim?",
+        "me caí hace dos meses antes de saber que estaba embarazada",
+        "baby moved loads after dinner, he was quiet this morning but then started moving again",
+    ],
+)
+def test_general_questions_instructions_and_resolved_events_are_routine(question):
+    assert not triage(question).is_urgent, triage(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What do I do if I'm bleeding this much at 30 weeks?", "bleeding"),
+        ("I bled at 12 weeks and now I'm bleeding again, 20 weeks", "bleeding"),
+        ("parí hace un mes y se me sale algo por la vagina", "prolapse"),
+        ("me quedé rígida y temblando, mi madre dice que fue un ataque", "fits"),
+        ("mi hermana tiene 34 semanas y le dio una convulsión", "fits"),
+        ("he hit me in front of my son", "violence"),
+    ],
+)
+def test_a_symptom_described_now_is_not_hidden_by_context_around_it(question, expected):
+    assert category(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("me duele mucho la panza, dolor constante, 28 semanas", "abdominal_pain"),
+        ("el papá del bebé me pega cuando toma", "violence"),
+        ("havnt felt bby move all day 34 wks", "movements"),
+        ("4 contractions in the last hour, 31 weeks", "preterm_labour"),
+        ("siento ganas de pujar y tengo 33 semanas", "preterm_labour"),
+        ("se me reventó la fuente, estoy de 34", "waters"),
+        ("my waters broke and they're green, 39 weeks", "waters"),
+    ],
+)
+def test_slang_regional_words_and_patterns_are_understood(question, expected):
+    assert category(question) == expected
+
+
+def test_waters_at_term_are_labour_not_an_emergency():
+    assert not triage("my waters broke, I'm 39 weeks, when do I go in?").is_urgent
+    assert category("my waters broke, I'm 33 weeks") == "waters"
+
+
+def test_a_normal_temperature_reading_is_not_a_fever():
+    assert not triage("Is a temperature of 37.2 a fever?").is_urgent
+    assert category("temp is high, 38.4, and I'm shivering") == "fever"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My doctor says I'm low on iron and that's why I feel faint sometimes",
+        "I had a panic attack and felt I couldn't breathe, but I'm calmer now",
+        "I had a traumatic first birth with a lot of bleeding, will it happen again?",
+        "el bebé se mueve tanto que no me deja dormir",
+        "me preocupa romper aguas en el trabajo, ¿cómo lo notaría?",
+        "mi médico dice que tengo la presión baja y por eso me mareo",
+    ],
+)
+def test_lightheadedness_panic_earlier_births_and_worries_are_routine(question):
+    assert not triage(question).is_urgent, triage(question)
+
+
+def test_feeling_fine_after_a_fall_or_a_fit_does_not_make_it_routine():
+    assert category("I fell on my bump this morning but I feel fine now, 30 weeks") == "trauma"
+    assert category("bleeding heavily this morning, it stopped and I'm fine now") is None
+
+
+def test_one_sided_pain_with_feeling_faint_in_early_pregnancy_is_urgent():
+    assert category("sharp pain low on the right, 6 weeks, and I feel faint") == "abdominal_pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nobody would even notice if I was gone",
+        "I've been stockpiling my sleeping tablets",
+        "I just want everything to stop",
+        "he pensado en hacerme cortes otra vez",
+        "nadie me echaría de menos si me muero",
+    ],
+)
+def test_passive_wishes_and_preparations_show_the_crisis_line(question):
+    assert category(question) == "self_harm"
+
+
+def test_a_fall_that_did_not_happen_is_routine():
+    assert not triage("I slipped on the wet floor but caught myself and didn't fall").is_urgent
+    assert not triage("me resbalé pero no llegué a caerme").is_urgent
+    assert category("I slipped on the wet floor and landed on my bump") == "trauma"
+
+
+def test_a_clause_that_says_it_stopped_ends_the_symptom_but_a_baby_that_stopped_does_not():
+    assert not triage("I was bleeding at 10 weeks but it stopped").is_urgent
+    assert not triage("Tuve un sangrado a las 6 semanas pero paró").is_urgent
+    assert category("sangrado fuerte pero no paró, 30 semanas") == "bleeding"
+    assert category("baby stopped moving this morning, 34 weeks") == "movements"
+    assert category("el bebé paró de moverse, 34 semanas") == "movements"
+
+
+def test_someone_else_who_is_pregnant_is_the_patient():
+    assert category("my sister is 38 weeks and just had a seizure") == "fits"
+    assert not triage("my sister had a seizure years ago, is it hereditary?").is_urgent
+
+
+def test_a_bit_breathless_is_routine():
+    assert not triage("Is it normal to feel a bit breathless at 33 weeks?").is_urgent

@@ -13,6 +13,7 @@ from django.utils import timezone
 from comments import services
 from comments.models import AuditEntry, Question
 from comments.tests.factories import form_data, make_canned_reply, make_midwife, make_question
+from healthinfo.outbox.models import OutgoingEmail
 from healthinfo.tests.factories import add_translation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,77 @@ def test_a_midwife_marks_a_false_alarm_not_urgent_and_it_takes_its_turn(client, 
     assert (alarm.is_urgent, alarm.urgent_category) == (False, "")
     assert queue(client) == [older.pk, alarm.pk]
     assert AuditEntry.objects.get(action="not_urgent").actor == midwife
+
+
+def alerts(mailoutbox):
+    return [(message.to, message.subject) for message in mailoutbox]
+
+
+def test_a_question_marked_urgent_by_hand_alerts_the_midwives_once(
+    client, midwife, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_midwife("colleague")
+    question = make_question(body="Baby seems a bit different today")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(change_url(question), {"_mark_urgent": "", "urgent_category": "movements"})
+    subject = "Urgent question waiting: Baby moving less or not at all"
+    assert sorted(alerts(mailoutbox)) == [
+        (["colleague@example.org"], subject),
+        (["midwife@example.org"], subject),
+    ]
+    assert f"/admin/comments/question/{question.pk}/change/" in mailoutbox[0].body
+    # Another category, back to not urgent and urgent again: the midwives already know.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_urgency(question, midwife, urgent=True, category="bleeding")
+        services.set_urgency(question, midwife, urgent=False)
+        services.set_urgency(question, midwife, urgent=True, category="movements")
+    assert len(mailoutbox) == 2
+    assert OutgoingEmail.objects.filter(priority=OutgoingEmail.Priority.URGENT).count() == 2
+
+
+def test_a_question_the_triage_flagged_is_not_alerted_again_when_a_midwife_confirms_it(
+    article_for_alerts, midwife, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        question = services.submit_question(
+            article=article_for_alerts, language="en", body="I'm bleeding heavily at 30 weeks"
+        )
+    assert len(mailoutbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_urgency(question, midwife, urgent=True, category="abdominal_pain")
+        services.set_urgency(question, midwife, urgent=False)
+        services.set_urgency(question, midwife, urgent=True, category="bleeding")
+    assert len(mailoutbox) == 1
+
+
+def test_marking_a_question_not_urgent_alerts_nobody(
+    midwife, mailoutbox, django_capture_on_commit_callbacks
+):
+    question = make_question(body="I'm bleeding heavily")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_urgency(question, midwife, urgent=False)
+    assert mailoutbox == [] and not OutgoingEmail.objects.exists()
+
+
+def test_an_urgency_change_that_fails_queues_no_alert(
+    midwife, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    question = make_question(body="Is it safe to swim?")
+
+    def broken_audit(*args, **kwargs):
+        raise RuntimeError("audit table unavailable")
+
+    monkeypatch.setattr(services, "_audit", broken_audit)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        services.set_urgency(question, midwife, urgent=True, category="fever")
+    question.refresh_from_db()
+    assert not question.is_urgent
+    assert mailoutbox == [] and not OutgoingEmail.objects.exists()
+
+
+@pytest.fixture
+def article_for_alerts():
+    return make_article("alerts")
 
 
 def test_marking_urgent_needs_a_category(client, midwife):

@@ -67,6 +67,26 @@ def queue(*, key, to, subject, body, priority=OutgoingEmail.Priority.ROUTINE):
         return OutgoingEmail.objects.get(key=key[:200]), False
 
 
+def cancel(*, key, to):
+    """
+    Delete the waiting message with ``key`` to ``to``, if any: a reader asked us to forget
+    their address. Returns the number deleted.
+
+    Call it in the transaction that makes the change. The row is locked first: a
+    worker sending it at that moment holds the lock, and once it commits the
+    message counts as sent and is left alone (it has gone; nothing can unsend it).
+    """
+    waiting = list(
+        OutgoingEmail.objects.waiting()
+        .filter(key=key[:200], to=to)
+        .select_for_update()
+        .values_list("pk", flat=True)
+    )
+    if not waiting:
+        return 0
+    return OutgoingEmail.objects.waiting().filter(pk__in=waiting).delete()[0]
+
+
 def _is_permanent(error):
     """True when the server refused this message for good (a 5xx answer about it)."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):

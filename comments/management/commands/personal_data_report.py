@@ -16,6 +16,7 @@ from comments.evaluation import (
     false_alarm_rate,
     load_personal_data_dataset,
     measure_personal_data,
+    personal_data_datasets,
 )
 from comments.personal_data import KINDS
 
@@ -32,14 +33,22 @@ class Command(BaseCommand):
             help="A JSON Lines file of labelled texts (default: the repository's set).",
         )
         parser.add_argument(
+            "--all-sets",
+            action="store_true",
+            help="Every labelled set in comments/data/ together (overrides --dataset).",
+        )
+        parser.add_argument(
             "--quiet", action="store_true", help="Only the tables, not each miss and false alarm."
         )
 
-    def handle(self, *args, dataset, quiet, **options):
+    def handle(self, *args, dataset, quiet, all_sets=False, **options):
+        paths = personal_data_datasets() if all_sets else [dataset]
         try:
-            rows = load_personal_data_dataset(dataset)
+            rows = [row for path in paths for row in load_personal_data_dataset(path)]
         except (OSError, DatasetError) as error:
             raise CommandError(str(error)) from error
+        if all_sets:
+            dataset = ", ".join(path.name for path in paths)
         if not rows:
             raise CommandError(f"{dataset} holds no texts.")
         figures = measure_personal_data(rows)

@@ -17,6 +17,7 @@ from comments.evaluation import (
     false_alarm_rate,
     load_triage_dataset,
     measure_triage,
+    triage_datasets,
 )
 
 COLUMNS = (*LANGUAGES, "all")
@@ -36,14 +37,22 @@ class Command(BaseCommand):
             help="A JSON Lines file of labelled questions (default: the repository's set).",
         )
         parser.add_argument(
+            "--all-sets",
+            action="store_true",
+            help="Every labelled set in comments/data/ together (overrides --dataset).",
+        )
+        parser.add_argument(
             "--quiet", action="store_true", help="Only the tables, not each miss and false alarm."
         )
 
-    def handle(self, *args, dataset, quiet, **options):
+    def handle(self, *args, dataset, quiet, all_sets=False, **options):
+        paths = triage_datasets() if all_sets else [dataset]
         try:
-            rows = load_triage_dataset(dataset)
+            rows = [row for path in paths for row in load_triage_dataset(path)]
         except (OSError, DatasetError) as error:
             raise CommandError(str(error)) from error
+        if all_sets:
+            dataset = ", ".join(path.name for path in paths)
         if not rows:
             raise CommandError(f"{dataset} holds no questions.")
         figures = measure_triage(rows)
