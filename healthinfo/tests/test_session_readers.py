@@ -124,9 +124,7 @@ def test_another_reader_never_sees_her_question_or_her_vote(committed, recheck):
         assert "swim at 30 weeks" not in nobody and "cycling safe" not in nobody
 
 
-def test_once_approved_her_question_is_in_the_shared_part_not_awaiting_review(
-    committed, recheck
-):
+def test_once_approved_her_question_is_in_the_shared_part_not_awaiting_review(committed, recheck):
     _article_with_thread(committed, "topic", 2)
     reader = _reader_who_voted_and_asked(committed, "topic", "Can I still swim at 30 weeks?")
     assert "Awaiting review" in reader.get("/en/articles/topic/").content.decode()
