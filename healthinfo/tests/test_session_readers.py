@@ -133,3 +133,18 @@ def test_once_approved_her_question_is_in_the_shared_part_not_awaiting_review(co
     html = reader.get("/en/articles/topic/").content.decode()
     assert html.count("swim at 30 weeks") == 1 and "Awaiting review" not in html
     assert "swim at 30 weeks" in Client().get("/en/articles/topic/").content.decode()
+
+
+def test_once_her_questions_are_settled_her_pages_ask_nothing_for_them(
+    committed, recheck, django_assert_num_queries
+):
+    _article_with_thread(committed, "topic", 2)
+    reader = _reader_who_voted_and_asked(committed, "topic", "Can I still swim at 30 weeks?")
+    question = Question.objects.get(body__contains="swim at 30 weeks")
+    committed(question_services.reject, question, make_midwife())
+    Client().get("/en/articles/topic/")  # the shared copy again (a rejection changes nothing in it)
+    reader.get("/en/articles/topic/")  # finds nothing awaiting review: her session forgets it
+    with django_assert_num_queries(1) as queries:  # her session
+        html = reader.get("/en/articles/topic/").content.decode()
+    assert "django_session" in queries.captured_queries[0]["sql"]
+    assert "swim at 30 weeks" not in html and "Thank you for your feedback" in html
