@@ -23,8 +23,13 @@ def _isolated_cache(settings):
     from django.core.cache import cache
 
     from comments.ratelimit import local_counts
+    from healthinfo.pagecache.generations import recent_tokens
     from healthinfo.shared_pages import local_pages
 
+    # Every request asks the database for its cache generations (tests that
+    # measure the tokens kept for a moment set it themselves).
+    settings.SHARED_PAGE_RECHECK_SECONDS = 0
+    recent_tokens.clear()
     cache.clear()
     local_counts.clear()  # the rate limit's own count in this process
     local_pages.clear()
@@ -32,6 +37,7 @@ def _isolated_cache(settings):
     cache.clear()
     local_counts.clear()
     local_pages.clear()
+    recent_tokens.clear()
     # The connection cache generations are read on outside transactions (PostgreSQL):
     # closed, so that the test database can be dropped at the end.
     from healthinfo.pagecache.generations import _own_connection

@@ -20,7 +20,9 @@ Two kinds of content live here:
 
 Cost: at most three queries for any thread size (the page of questions with
 its counts, their replies, and the reader's own pending questions if the
-session has any); none for the thread when it is cached.
+session lists one on this article); none for the thread when it is cached.
+Once none of her questions on an article awaits review, her session stops
+listing that article, so her later pages of it need no query for them.
 """
 
 import logging
@@ -219,7 +221,13 @@ def _own_pending(request, article_id):
     articles = _asked_on(request.session)
     if articles is not None and article_id not in articles:
         return []
-    questions = list(Question.objects.pending().filter(pk__in=asked, article_id=article_id))
+    asked_here = list(Question.objects.filter(pk__in=asked, article_id=article_id))
+    questions = [question for question in asked_here if question.status == Question.Status.PENDING]
+    if not questions and articles is not None:
+        # All answered, refused or deleted: her next pages of this article ask nothing.
+        settled = {question.pk for question in asked_here}
+        request.session[SESSION_KEY] = [pk for pk in asked if pk not in settled]
+        request.session[ARTICLES_SESSION_KEY] = [pk for pk in articles if pk != article_id]
     for question in questions:
         question.delete_url = reverse("comments:delete", args=[delete_token(question)])
     return sorted(questions, key=lambda question: question.created_at, reverse=True)

@@ -221,6 +221,16 @@ if _purge_urls or os.environ.get("HTTP_CACHE_PURGER"):
 # While one request renders a page again after a change, others get the previous
 # copy for at most this many seconds after the change (then they wait for the new one).
 SHARED_PAGE_GRACE_SECONDS = float(os.environ.get("SHARED_PAGE_GRACE_SECONDS", "1"))
+# A shared page is served on cache generation tokens this process read from the
+# database less than this many seconds ago (no query), so a change shows within
+# this time (at most 1; 0: every request asks the database). Answers an HTTP cache
+# in front may keep always ask (healthinfo.shared_pages).
+SHARED_PAGE_RECHECK_SECONDS = float(os.environ.get("SHARED_PAGE_RECHECK_SECONDS", "0.5"))
+if not 0 <= SHARED_PAGE_RECHECK_SECONDS <= 1:
+    raise ImproperlyConfigured(
+        "SHARED_PAGE_RECHECK_SECONDS must be between 0 and 1: readers are promised "
+        f"a change within a second (got {SHARED_PAGE_RECHECK_SECONDS:g})."
+    )
 # Shared pages each app server process keeps in memory too (bytes), saving a cache round trip.
 SHARED_PAGE_LOCAL_BYTES = env_int("SHARED_PAGE_LOCAL_BYTES", 32 * 1024 * 1024)
 

@@ -19,7 +19,9 @@ is a page rendered for her alone (and not stored).
 
 Freshness: an entry records the cache generation tokens it was built from
 (``healthinfo.cache``; kept in the database, read before the page's queries),
-and is served only while every one of them is current, on the same day
+and is served only while every one of them is current (as this process read
+them less than ``SHARED_PAGE_RECHECK_SECONDS`` ago, when no HTTP cache in front
+could keep the answer: see ``_may_use_recent_tokens``), on the same day
 (overdue notices and review dates are worded per day), and before its
 ``expires_at`` (the next scheduled publish or unpublish that would change it).
 
@@ -49,7 +51,7 @@ from django.utils.safestring import mark_safe
 
 from healthinfo.cache import CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY
 from healthinfo.pagecache import generations
-from healthinfo.pagecache.http_cache import private_answer, shared_answer
+from healthinfo.pagecache.http_cache import get_purger, private_answer, shared_answer
 
 logger = logging.getLogger(__name__)
 
@@ -213,12 +215,12 @@ class _Verdict:
     changed_at: datetime | None = None
 
 
-def _judge(entry, depends_on, now):
+def _judge(entry, depends_on, now, recent=False):
     if entry.day != timezone.localdate(now).isoformat():
         return _Verdict(False)
     if entry.expires_at is not None and entry.expires_at <= now:
         return _Verdict(False)
-    current = generations.current([*depends_on, *entry.generations])
+    current = generations.current([*depends_on, *entry.generations], recent=recent)
     if any(key not in entry.generations for key in depends_on):
         return _Verdict(False)
     changed = [
@@ -230,15 +232,15 @@ def _judge(entry, depends_on, now):
     return _Verdict(False, None if None in moments else max(moments))
 
 
-def _find(key, depends_on, now):
+def _find(key, depends_on, now, recent):
     """(entry or None, verdict or None): this process's copy when current, else the cache's."""
     entry = local_pages.get(key)
-    verdict = _judge(entry, depends_on, now) if entry is not None else None
+    verdict = _judge(entry, depends_on, now, recent) if entry is not None else None
     if verdict is not None and verdict.fresh:
         return entry, verdict
     stored = cache.get(key)
     if stored is not None and (entry is None or stored.built_at != entry.built_at):
-        stored_verdict = _judge(stored, depends_on, now)
+        stored_verdict = _judge(stored, depends_on, now, recent)
         if stored_verdict.fresh or entry is None or stored.built_at > entry.built_at:
             local_pages.put(key, stored)
             return stored, stored_verdict
@@ -287,7 +289,7 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
     now = timezone.now()
     lock = None
     try:
-        entry, verdict = _find(key, depends_on, now)
+        entry, verdict = _find(key, depends_on, now, _may_use_recent_tokens(anonymous))
         if entry is not None and verdict.fresh:
             return _answer(request, entry, anonymous, now)
         if not anonymous:
@@ -337,6 +339,19 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
         del request.shared_page
         if lock:
             _release(lock)
+
+
+def _may_use_recent_tokens(anonymous):
+    """
+    Whether the page may be judged on tokens this process read a moment ago
+    (``SHARED_PAGE_RECHECK_SECONDS``) instead of asking the database.
+
+    Not for an answer an HTTP cache in front may keep: it fetches the page just
+    after a change's purge, and a copy judged on the previous tokens would then
+    stay there for ``s-maxage``. Its misses ask the database, as each of them is
+    rare; readers with a session and sites without such a cache use the tokens.
+    """
+    return not anonymous or get_purger() is None
 
 
 def _release(lock):

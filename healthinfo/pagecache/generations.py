@@ -19,7 +19,12 @@ snapshot, be restored from a backup, lose keys or be unreachable from some app
 servers only: it can then serve a miss, never a page a committed change replaced.
 
 Cost: one indexed query for the tokens a request needs (two or three keys),
-remembered for the rest of the request. On PostgreSQL, outside a transaction,
+remembered for the rest of the request. A shared page may also use tokens
+this process read less than ``SHARED_PAGE_RECHECK_SECONDS`` ago (at most one
+second; ``current(keys, recent=True)``): then a page served from the cache
+costs no query at all, and a change still shows within that time. Tokens read
+inside a transaction are never kept (they may be its own uncommitted writes),
+and a change made by this process drops them at once. On PostgreSQL, outside a transaction,
 it runs on a small connection of its own (``_OwnConnection``): Django's
 connection would first run its health check (``CONN_HEALTH_CHECKS``), a second
 round trip that a page served from the cache does not otherwise need.
@@ -85,17 +90,102 @@ request_started.connect(_start_memo, dispatch_uid="pagecache-generations-memo-st
 request_finished.connect(_end_memo, dispatch_uid="pagecache-generations-memo-end")
 
 
-def current(keys):
-    """``{key: Generation}`` for ``keys``: one query for those not read yet in this request."""
+class _RecentTokens:
+    """
+    Tokens this process read from the database outside a transaction, with the
+    moment each read started: ``current(keys, recent=True)`` uses them for up to
+    ``SHARED_PAGE_RECHECK_SECONDS``.
+    """
+
+    def __init__(self):
+        self._tokens = {}
+        self._lock = threading.Lock()
+
+    def get(self, keys, max_age):
+        clock = time.monotonic()
+        found = {}
+        with self._lock:
+            for key in keys:
+                generation, read_at = self._tokens.get(key, (None, None))
+                if generation is not None and clock - read_at < max_age:
+                    found[key] = generation
+        return found
+
+    def put(self, generations, read_at):
+        with self._lock:
+            for key, generation in generations.items():
+                known = self._tokens.get(key)
+                # A read that started earlier never replaces a later one.
+                if known is None or known[1] <= read_at:
+                    self._tokens[key] = (generation, read_at)
+
+    def forget(self, keys):
+        with self._lock:
+            for key in keys:
+                self._tokens.pop(key, None)
+
+    def clear(self):
+        with self._lock:
+            self._tokens.clear()
+
+
+recent_tokens = _RecentTokens()
+
+
+class _Uncommitted(threading.local):
+    """Keys this thread gave new tokens in the transaction it has open."""
+
+    def __init__(self):
+        self.keys = set()
+
+
+_uncommitted = _Uncommitted()
+
+
+def _recheck_seconds():
+    from django.conf import settings
+
+    return min(float(getattr(settings, "SHARED_PAGE_RECHECK_SECONDS", 0) or 0), 1.0)
+
+
+def current(keys, *, recent=False):
+    """
+    ``{key: Generation}`` for ``keys``: one query for those not read yet in this request.
+
+    With ``recent``, tokens this process read less than ``SHARED_PAGE_RECHECK_SECONDS``
+    ago are used as they are (no query when every key has one): for serving a
+    shared page, where a change may take that long to show.
+    """
     keys = list(dict.fromkeys(keys))
     memo = _memo.tokens
     missing = [key for key in keys if memo is None or key not in memo]
     found = {}
     if missing:
-        if memo is not None:
-            # The site-wide tokens come along: most pages need both, in separate places.
-            missing += [key for key in SITE_WIDE if key not in memo and key not in missing]
-        found = _read(missing)
+        if not connection.in_atomic_block:
+            _uncommitted.keys.clear()
+        max_age = _recheck_seconds() if recent else 0
+        if max_age:
+            found = recent_tokens.get(
+                [key for key in missing if key not in _uncommitted.keys], max_age
+            )
+            missing = [key for key in missing if key not in found]
+        if missing:
+            if memo is not None:
+                # The site-wide tokens come along: most pages need both, in separate places.
+                missing += [
+                    key
+                    for key in SITE_WIDE
+                    if key not in memo and key not in missing and key not in found
+                ]
+            read_at = time.monotonic()
+            read = _read(missing)
+            if not any(value.from_copy for value in read.values()):
+                # Not a token this thread's open transaction wrote: it may roll back.
+                recent_tokens.put(
+                    {key: value for key, value in read.items() if key not in _uncommitted.keys},
+                    read_at,
+                )
+            found.update(read)
         if memo is not None:
             memo.update(found)
     return {key: found[key] if key in found else memo[key] for key in keys}
@@ -156,11 +246,16 @@ def bump(keys, *, purge=False):
     if _memo.tokens is not None:
         for key in keys:
             _memo.tokens.pop(key, None)
+    recent_tokens.forget(keys)
+    _uncommitted.keys.update(keys)
     tokens = {row.key: row.token for row in rows}
     transaction.on_commit(lambda: _after_commit(tokens, purge))
 
 
 def _after_commit(tokens, purge):
+    # Read by another thread of this process before the commit: this process sees it now.
+    _uncommitted.keys.difference_update(tokens)
+    recent_tokens.forget(tokens)
     # The copy for database outages; a failure here is harmless (see module docs).
     try:
         cache.set_many(tokens, timeout=None)

@@ -38,6 +38,8 @@ logger = logging.getLogger("healthinfo.database")
 
 # After PostgreSQL failed to answer, requests fail fast for this long.
 RETRY_AFTER_SECONDS = 5.0
+# A connection the server answered on this recently is not health-checked again.
+HEALTH_CHECK_SKIP_SECONDS = 1.0
 
 
 class DatabaseDidNotAnswer(psycopg.OperationalError):
@@ -87,15 +89,22 @@ def _not_answering():
 class DeadlineConnection(psycopg.Connection):
     """A psycopg connection whose waits for the server end at the process's deadline."""
 
+    # time.monotonic() when the server last answered on this connection.
+    answered_at = None
+
     def wait(self, gen, interval=0.1, timeout=None):
         limit = deadline.seconds
         if limit is None or timeout is not None:
-            return super().wait(gen, interval, timeout)
+            result = super().wait(gen, interval, timeout)
+            self.answered_at = time.monotonic()
+            return result
         if deadline.failing_fast():
             self.close()
             raise _not_answering()
         try:
-            return super().wait(gen, interval, limit)
+            result = super().wait(gen, interval, limit)
+            self.answered_at = time.monotonic()
+            return result
         except psycopg.errors._WaitTimeout:
             # The query may be half sent or half answered: the connection is
             # unusable. Closing it never blocks (the socket's buffer takes the
@@ -106,6 +115,28 @@ class DeadlineConnection(psycopg.Connection):
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def close_if_health_check_failed(self):
+        """
+        Django's health check (``CONN_HEALTH_CHECKS``: a ``SELECT 1`` before a
+        request's first query), skipped when the server answered on this
+        connection less than ``HEALTH_CHECK_SKIP_SECONDS`` ago with no error
+        since: for a busy app server it is a second round trip on every request.
+        A server restarted within that moment costs the next request on this
+        connection the 503 page (as any request during the restart), and the
+        connection is replaced when that request ends.
+        """
+        answered_at = getattr(self.connection, "answered_at", None)
+        if (
+            self.connection is not None
+            and not self.health_check_done
+            and not self.errors_occurred
+            and answered_at is not None
+            and time.monotonic() - answered_at < HEALTH_CHECK_SKIP_SECONDS
+        ):
+            self.health_check_done = True
+            return
+        super().close_if_health_check_failed()
+
     def get_connection_params(self):
         params = super().get_connection_params()
         if deadline.seconds is not None:

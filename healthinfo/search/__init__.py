@@ -20,10 +20,9 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Max
 
-from healthinfo.cache import LISTINGS_GENERATION_KEY, listings_generation
-from healthinfo.models import LayTerm
+from healthinfo.cache import LISTINGS_GENERATION_KEY
+from healthinfo.pagecache import generations
 
 from .analysis import query_words, stems
 from .documents import rebuild_search_documents, refresh_search_document
@@ -118,7 +117,7 @@ def search(query, language, *, correct=True):
     key = RESULTS_CACHE_KEY.format(digest=digest)
     try:
         found = cache.get_many([key, LISTINGS_GENERATION_KEY])
-        generation = found.get(LISTINGS_GENERATION_KEY) or listings_generation()
+        generation = found.get(LISTINGS_GENERATION_KEY) or _listings_token()
     except Exception:
         logger.warning("Search results not cached: the cache is unavailable.", exc_info=True)
         return _search(query, language, dictionary(), correct)
@@ -136,16 +135,20 @@ def search(query, language, *, correct=True):
 _dictionary = {"version": None, "compiled": None}
 
 
-def dictionary(generation=None):
+def _listings_token():
+    # As a shared page does: a token read in the last moment is current enough.
+    found = generations.current([LISTINGS_GENERATION_KEY], recent=True)
+    return found[LISTINGS_GENERATION_KEY].token
+
+
+def dictionary():
     """
-    The compiled lay-term dictionary, kept in this process until an entry is
-    added, changed or deleted (one small query tells; compiling takes tens of
-    milliseconds, so it must not happen per search, with or without Redis).
+    The compiled lay-term dictionary, kept in this process while the listings
+    cache generation stays the same (every change to an entry replaces it,
+    ``healthinfo.signals``): compiling takes tens of milliseconds, so it must
+    not happen per search, and checking costs no query of its own.
     """
-    version = LayTerm.objects.aggregate(
-        entries=Count("pk"), changed=Max("updated_at"), last=Max("pk")
-    )
-    version = (version["entries"], version["changed"], version["last"])
+    version = _listings_token()
     if _dictionary["version"] != version:
         _dictionary.update(version=version, compiled=load_dictionary())
     return _dictionary["compiled"]
@@ -208,6 +211,8 @@ def _groups(parsed):
             others[0],
             MAX_RESULTS + 1,
             parsed.optional_phrases(others[0]),
+            # Its partial matches are shown only when her language has no complete one.
+            partial=not complete,
         )
         if match.article_id not in found_articles
     ]

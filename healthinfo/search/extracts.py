@@ -10,6 +10,7 @@ stored section text on every database, escaped before marking.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -35,7 +36,6 @@ class Marker:
     def __init__(self, query_stems, language):
         self.stems = frozenset(query_stems)
         self.language = language
-        self.stopped = stop_words(language)
         self._seen = {}
 
     def matches(self, word):
@@ -46,13 +46,19 @@ class Marker:
         return self._seen[key]
 
     def _stem_of(self, word):
-        if word in self.stopped or fold(word) in self.stopped:
-            return None
-        for candidate in (word, joined(word)):
-            found = stem(candidate, self.language)
+        for found in _candidate_stems(word, self.language):
             if found in self.stems:
                 return found
         return None
+
+
+@lru_cache(maxsize=65536)
+def _candidate_stems(word, language):
+    """The stems a lower-case ``word`` may stand for (none for a stop word); shared by requests."""
+    stopped = stop_words(language)
+    if word in stopped or fold(word) in stopped:
+        return ()
+    return tuple(dict.fromkeys(stem(candidate, language) for candidate in (word, joined(word))))
 
 
 def _words(text):
@@ -99,7 +105,21 @@ def _best_window(words, hits):
     return best_start
 
 
+def _mentions(body, marker):
+    """Whether a word of ``body`` (or a part of a hyphenated one) matches; each word once."""
+    for word in set(_WORD.findall(body)):
+        if marker.matches(word) is not None:
+            return True
+        if "-" in word and any(marker.matches(part) for part in word.split("-") if part):
+            return True
+    return False
+
+
 def _fragment(heading, body, marker):
+    heading_hits = {marker.matches(match.group(0)) for match in _words(heading)} - {None}
+    if not heading_hits and not _mentions(body, marker):
+        # Most sections of a long page have none of the query's words: no positions needed.
+        return [], {}, heading_hits
     words = _words(body)
     hits = {}
     for index, match in enumerate(words):
@@ -115,7 +135,6 @@ def _fragment(heading, body, marker):
             )
         if found is not None:
             hits[index] = found
-    heading_hits = {marker.matches(match.group(0)) for match in _words(heading)} - {None}
     return words, hits, heading_hits
 
 

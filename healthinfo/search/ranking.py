@@ -33,6 +33,10 @@ RERANK = 40
 # summary, and "More than 1,000 results".
 HEAD_CANDIDATES = 3000
 BODY_CANDIDATES = 1001
+# Whether a page is published is checked on the first ``limit`` + this many in the
+# quick order (not on every candidate): pages taken down since their document was
+# built are few, and the places they leave are filled from these.
+UNPUBLISHED_SLACK = 100
 # Partial matches are looked for when fewer pages than this match every concept.
 PARTIAL_BELOW = 3
 
@@ -46,31 +50,36 @@ class Match:
     in_head: int = 0  # how many concepts are in the title, alternate names or summary
 
 
-def rank(concept_phrases, language, limit, optional=()):
+def rank(concept_phrases, language, limit, optional=(), *, partial=True):
     """
     Up to ``limit`` ``Match``es for ``concept_phrases`` (per concept, the phrases
     that stand for it in ``language``), best first. ``optional`` phrases add to
-    a page's rank but match nothing on their own. One query.
+    a page's rank but match nothing on their own. With ``partial`` off, only
+    pages matching every concept (the caller would not show the others).
+    One query, two when few pages match every concept.
     """
     concept_phrases = [phrases for phrases in concept_phrases if phrases]
     if not concept_phrases:
         return []
     if connection.vendor == "postgresql":
-        return _rank_postgres(concept_phrases, language, limit, list(optional))
-    return _rank_portable(concept_phrases, language, limit, list(optional))
+        return _rank_postgres(concept_phrases, language, limit, list(optional), partial)
+    matches = _rank_portable(concept_phrases, language, limit, list(optional))
+    if partial:
+        return matches
+    return [match for match in matches if match.coverage == len(concept_phrases)]
 
 
 def _published_articles():
     return Article.objects.published().order_by().values("pk").query.sql_with_params()
 
 
-def _rank_postgres(concept_phrases, language, limit, optional):
+def _rank_postgres(concept_phrases, language, limit, optional, with_partial):
     """
     Complete matches first (one query); when fewer than ``PARTIAL_BELOW`` pages
     match every concept, pages matching some of them follow (a second query).
     """
     complete = _postgres_query(concept_phrases, language, limit, optional, partial=False)
-    if len(complete) >= PARTIAL_BELOW or len(concept_phrases) == 1:
+    if not with_partial or len(complete) >= PARTIAL_BELOW or len(concept_phrases) == 1:
         return complete
     seen = {match.translation_id for match in complete}
     partial = _postgres_query(concept_phrases, language, limit, optional, partial=True)
@@ -101,6 +110,11 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
         coverage = str(len(names))
     published_sql, published_params = _published_articles()
     documents = SearchDocument._meta.db_table
+    # Every concept must match (not partial): the quick order puts pages with the
+    # words in their head (title, names, summary) first, so the sections are read
+    # only for the places those leave among the first ``limit``: none for a word
+    # in the head of more than ``limit`` pages ("embarazo").
+    body_limit = "%s" if partial else "GREATEST(0, %s - (SELECT count(*) FROM head))"
     sql = f"""
         WITH q AS MATERIALIZED (
             SELECT {", ".join(names)}, {any_of} AS q_any, {all_of} AS q_all,
@@ -108,23 +122,32 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
                    {"(" + any_of + ")" if partial else "(" + all_of + ")"} AS q_match
             FROM (SELECT {", ".join(columns)}) AS concepts
         ),
+        head AS MATERIALIZED (
+            SELECT d.translation_id AS id, d.article_id, d.head
+            FROM {documents} AS d CROSS JOIN q
+            WHERE d.language = %s AND d.head @@ q.q_match LIMIT %s
+        ),
         candidates AS MATERIALIZED (
-            (SELECT d.translation_id AS id, d.article_id, d.head
-             FROM {documents} AS d CROSS JOIN q
-             WHERE d.language = %s AND d.head @@ q.q_match LIMIT %s)
+            (SELECT id, article_id, head FROM head)
             UNION ALL
             (SELECT d.translation_id AS id, d.article_id, d.head
              FROM {documents} AS d CROSS JOIN q
              WHERE d.language = %s AND d.vector @@ q.q_match AND NOT d.head @@ q.q_match
-             LIMIT %s)
+             LIMIT {body_limit})
         ),
-        matched AS MATERIALIZED (
+        ranked AS MATERIALIZED (
             SELECT c.id, c.article_id, {coverage} AS coverage, ts_rank(c.head, q.q_rank) AS quick
             FROM candidates AS c
             {"JOIN " + documents + " AS d ON d.translation_id = c.id" if partial else ""}
             CROSS JOIN q
-            WHERE c.article_id IN ({published_sql})
             ORDER BY coverage DESC, quick DESC, c.id
+            LIMIT %s
+        ),
+        matched AS MATERIALIZED (
+            SELECT r.id, r.article_id, r.coverage, r.quick
+            FROM ranked AS r
+            WHERE r.article_id IN ({published_sql})
+            ORDER BY r.coverage DESC, r.quick DESC, r.id
             LIMIT %s
         ),
         best AS MATERIALIZED (
@@ -143,7 +166,8 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
         language,
         HEAD_CANDIDATES,
         language,
-        BODY_CANDIDATES,
+        BODY_CANDIDATES if partial else min(BODY_CANDIDATES, limit + UNPUBLISHED_SLACK),
+        limit + UNPUBLISHED_SLACK,
         *published_params,
         limit,
         RERANK,
@@ -231,4 +255,11 @@ def translations_with_text(ids):
         ArticleTranslation.objects.published()
         .filter(pk__in=ids)
         .select_related("article", "search_document")
+        # The vectors are the widest columns and a results page never shows them.
+        .defer(
+            "search_text",
+            "search_vector",
+            "search_document__vector",
+            "search_document__head",
+        )
     )

@@ -80,3 +80,55 @@ def test_every_connection_has_a_statement_timeout_and_keepalives():
     params = connection.get_connection_params()
     assert "-c statement_timeout=60000" in params["options"]
     assert params["keepalives_idle"] == 30 and params["connect_timeout"] == 5
+
+
+@pytest.fixture
+def health_checks(monkeypatch):
+    """The number of ``SELECT 1`` health checks the connection runs from now on."""
+    calls = []
+    original = connection.is_usable
+
+    def counted():
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(connection, "is_usable", counted)
+    return calls
+
+
+def _next_request():
+    """What Django does between requests: the next query may run the health check."""
+    connection.health_check_done = False
+
+
+@pytest.mark.django_db
+def test_a_connection_that_answered_a_moment_ago_is_not_health_checked_again(health_checks):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    _next_request()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 2")
+    assert health_checks == []
+
+
+@pytest.mark.django_db
+def test_a_connection_idle_for_a_while_is_health_checked(health_checks):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    connection.connection.answered_at -= engine.HEALTH_CHECK_SKIP_SECONDS
+    _next_request()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 2")
+    assert health_checks == [1]
+
+
+@pytest.mark.django_db
+def test_a_connection_with_an_error_is_health_checked(health_checks):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    connection.errors_occurred = True
+    _next_request()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 2")
+    assert health_checks == [1]
+    connection.errors_occurred = False

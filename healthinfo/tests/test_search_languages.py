@@ -194,3 +194,17 @@ def test_every_language_group_is_searched_with_constant_queries(
         with django_assert_max_num_queries(8):
             assert client.get("/en/search/", {"q": query}).status_code == 200
     assert ArticleTranslation.objects.count() == 3
+
+
+def test_an_uncached_search_asks_nothing_it_would_not_show(
+    client, cervical, english_only, django_assert_max_num_queries
+):
+    client.get("/en/search/", {"q": "cervix"})  # the dictionary compiled, the menu cached
+    # The vocabulary, the complete matches in English (one, so the partial ones too), the
+    # complete matches in Spanish (its partial ones would not be shown beside an English
+    # page that matches every word), the English rows, and the site's cache generations.
+    with django_assert_max_num_queries(6) as queries:
+        html = client.get("/en/search/", {"q": "itching hands"}).content.decode()
+    assert "Obstetric cholestasis" in html
+    # The dictionary is kept while the listings generation stays: no query of its own.
+    assert not any("healthinfo_layterm" in query["sql"] for query in queries.captured_queries)

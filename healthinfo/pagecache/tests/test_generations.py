@@ -147,3 +147,83 @@ def test_outside_a_transaction_tokens_are_read_on_a_connection_of_their_own():
     generations._own_connection.connection.close()  # the database restarted
     generations._own_connection.failed_at = None
     assert generations.token(key) == CacheGeneration.objects.get(key=key).token
+
+
+def _age_recent_tokens(seconds):
+    """As if this process had read its tokens ``seconds`` earlier."""
+    with generations.recent_tokens._lock:
+        for key, (generation, read_at) in list(generations.recent_tokens._tokens.items()):
+            generations.recent_tokens._tokens[key] = (generation, read_at - seconds)
+
+
+class _Purger:
+    def purge(self, tags):
+        pass
+
+
+@pytest.fixture
+def recheck(settings):
+    settings.SHARED_PAGE_RECHECK_SECONDS = 0.5
+
+
+def test_a_shared_page_uses_tokens_read_a_moment_ago_without_a_query(
+    recheck, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article("topic", title="Cervical insufficiency")
+    Client().get("/en/articles/topic/")  # rendered: its tokens came with its own query
+    Client().get("/en/articles/topic/")  # served: the tokens read, and kept for a moment
+    with django_assert_num_queries(0):
+        response = Client().get("/en/articles/topic/")
+    assert "Cervical insufficiency" in response.content.decode()
+
+
+def test_a_change_by_another_process_shows_once_the_tokens_are_older_than_the_setting(
+    recheck, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article("topic")
+        question = make_question(article, body="Is swimming safe at 30 weeks?")
+    Client().get("/en/articles/topic/")
+    Client().get("/en/articles/topic/")  # the tokens read, and kept for a moment
+    # Another app server approves it: this process's tokens are not told.
+    question.status = "approved"
+    question.save()
+    CacheGeneration.objects.filter(key=GENERATION_KEY.format(article_id=article.pk)).update(
+        token="changed-elsewhere"
+    )
+    assert "swimming safe" not in Client().get("/en/articles/topic/").content.decode()
+    _age_recent_tokens(0.5)
+    assert "swimming safe" in Client().get("/en/articles/topic/").content.decode()
+
+
+def test_a_change_in_this_process_shows_at_once(recheck, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article("topic")
+    question = make_question(article, body="Is swimming safe at 30 weeks?")
+    Client().get("/en/articles/topic/")
+    with django_capture_on_commit_callbacks(execute=True):
+        question_services.approve(question, make_midwife())
+    assert "swimming safe" in Client().get("/en/articles/topic/").content.decode()
+
+
+def test_answers_an_http_cache_may_keep_always_ask_the_database(
+    recheck, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    settings.HTTP_CACHE_PURGER = {"BACKEND": f"{__name__}._Purger"}
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article("topic")
+    Client().get("/en/articles/topic/")
+    with django_assert_num_queries(1) as queries:
+        Client().get("/en/articles/topic/")
+    assert "pagecache_cachegeneration" in queries.captured_queries[0]["sql"]
+
+
+def test_tokens_a_transaction_wrote_are_not_kept_for_others(recheck):
+    key = GENERATION_KEY.format(article_id=5)
+    with transaction.atomic():
+        invalidate_article(5)
+        uncommitted = generations.current([key], recent=True)[key].token
+        transaction.set_rollback(True)
+    assert key not in generations.recent_tokens.get([key], 1.0)
+    assert generations.current([key], recent=True)[key].token != uncommitted
