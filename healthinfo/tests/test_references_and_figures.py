@@ -182,7 +182,10 @@ def test_an_address_elsewhere_is_shown_beside_the_doi(client):
         )
     html = client.get("/en/articles/topic/").content.decode()
     assert ">doi:10.1097/AOG.0000000000003183</a>" in html
-    assert '<a href="https://www.nhs.uk/cerclage/">https://www.nhs.uk/cerclage/</a>' in html
+    assert (
+        '<a class="shows-address" href="https://www.nhs.uk/cerclage/">'
+        "https://www.nhs.uk/cerclage/</a>"
+    ) in html
 
 
 def test_a_different_doi_in_the_address_is_not_hidden():
