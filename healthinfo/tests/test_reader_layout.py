@@ -93,3 +93,10 @@ def test_summary_is_normal_weight_and_dark():
 def test_search_field_may_shrink_so_its_button_stays_on_screen():
     assert ".site-search .form-control { flex: 1 1 auto; min-width: 0; }" in CSS
     assert "min-width: 14rem" not in CSS
+
+
+def test_focus_ring_shows_on_bootstraps_buttons_and_links_too():
+    rule = CSS[: CSS.index("outline: 3px solid #c25e00")]
+    selectors = rule[rule.rindex("}") + 1 :]
+    for selector in ("a:focus-visible", "summary:focus-visible", ".btn:focus-visible"):
+        assert selector in selectors
