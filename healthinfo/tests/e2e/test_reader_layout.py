@@ -201,3 +201,31 @@ def test_english_words_on_the_spanish_site_on_a_phone_show_the_english_results(n
     expect(first).to_have_attribute("lang", "en")
     expect(first.get_by_role("link").first).to_have_text("Cervical insufficiency")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_page_audit_finds_invalid_html_and_accessibility_faults(browser, site):
+    # The audit every test runs at its end (conftest.py), on a page made faulty on purpose.
+    from healthinfo.tests.e2e.checks import PageAudit
+
+    audit = PageAudit()
+    context = browser.new_context(base_url=site.url)
+    audit.watch(context)
+    broken = (
+        '<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main>'
+        '<a href="https://x.example/a&quot;b">link</a><img src="/static/favicon.svg">'
+        "<p></div></main></body></html>"
+    )
+    page = context.new_page()
+    page.route(
+        f"{site.url}/en/broken/",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=broken),
+    )
+    page.goto("/en/broken/")
+    page.goto("/admin/login/")  # staff pages are not audited
+    context.close()
+    problems = audit.problems(browser)
+    assert list(problems) == ["visited-get-200-en-broken"]
+    found = "\n".join(problems["visited-get-200-en-broken"])
+    assert "HTML: " in found and "Illegal character in path segment" in found
+    assert "Stray end tag" in found
+    assert "axe: image-alt (critical)" in found
