@@ -90,10 +90,20 @@ def count_links(text):
     return count
 
 
+# Characters a web address may not contain (the URL standard, and what the HTML
+# checker refuses in an href): a link stops at the first of them. Quotes and
+# angle brackets matter most: escaped, they would still end up inside the href.
+_NOT_IN_ADDRESS = re.compile(r"""(["'<>`{}|\\^])""")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def _link_attributes(attrs, new=False):
     href_key = (None, "href")
-    if not attrs.get(href_key, "").startswith(("http://", "https://")):
+    href = attrs.get(href_key, "")
+    if not href.startswith(("http://", "https://")):
         return None  # drop the link, keep the text
+    # "50%off" in a path is not a valid address; "50%25off" is what the reader meant.
+    attrs[href_key] = _LONE_PERCENT.sub("%25", href)
     attrs[(None, "rel")] = LINK_REL
     return attrs
 
@@ -101,11 +111,26 @@ def _link_attributes(attrs, new=False):
 _linker = Linker(callbacks=[_link_attributes], parse_email=False)
 
 
+def _linkify(text):
+    """
+    ``text`` escaped, with its web addresses linked. The text is linked piece by
+    piece between the characters no address can hold, so a link never reaches
+    past a quote or an angle bracket (``https://x.example/a"onclick=…``).
+    """
+    pieces = _NOT_IN_ADDRESS.split(text)
+    # split() with a group: even indexes are text, odd ones the separators.
+    return "".join(
+        _linker.linkify(escape(piece)) if index % 2 == 0 else escape(piece)
+        for index, piece in enumerate(pieces)
+        if piece
+    )
+
+
 def render_reader_text(text):
     """
     Plain text as safe HTML: escaped, paragraphs and line breaks kept, and web
     addresses linked with ``rel="nofollow ugc noopener"``.
     """
-    linked = _linker.linkify(escape(text or ""))
+    linked = _linkify(text or "")
     paragraphs = [part for part in re.split(r"\n{2,}", linked) if part.strip()]
     return mark_safe("".join(f"<p>{part.strip().replace('\n', '<br>')}</p>" for part in paragraphs))

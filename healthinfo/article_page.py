@@ -169,6 +169,7 @@ def load_content(translation, site_url=None):
             "sections": sections,
             "references": list(translation.references.all()),
             "figures": list(translation.figures.all()) if has_figures else [],
+            "alternates": alternates,
         },
     )
     linked_articles = {row.article for row in rows if row.article.slug in slugs}

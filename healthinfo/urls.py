@@ -12,7 +12,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from healthinfo.sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS
-from healthinfo.views import discovery, health
+from healthinfo.views import discovery, health, print_address
 
 handler400 = "healthinfo.views.errors.bad_request"
 handler500 = "healthinfo.views.errors.server_error"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("print-address.css", print_address.print_address_css, name="print_address_css"),
     # An index of sitemap pages (SITEMAP_PAGE_SIZE entries each), cached: search engines
     # read them rarely, and at 10,000 articles one page would be megabytes.
     path(

@@ -1,6 +1,11 @@
 """Readers' text is stored as plain text and shown escaped, with safe links."""
 
+import re
+from html.parser import HTMLParser
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from comments.text import clean_reader_text, count_links, render_reader_text
 
@@ -49,3 +54,101 @@ def test_rendering_keeps_paragraphs_and_line_breaks():
 
 def test_links_are_counted():
     assert count_links("see https://a.example/x, www.nhs.uk and nothing else") == 2
+
+
+# Pieces of hostile text: addresses, and the characters an address may not hold.
+_HOSTILE_PIECES = [
+    "https://",
+    "http://",
+    "www.",
+    "example",
+    ".com",
+    ".org/",
+    "nhs.uk",
+    "/path",
+    "?q=1",
+    "&b=2",
+    "#top",
+    "%",
+    "%41",
+    "50",
+    '"',
+    "'",
+    "<",
+    ">",
+    "<b>",
+    "&quot;",
+    "`",
+    "{",
+    "}",
+    "|",
+    "\\",
+    "^",
+    "(",
+    ")",
+    ".",
+    ",",
+    " ",
+    "\n",
+    "onmouseover=alert(1)",
+    "ñ",
+    "javascript:",
+]
+
+
+class _Links(HTMLParser):
+    """The hrefs and the visible text of rendered reader text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        assert tag in {"p", "br", "a"}, tag
+        if tag == "a":
+            self.hrefs.append(dict(attrs)["href"])
+        if tag == "br":
+            self.text.append("\n")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+# What the URL standard (and the HTML checker) allows in an href: no spaces, quotes,
+# angle brackets or the other excluded characters; "%" only before two hex digits.
+_VALID_HREF = re.compile(r"https?://(?:[^\s\"'<>`{}|\\^%]|%[0-9A-Fa-f]{2})+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HOSTILE_PIECES), max_size=30).map("".join))
+def test_links_from_hostile_text_are_always_valid_addresses(text):
+    html = str(render_reader_text(text))
+    parsed = _Links()
+    parsed.feed(html)
+    parsed.close()
+    for href in parsed.hrefs:
+        assert _VALID_HREF.fullmatch(href), (text, href)
+    # Nothing the reader wrote is lost or added (paragraph breaks aside).
+    shown = re.sub(r"\s+", "", "".join(parsed.text))
+    assert shown == re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "href", "rest"),
+    [
+        (
+            'see https://x.example.com/a"onmouseover=alert(1)',
+            "https://x.example.com/a",
+            '"onmouseover',
+        ),
+        ("https://x.example.com/<script>", "https://x.example.com/", "<script>"),
+        ("www.nhs.uk/page'x'", "http://www.nhs.uk/page", "'x'"),
+        ("https://nhs.uk/a>b", "https://nhs.uk/a", ">b"),
+        ("https://nhs.uk/50%off", "https://nhs.uk/50%25off", ""),
+    ],
+)
+def test_a_link_stops_at_a_quote_or_angle_bracket(text, href, rest):
+    parsed = _Links()
+    parsed.feed(str(render_reader_text(text)))
+    assert parsed.hrefs == [href]
+    assert rest in "".join(parsed.text)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -1083,6 +1083,28 @@ class ReferenceContent(models.Model):
     def pubmed_url(self):
         return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid.isdigit() else ""
 
+    @property
+    def url_doi(self):
+        """The DOI that ``url`` resolves, when it is a doi.org address, else ""."""
+        match = _DOI_ADDRESS.match(self.url or "")
+        return unquote(match.group(1)) if match else ""
+
+    @property
+    def shown_doi(self):
+        """The DOI readers see: the one given, else the one the doi.org ``url`` names."""
+        return self.doi or self.url_doi
+
+    @property
+    def shown_doi_url(self):
+        return f"https://doi.org/{quote(self.shown_doi, safe='/:;()')}" if self.shown_doi else ""
+
+    @property
+    def shown_url(self):
+        """``url`` unless it only repeats the DOI (DOIs compare without regard to case)."""
+        if self.url_doi and self.url_doi.casefold() == self.shown_doi.casefold():
+            return ""
+        return self.url
+
 
 class Reference(LivePart, ReferenceContent):
     """A structured citation for an article translation."""
@@ -1093,6 +1115,9 @@ class Reference(LivePart, ReferenceContent):
 
     class Meta(ReferenceContent.Meta):
         pass
+
+
+_DOI_ADDRESS = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.[^?#]+)$", re.IGNORECASE)
 
 
 def _sentence(text):

@@ -23,10 +23,37 @@ def test_print_stylesheet_hides_navigation_forms_and_feedback():
         assert selector in rules.split("{", 2)[1]
 
 
-def test_print_stylesheet_writes_out_link_addresses():
+def test_print_stylesheet_writes_out_link_addresses_in_full():
     rules = print_rules()
-    assert 'a[href^="http"]::after' in rules and 'a[href^="/"]::after' in rules
-    assert 'content: " (" attr(href) ")"' in rules
+    assert 'a[href^="https:"]::after, a[href^="http:"]::after' in rules or (
+        'a[href^="http:"]::after, a[href^="https:"]::after' in rules
+    )
+    # Paths on this site get the site's address in front (from print-address.css).
+    assert 'a[href^="/"]::after { content: " (" var(--site-url, "") attr(href) ")"; }' in rules
+
+
+def test_print_address_stylesheet_gives_the_sites_address(client, settings):
+    settings.SITE_URL = "https://health.example.org"
+    response = client.get("/print-address.css")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    assert "public" in response["Cache-Control"]
+    assert response.content.decode() == ':root { --site-url: "https://health.example.org"; }\n'
+
+
+def test_print_address_stylesheet_cannot_be_broken_out_of():
+    from healthinfo.views.print_address import css_string
+
+    assert css_string('https://x.example/"}</style>\\') == (
+        '"https://x.example/\\22 }\\3c /style\\3e \\5c "'
+    )
+
+
+def test_every_page_links_the_print_address_stylesheet_for_print_only(client):
+    make_article("topic")
+    for path in ("/en/", "/en/search/?q=topic", "/en/articles/topic/"):
+        html = client.get(path).content.decode()
+        assert '<link rel="stylesheet" href="/print-address.css" media="print">' in html
 
 
 def test_article_page_offers_a_print_button_that_needs_javascript_to_appear(client):

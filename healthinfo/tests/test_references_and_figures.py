@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from healthinfo.models import Figure, Reference
-from healthinfo.models.articles import validate_figure_image
+from healthinfo.models.articles import validate_figure_image, writing_live_content
 from healthinfo.tests.factories import add_figure, make_article
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +146,49 @@ def test_figure_text_is_escaped(client):
     add_figure(translation, alt_text='"><script>alert(1)</script>', caption="<b>x</b>")
     html = client.get("/en/articles/topic/").content.decode()
     assert "<script>alert(1)" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("doi", "url"),
+    [
+        ("10.1097/AOG.0000000000003183", "https://doi.org/10.1097/AOG.0000000000003183"),
+        ("10.1097/AOG.0000000000003183", "http://dx.doi.org/10.1097/aog.0000000000003183"),
+        ("", "https://doi.org/10.1097/AOG.0000000000003183"),
+        ("", "https://doi.org/10.1097%2FAOG.0000000000003183"),
+    ],
+)
+def test_a_doi_org_address_shows_the_doi_once_as_a_link(client, doi, url):
+    article = make_article("topic", references=0)
+    translation = article.translations.get(language="en")
+    with writing_live_content():
+        translation.references.create(title="Cerclage", doi=doi, url=url)
+    html = client.get("/en/articles/topic/").content.decode()
+    references = html[html.index('id="references-heading"') :]
+    references = references[: references.index("</section>")]
+    assert references.count("<a ") == 1
+    assert references.lower().count("10.1097/aog.0000000000003183") == 2  # href and text
+    assert (
+        '<a class="doi" href="https://doi.org/10.1097/AOG.0000000000003183">'
+        "doi:10.1097/AOG.0000000000003183</a>"
+    ) in references
+
+
+def test_an_address_elsewhere_is_shown_beside_the_doi(client):
+    article = make_article("topic", references=0)
+    translation = article.translations.get(language="en")
+    with writing_live_content():
+        translation.references.create(
+            title="Cerclage", doi="10.1097/AOG.0000000000003183", url="https://www.nhs.uk/cerclage/"
+        )
+    html = client.get("/en/articles/topic/").content.decode()
+    assert ">doi:10.1097/AOG.0000000000003183</a>" in html
+    assert (
+        '<a class="shows-address" href="https://www.nhs.uk/cerclage/">'
+        "https://www.nhs.uk/cerclage/</a>"
+    ) in html
+
+
+def test_a_different_doi_in_the_address_is_not_hidden():
+    ref = reference(doi="10.1000/one", url="https://doi.org/10.1000/two")
+    assert ref.shown_doi == "10.1000/one"
+    assert ref.shown_url == "https://doi.org/10.1000/two"

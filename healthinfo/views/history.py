@@ -111,7 +111,14 @@ def version_detail(request, slug, number):
     content = {
         **content,
         "references": [
-            {**reference, "accessed_on": _as_date(reference.get("accessed_on"))}
+            {
+                **reference,
+                "accessed_on": _as_date(reference.get("accessed_on")),
+                # Links exactly as the version showed them.
+                "shown_doi": reference.get("doi", ""),
+                "shown_doi_url": reference.get("doi_url", ""),
+                "shown_url": reference.get("url", ""),
+            }
             for reference in content.get("references", [])
         ],
     }

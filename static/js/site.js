@@ -34,3 +34,16 @@
   });
 }());
 
+
+// The menu (a <details>): Escape closes it and puts the focus back on its button.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".site-menu");
+  if (!menu) { return; }
+  menu.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+}());

@@ -16,6 +16,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from healthinfo.tests.e2e.checks import PageAudit
+
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -102,8 +104,19 @@ def browser_errors():
 
 
 @pytest.fixture
-def new_context(browser, site, browser_errors):
-    """A factory of fresh browser contexts: each one a different reader, or a midwife."""
+def page_audit():
+    """The reader pages a test loaded; see ``checks.PageAudit``."""
+    return PageAudit()
+
+
+@pytest.fixture
+def new_context(browser, site, browser_errors, page_audit):
+    """
+    A factory of fresh browser contexts: each one a different reader, or a midwife.
+
+    When the test is over, every reader page its browsers loaded goes through the
+    Nu HTML Checker (the HTML as served) and axe-core; any error fails the test.
+    """
     contexts = []
 
     def make(**options):
@@ -113,12 +126,17 @@ def new_context(browser, site, browser_errors):
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
         context.on("page", browser_errors.watch)
+        page_audit.watch(context)
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    problems = page_audit.problems(browser)
+    assert problems == {}, "\n".join(
+        f"{name}: {item}" for name, items in problems.items() for item in items
+    )
 
 
 @pytest.fixture

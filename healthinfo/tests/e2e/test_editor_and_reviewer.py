@@ -43,7 +43,8 @@ def test_editor_assigns_an_overdue_review_and_readers_see_the_reviewers_new_date
     old_due = article.next_review_due
     page.goto(PUBLIC_PAGE)
     review_box = page.locator(".review-box")
-    expect(review_box.locator(".overdue-notice")).to_be_visible()
+    # The notice is at the top, under the title, before the text.
+    expect(page.locator(".article-header .overdue-notice")).to_be_visible()
     expect(review_box).to_contain_text(f"Last reviewed: {english_date(old_reviewed_on)}")
     old_versions = versions_listed(page)
     old_count = old_versions.count()
@@ -88,7 +89,10 @@ def test_editor_assigns_an_overdue_review_and_readers_see_the_reviewers_new_date
     article.refresh_from_db()
     assert (article.last_reviewed_on, article.next_review_due > old_due) == (today, True)
     page.goto(PUBLIC_PAGE)
-    expect(review_box.locator(".overdue-notice")).to_have_count(0)
+    expect(page.locator(".overdue-notice")).to_have_count(0)
+    expect(page.locator(".review-line")).to_contain_text(
+        f"Reviewed {today.day} {today:%b %Y} by Jane Roe"
+    )
     expect(review_box).to_contain_text(
         f"Last reviewed: {english_date(today)} · "
         f"Next review due: {english_date(article.next_review_due)}"

@@ -47,6 +47,16 @@ def test_article_page_screenshots_in_both_languages_on_desktop_and_phone(new_con
             save(page, f"article-{language}-{device}")
 
 
+def test_phone_menu_and_overdue_page_screenshots(new_context):
+    page = new_context(**MOBILE).new_page()
+    page.goto("/en/articles/ectopic-pregnancy/")
+    expect(page.locator(".overdue-notice")).to_be_visible()
+    save(page, "article-overdue-mobile")
+    page.get_by_text("Menu", exact=True).click()
+    expect(page.get_by_role("navigation", name="Topics")).to_be_visible()
+    save(page, "menu-open-mobile")
+
+
 def test_moderation_queue_screenshot(log_in):
     midwife = log_in("midwife")
     midwife.set_viewport_size(DESKTOP["viewport"])
