@@ -41,6 +41,13 @@ def test_print_address_stylesheet_gives_the_sites_address(client, settings):
     assert response.content.decode() == ':root { --site-url: "https://health.example.org"; }\n'
 
 
+def test_print_address_stylesheet_follows_the_request_without_site_url(client, settings):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    response = client.get("/print-address.css", HTTP_HOST="127.0.0.1:8765")
+    assert response.content.decode() == ':root { --site-url: "http://127.0.0.1:8765"; }\n'
+
+
 def test_print_address_stylesheet_cannot_be_broken_out_of():
     from healthinfo.views.print_address import css_string
 
