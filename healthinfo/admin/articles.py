@@ -26,6 +26,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from healthinfo.admin.permissions import can_edit_drafts, can_start_draft
 from healthinfo.admin.publishing import PublishingAdminMixin
 from healthinfo.article_page import load_content
 from healthinfo.models import (
@@ -416,10 +417,6 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-def can_edit_drafts(user):
-    return user.is_active and user.has_perm("healthinfo.change_drafttranslation")
-
-
 @admin.register(ArticleTranslation)
 class ArticleTranslationAdmin(admin.ModelAdmin):
     """
@@ -467,6 +464,11 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
 
     def has_edit_drafts_permission(self, request):
         return can_edit_drafts(request.user)
+
+    # *Edit (as a draft)* leads to the start-draft view: shown only to those it lets in.
+    def get_list_display(self, request):
+        shown = super().get_list_display(request)
+        return shown if can_start_draft(request.user) else [f for f in shown if f != "edit_link"]
 
     @admin.display(description=_("status"), ordering="article__status")
     def status(self, translation):
