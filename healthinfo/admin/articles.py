@@ -161,7 +161,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
             Article.State.ARCHIVED: Q(status=Article.Status.ARCHIVED),
             Article.State.IN_REVIEW: Q(status=Article.Status.IN_REVIEW) & ~scheduled,
             Article.State.DRAFT: Q(status=Article.Status.DRAFT) & ~scheduled & ~expired,
-            "awaiting_sign_off": Q(has_draft=True, draft_signed_off=False),
+            "awaiting_sign_off": Q(draft_awaits_sign_off=True),
             "needs_revision": Q(needs_revision=True),
         }
         condition = conditions.get(self.value())
@@ -332,7 +332,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     def publication_state(self, article):
         label = article.state().label
         notes = []
-        if article.has_draft and not article.draft_signed_off:
+        if article.draft_awaits_sign_off:
             notes.append(_("awaiting sign-off"))
         if article.needs_revision:
             notes.append(_("needs revision"))
