@@ -186,7 +186,7 @@ def test_the_dashboard_page_marks_only_drafts_that_need_sign_off(client, live):
         "/admin/healthinfo/reviewassignment/dashboard/", {"bucket": "all"}
     ).content.decode()
     assert body.count("awaiting sign-off") == 1
-    assert "Awaiting sign-off <span class=\"count\">(1)</span>" in body
+    assert 'Awaiting sign-off <span class="count">(1)</span>' in body
 
 
 def test_the_article_list_filter_and_state_use_the_same_rule(client, live):
