@@ -321,6 +321,7 @@ class SentReminder(models.Model):
     class Kind(models.TextChoices):
         DUE_SOON = "due_soon", _("Due soon")
         OVERDUE = "overdue", _("Overdue")
+        AWAITING_SIGN_OFF = "awaiting_sign_off", _("Draft awaiting sign-off")
 
     recipient = models.EmailField(_("recipient"))
     article = models.ForeignKey(
