@@ -250,6 +250,9 @@ class DraftTranslationAdmin(admin.ModelAdmin):
                 by=request.user,
             )
             return
+        # The article's lock first, as publishing takes it: a save and a publication
+        # of the same article queue up (never deadlock, never publish half a save).
+        services.lock_article(obj.article)
         # Claims the row (the check and the write are one statement): a second
         # save that read the same revision waits here, then finds it moved on.
         claimed = DraftTranslation.objects.filter(
