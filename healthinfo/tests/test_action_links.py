@@ -42,13 +42,20 @@ def pages_of(article):
         "/admin/healthinfo/drafttranslation/",
         f"/admin/healthinfo/drafttranslation/{draft.pk}/change/",
         f"/admin/healthinfo/drafttranslation/{draft.pk}/compare/",
+        f"/admin/healthinfo/drafttranslation/{draft.pk}/preview/live/",
+        "/admin/",
+        "/admin/healthinfo/",
+        "/admin/healthinfo/article/",
+        "/admin/healthinfo/reviewassignment/",
+        f"/admin/healthinfo/review/add/?article={article.pk}",
+        "/admin/healthinfo/review/",
     ]
 
 
 def links_on(client, url):
     response = client.get(url)
-    assert response.status_code in (200, 403), url
-    if response.status_code == 403:
+    assert response.status_code in (200, 403, 404), url
+    if response.status_code != 200:  # a page the role may not open shows it no links
         return set(), set()
     body = response.content.decode()
     return set(HREF.findall(body)), set(FORM_ACTION.findall(body))
@@ -57,15 +64,15 @@ def links_on(client, url):
 @pytest.mark.parametrize("group", ROLES)
 def test_every_link_a_role_sees_on_the_article_pages_opens(client, article, group):
     client.force_login(make_user("staff", groups=[group]))
-    followed = 0
+    followed = set()
     for page in pages_of(article):
         links, _forms = links_on(client, page)
-        for link in links:
+        for link in sorted(links - followed):
             status = client.get(link).status_code
             assert status != 403, f"{group} is shown {link} on {page} but gets 403"
-            followed += 1
+            followed.add(link)
     if group != "Midwives":
-        assert followed > 10  # the pages were open to the role, and had links to follow
+        assert len(followed) > 10  # the pages were open to the role, and had links to follow
 
 
 @pytest.mark.parametrize("group", ROLES)
