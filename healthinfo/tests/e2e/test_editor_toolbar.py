@@ -64,3 +64,48 @@ def test_the_toolbar_icons_come_from_our_own_static_files(editing_page, site):
         }"""
     )
     assert loaded
+
+
+def labels_of(page):
+    return page.evaluate(
+        """() => Object.fromEntries(
+             [...document.querySelector(".prose-menubar").querySelectorAll("button[data-name]")]
+               .filter((button) => !button.classList.contains("prose-menubar__option"))
+               .map((button) => [button.dataset.name, button.getAttribute("aria-label")]))"""
+    )
+
+
+def test_the_toolbar_is_labelled_in_english(editing_page):
+    labels = labels_of(editing_page)
+    assert labels["bold"] == "Bold" and labels["history:undo"] == "Undo"
+    assert labels["bulletList"] == "Bulleted list"
+    picker = editing_page.locator(".prose-menubar__selected button").first
+    expect(picker).to_have_attribute("aria-label", "Text style: Paragraph")
+
+
+def test_the_toolbar_is_labelled_in_spanish_for_a_spanish_editor(new_context):
+    from healthinfo.management.commands.load_demo import demo_password
+
+    editor = new_context(locale="es-ES").new_page()
+    editor.goto("/admin/login/?next=/admin/")
+    editor.locator("#id_username").fill("editor")
+    editor.locator("#id_password").fill(demo_password("editor"))
+    editor.locator("input[type=submit]").click()
+    editor.wait_for_url("**/admin/")
+    editor.goto("/admin/healthinfo/drafttranslation/add/")
+    expect(editor.locator(".prose-menubar").first).to_be_visible()
+    labels = labels_of(editor)
+    assert labels["bold"] == "Negrita" and labels["italic"] == "Cursiva"
+    assert labels["bulletList"] == "Lista con viñetas" and labels["history:undo"] == "Deshacer"
+    toolbar = editor.get_by_role("toolbar", name="Formato").first
+    expect(toolbar).to_be_visible()
+    picker = editor.locator(".prose-menubar__selected button").first
+    expect(picker).to_have_attribute("aria-label", "Estilo del texto: Párrafo")
+    editor.locator(".ProseMirror[contenteditable=true]").first.click()
+    editor.locator(".prose-menubar__selected").first.click()
+    option = editor.locator(".prose-menubar__picker .prose-menubar__option").first
+    expect(option).to_have_text("Título 3")
+    option.click()  # the paragraph becomes a heading: the picker says so
+    expect(editor.locator(".prose-menubar__selected button").first).to_have_attribute(
+        "aria-label", "Estilo del texto: Título 3"
+    )
