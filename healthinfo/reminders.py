@@ -2,8 +2,12 @@
 Review reminders: who must hear about which reviews today.
 
 Each assigned reviewer hears about their open assignments due within 30 days
-or overdue; the editors hear about every article whose next review is due
-within 30 days or overdue. A ``SentReminder`` row per recipient, article, kind
+or overdue, and about the drafts of their assigned articles that await their
+medical sign-off (whatever the due date); the editors hear about every article
+whose next review is due within 30 days or overdue, and every draft awaiting
+sign-off. "Awaiting sign-off" is ``Article.objects.awaiting_sign_off()``: drafts
+that change the page, in any language, and whose current revision nobody has
+signed off. A ``SentReminder`` row per recipient, article, kind
 and day makes the command idempotent: run it every hour, each reminder goes
 out once a day. Rows are claimed with ``get_or_create`` under the unique
 constraint, so two runs at once cannot both send the same reminder.
@@ -27,7 +31,7 @@ DUE_SOON_DAYS = 30
 class Item:
     article_id: int
     kind: str
-    due_on: object
+    due_on: object  # a date; None for a draft awaiting sign-off without an assignment
 
 
 def _kind(due_on, today):
@@ -35,7 +39,10 @@ def _kind(due_on, today):
 
 
 def collect(today=None):
-    """``{email address: [Item, …]}`` of everything due within 30 days or overdue."""
+    """
+    ``{email address: [Item, …]}``: reviews due within 30 days or overdue, and
+    drafts awaiting sign-off (for their assigned reviewers and the editors).
+    """
     today = today or timezone.localdate()
     horizon = today + timedelta(days=DUE_SOON_DAYS)
     wanted = {}
@@ -48,6 +55,24 @@ def collect(today=None):
     )
     for email, article_id, due_on in assignments:
         wanted.setdefault(email, []).append(Item(article_id, _kind(due_on, today), due_on))
+    awaiting = (
+        Article.objects.awaiting_sign_off()
+        .exclude(status=Article.Status.ARCHIVED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    awaiting_ids = list(awaiting)
+    sign_offs = (
+        ReviewAssignment.objects.open()
+        .filter(article__in=awaiting_ids, reviewer__user__is_active=True)
+        .exclude(reviewer__user__email="")
+        .order_by("due_on", "pk")
+        .values_list("reviewer__user__email", "article_id", "due_on")
+    )
+    for email, article_id, due_on in sign_offs:
+        wanted.setdefault(email, []).append(
+            Item(article_id, SentReminder.Kind.AWAITING_SIGN_OFF, due_on)
+        )
     editors = (
         get_user_model()
         .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
@@ -64,6 +89,9 @@ def collect(today=None):
     for email in editors:
         wanted.setdefault(email, []).extend(
             Item(pk, _kind(due_on, today), due_on) for pk, due_on in due
+        )
+        wanted[email].extend(
+            Item(pk, SentReminder.Kind.AWAITING_SIGN_OFF, None) for pk in awaiting_ids
         )
     return wanted
 
@@ -98,7 +126,10 @@ def send_review_reminders(today=None):
             if claimed:
                 email_review_reminder.enqueue(
                     recipient,
-                    [[item.article_id, item.kind, item.due_on.isoformat()] for item in claimed],
+                    [
+                        [item.article_id, item.kind, item.due_on.isoformat() if item.due_on else ""]
+                        for item in claimed
+                    ],
                     sent_on=today.isoformat(),
                     # A scheduled run has no request: SITE_URL or its fallback.
                     site_url=site_address.current(),

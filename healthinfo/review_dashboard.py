@@ -43,7 +43,7 @@ def _bucket_filters(today):
         "due_90": Q(next_review_due__gte=today, next_review_due__lte=later),
         "never": Q(last_reviewed_on__isnull=True),
         "unassigned": needs_review & Q(has_open_assignment=False),
-        "awaiting_sign_off": Q(has_draft=True, draft_signed_off=False),
+        "awaiting_sign_off": Q(draft_awaits_sign_off=True),
         "needs_revision": Q(needs_revision=True) | Q(status=Article.Status.WITHDRAWN),
         "all": Q(),
     }
@@ -52,7 +52,7 @@ def _bucket_filters(today):
 def reviewable_articles(category=None):
     """
     Articles the dashboard covers (not archived), with ``has_open_assignment``
-    and the sign-off state of their drafts (``has_draft``, ``draft_signed_off``).
+    and the sign-off state of their drafts (``ArticleQuerySet.with_sign_off_state``).
     """
     articles = (
         Article.objects.exclude(status=Article.Status.ARCHIVED)

@@ -50,8 +50,15 @@ def _user(by):
     return by if by is not None and by.is_authenticated else None
 
 
-def _locked(article):
-    """``article`` re-read under a row lock: concurrent workflows on one article queue up."""
+def lock_article(article):
+    """
+    ``article`` re-read under a row lock: concurrent workflows on one article
+    queue up. Every door that publishes (``publish``, ``publish_together``,
+    the scheduler), restores, records a sign-off or saves a draft takes it
+    first, inside its transaction, so that a sign-off is checked against the
+    drafts as they are when the change is written, and two doors never take
+    their locks in opposite orders.
+    """
     return Article.objects.select_for_update().select_related("category").get(pk=article.pk)
 
 
@@ -208,7 +215,7 @@ class _Publication:
 
 def _make_public(article, now, *, by=None, non_clinical_reason="", also_publishing=()):
     """Check the rules, apply the drafts and put the (locked) article on the site."""
-    article = _locked(article)
+    article = lock_article(article)
     declared = None
     if non_clinical_reason.strip():
         declared = declare_non_clinical(article, non_clinical_reason, by, now=now)
@@ -298,7 +305,7 @@ def declare_non_clinical(article, reason, by=None, *, now=None):
         )
     if len(reason) > 300:
         raise ValidationError({"non_clinical_reason": _("Keep the reason under 300 characters.")})
-    article = _locked(article)
+    article = lock_article(article)
     pending = article.pending_publication()
     if not pending.changes_content:
         raise ValidationError(_("There are no draft changes to publish."))
@@ -327,7 +334,7 @@ def record_initial_versions(article, by=None):
     Does nothing when the article is not published or already has versions,
     so importers can call it on every run.
     """
-    article = _locked(article)
+    article = lock_article(article)
     if article.status != Article.Status.PUBLISHED or article.versions.exists():
         return []
     versions = _record_versions(article, by, sign_off=article.last_review)
@@ -345,7 +352,7 @@ def unpublish(article, by=None, *, note="", scheduled=False, now=None):
     ``unpublish_at`` (readers stopped seeing it then), which stays set so that
     lists show the page as expired.
     """
-    article = _locked(article)
+    article = lock_article(article)
     if article.status != Article.Status.PUBLISHED:
         raise ValidationError(_("Only a published article can be unpublished."))
     article.status = Article.Status.DRAFT
@@ -371,7 +378,7 @@ def unpublish(article, by=None, *, note="", scheduled=False, now=None):
 @transaction.atomic
 def submit_for_review(article, by=None, *, note=""):
     """Mark a draft as ready for medical review."""
-    article = _locked(article)
+    article = lock_article(article)
     if article.status != Article.Status.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
     article.status = Article.Status.IN_REVIEW
@@ -390,7 +397,7 @@ def record_edit(article, by=None, *, created=False, note=""):
     A published article whose review box changed gets a new version at once.
     (Its words change only through drafts and ``publish``.)
     """
-    article = _locked(article)
+    article = lock_article(article)
     due = article.compute_next_review_due()
     if due != article.next_review_due:
         article.next_review_due = due
@@ -410,7 +417,7 @@ def schedule_publication(article, at, by=None):
     Publish ``article``'s pending changes at ``at`` (``run_schedule`` does it);
     a live page stays up until then. ``at=None`` cancels the schedule.
     """
-    article = _locked(article)
+    article = lock_article(article)
     if at is not None and article.status == Article.Status.WITHDRAWN:
         raise ValidationError(
             _("A withdrawn article cannot be scheduled: it needs a new review first.")
@@ -466,7 +473,7 @@ def run_schedule(now=None):
 
 @transaction.atomic
 def _unpublish_as_scheduled(article, now):
-    locked = _locked(article)
+    locked = lock_article(article)
     if not (
         locked.status == Article.Status.PUBLISHED
         and locked.unpublish_at is not None
@@ -479,7 +486,7 @@ def _unpublish_as_scheduled(article, now):
 
 def _publish_as_scheduled(article, now):
     with transaction.atomic():
-        locked = _locked(article)
+        locked = lock_article(article)
         if locked.publish_at is None or locked.publish_at > now:
             return False
         scheduled_by = locked.scheduled_by
@@ -506,7 +513,7 @@ def start_draft(article, language, by=None):
     """
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(_("Unknown language."))
-    article = _locked(article)
+    article = lock_article(article)
     draft, created = DraftTranslation.start(article, language, by)
     if created:
         origin = (
@@ -533,7 +540,7 @@ def record_draft_edit(draft, by=None):
 @transaction.atomic
 def discard_draft(draft, by=None):
     """Throw away the changes of ``draft``; the live page (if any) is untouched."""
-    article = _locked(draft.article)
+    article = lock_article(draft.article)
     deleted, _rows = DraftTranslation.objects.filter(pk=draft.pk).delete()
     if not deleted:
         raise ValidationError(_("This draft was already published or discarded."))
@@ -551,7 +558,7 @@ def restore_version_as_draft(version, by=None):
     when the draft is published (with its sign-off), as a new version. Returns
     the draft.
     """
-    article = _locked(version.article)
+    article = lock_article(version.article)
     draft, _created = DraftTranslation.start(article, version.language, by)
     draft.replace_with_snapshot(version.content)
     DraftTranslation.objects.filter(pk=draft.pk).update(updated_by=_user(by))
@@ -644,7 +651,7 @@ def record_review(
             )
     # Lock the row first: two reviews recorded at once, or a review and a draft
     # save, must not both win.
-    article = _locked(article)
+    article = lock_article(article)
     if draft_revision is not None:
         if not article.drafts.exists():
             raise ValidationError(

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from healthinfo import site_address
+from healthinfo.admin.permissions import can_edit_drafts, can_start_draft
 from healthinfo.admin.publishing import PublishingAdminMixin
 from healthinfo.article_page import load_content
 from healthinfo.models import (
@@ -161,7 +162,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
             Article.State.ARCHIVED: Q(status=Article.Status.ARCHIVED),
             Article.State.IN_REVIEW: Q(status=Article.Status.IN_REVIEW) & ~scheduled,
             Article.State.DRAFT: Q(status=Article.Status.DRAFT) & ~scheduled & ~expired,
-            "awaiting_sign_off": Q(has_draft=True, draft_signed_off=False),
+            "awaiting_sign_off": Q(draft_awaits_sign_off=True),
             "needs_revision": Q(needs_revision=True),
         }
         condition = conditions.get(self.value())
@@ -332,7 +333,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     def publication_state(self, article):
         label = article.state().label
         notes = []
-        if article.has_draft and not article.draft_signed_off:
+        if article.draft_awaits_sign_off:
             notes.append(_("awaiting sign-off"))
         if article.needs_revision:
             notes.append(_("needs revision"))
@@ -417,10 +418,6 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-def can_edit_drafts(user):
-    return user.is_active and user.has_perm("healthinfo.change_drafttranslation")
-
-
 @admin.register(ArticleTranslation)
 class ArticleTranslationAdmin(admin.ModelAdmin):
     """
@@ -468,6 +465,11 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
 
     def has_edit_drafts_permission(self, request):
         return can_edit_drafts(request.user)
+
+    # *Edit (as a draft)* leads to the start-draft view: shown only to those it lets in.
+    def get_list_display(self, request):
+        shown = super().get_list_display(request)
+        return shown if can_start_draft(request.user) else [f for f in shown if f != "edit_link"]
 
     @admin.display(description=_("status"), ordering="article__status")
     def status(self, translation):

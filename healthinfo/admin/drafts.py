@@ -48,6 +48,7 @@ from healthinfo.admin.draft_forms import (
     conflict_message,
     sorted_forms,
 )
+from healthinfo.admin.permissions import can_discard_draft, draft_actions
 from healthinfo.admin.publishing import sign_off_state
 from healthinfo.diff import compare
 from healthinfo.editing import services as editing_services
@@ -249,6 +250,9 @@ class DraftTranslationAdmin(admin.ModelAdmin):
                 by=request.user,
             )
             return
+        # The article's lock first, as publishing takes it: a save and a publication
+        # of the same article queue up (never deadlock, never publish half a save).
+        services.lock_article(obj.article)
         # Claims the row (the check and the write are one statement): a second
         # save that read the same revision waits here, then finds it moved on.
         claimed = DraftTranslation.objects.filter(
@@ -321,6 +325,7 @@ class DraftTranslationAdmin(admin.ModelAdmin):
             formula_help=formula_for(language).help_text,
             report=None,
             can_change=self.has_change_permission(request, obj),
+            may=draft_actions(request.user),
         )
         if obj is not None:
             article = obj.article
@@ -506,6 +511,10 @@ class DraftTranslationAdmin(admin.ModelAdmin):
                 "has_view_permission": True,
             },
         )
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a draft is discarding it (discard_view): one rule for the view and its links.
+        return can_discard_draft(request.user)
 
     def delete_view(self, request, object_id, extra_context=None):
         # Deleting a draft is discarding it: audited, through the service.

@@ -29,6 +29,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from healthinfo import services
+from healthinfo.admin.permissions import (
+    can_publish,
+    can_restore_version,
+    can_start_draft,
+    draft_actions,
+)
 from healthinfo.diff import compare
 from healthinfo.models import DraftTranslation, Version
 from healthinfo.validation import publication_errors
@@ -80,11 +86,9 @@ class PublishingAdminMixin:
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         extra = ["status", "first_published_at", "last_reviewed_on", "next_review_due"]
-        if obj is not None:
-            extra.insert(0, "pages")
-            if obj.first_published_at is not None:
-                # Readers, other pages' [[links]] and citations use the address.
-                extra.append("slug")
+        if obj is not None and obj.first_published_at is not None:
+            # Readers, other pages' [[links]] and citations use the address.
+            extra.append("slug")
         return fields + [f for f in extra if f not in fields]
 
     def get_fieldsets(self, request, obj=None):
@@ -110,8 +114,6 @@ class PublishingAdminMixin:
             ),
             (gettext_lazy("Questions"), {"fields": ["questions_closed"]}),
         ]
-        if obj is not None:
-            fieldsets.insert(1, (gettext_lazy("Pages"), {"fields": ["pages"]}))
         return fieldsets
 
     def save_model(self, request, obj, form, change):
@@ -179,9 +181,11 @@ class PublishingAdminMixin:
 
     # --- The pages: live and draft side by side -----------------------------
 
-    def pages(self, article):
-        if article is None or article.pk is None:
-            return "—"
+    def pages(self, request, article):
+        """
+        The *Live and draft changes* table of the article page, with only the
+        links this user may follow (``healthinfo.admin.permissions``).
+        """
         pending = article.pending_publication()
         state, ready = sign_off_state(article, pending)
         changed = {draft.language for draft in pending.changed}
@@ -237,11 +241,10 @@ class PublishingAdminMixin:
                     "ready": ready,
                     "withdrawal": article.withdrawal(),
                     "state": article.state(has_draft=bool(pending.drafts)),
+                    "may": draft_actions(request.user),
                 },
             )
         )
-
-    pages.short_description = gettext_lazy("Live and draft changes")
 
     # --- Buttons -------------------------------------------------------------
 
@@ -286,7 +289,8 @@ class PublishingAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         has_draft = obj is not None and obj.drafts.exists()
         context.update(
-            can_publish=self.has_change_permission(request, obj),
+            can_publish=can_publish(request.user) and self.has_change_permission(request, obj),
+            article_pages=self.pages(request, obj) if obj is not None else "",
             has_draft=has_draft,
             is_live=obj is not None and obj.is_visible(),
             versions_url=(
@@ -381,6 +385,10 @@ class PublishingAdminMixin:
             *super().get_urls(),
         ]
 
+    def has_restore_permission(self, request, article=None):
+        """What the restore view checks, and what shows its buttons."""
+        return self.has_change_permission(request, article) and can_restore_version(request.user)
+
     def _article_or_404(self, request, object_id):
         article = self.get_object(request, unquote(object_id))
         if article is None:
@@ -398,8 +406,7 @@ class PublishingAdminMixin:
             "title": title,
             "subtitle": None,
             "has_view_permission": True,
-            "can_restore": self.has_change_permission(request, article)
-            and request.user.has_perm("healthinfo.change_drafttranslation"),
+            "can_restore": self.has_restore_permission(request, article),
             **extra,
         }
 
@@ -416,7 +423,7 @@ class PublishingAdminMixin:
             return HttpResponseRedirect(
                 reverse("admin:healthinfo_drafttranslation_change", args=[existing.pk])
             )
-        if not request.user.has_perm("healthinfo.add_drafttranslation"):
+        if not can_start_draft(request.user):
             raise PermissionDenied
         if request.method == "POST":
             draft, _created = services.start_draft(article, language, request.user)
@@ -500,10 +507,7 @@ class PublishingAdminMixin:
 
     def restore_view(self, request, object_id, version_id):
         article = self._article_or_404(request, object_id)
-        if not (
-            self.has_change_permission(request, article)
-            and request.user.has_perm("healthinfo.change_drafttranslation")
-        ):
+        if not self.has_restore_permission(request, article):
             raise PermissionDenied
         version = get_object_or_404(Version, pk=version_id, article=article)
         draft = services.restore_version_as_draft(version, request.user)

@@ -232,7 +232,7 @@ class AssignmentStatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "awaiting_sign_off":
-            return queryset.open().filter(article_has_draft=True, article_draft_signed_off=False)
+            return queryset.open().filter(article_draft_awaits_sign_off=True)
         if self.value() == "open":
             return queryset.open()
         if self.value() == "done":
@@ -359,9 +359,9 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("draft"))
     def draft_state(self, assignment):
-        if not getattr(assignment, "article_has_draft", False):
+        if not getattr(assignment, "article_draft_changes_content", False):
             return "–"
-        if assignment.article_draft_signed_off:
+        if not assignment.article_draft_awaits_sign_off:
             return _("Draft signed off")
         return format_html(
             "<strong>{}</strong>",

@@ -37,6 +37,30 @@ def editor_labels():
         "noResults": _("No published article matches."),
         "failed": _("The list of articles could not be loaded. Try again."),
         "results": _("%(count)s articles found"),
+        # The toolbar's buttons, by the package's name for each (its own labels are English).
+        "buttons": {
+            "bulletList": _("Bulleted list"),
+            "orderedList": _("Numbered list"),
+            "orderedListProperties": _("List properties"),
+            "bold": _("Bold"),
+            "italic": _("Italic"),
+            "link": _("Insert a link"),
+            "unlink": _("Remove the link"),
+            "table": _("Insert a table"),
+            "table:addColumnAfter": _("Add a column"),
+            "table:deleteColumn": _("Delete the column"),
+            "table:addRowAfter": _("Add a row"),
+            "table:deleteRow": _("Delete the row"),
+            "table:mergeCells": _("Merge cells"),
+            "table:splitCell": _("Split the cell"),
+            "table:toggleHeaderCell": _("Header cell on or off"),
+            "table:deleteTable": _("Delete the table"),
+            "history:undo": _("Undo"),
+            "history:redo": _("Redo"),
+        },
+        "textStyle": _("Text style"),
+        "paragraph": _("Paragraph"),
+        "heading": _("Heading %(level)s"),
         "tooLarge": _(
             "This text is too large to save (more than %(limit)s). If you pasted from Word or "
             "Google Docs, pictures in the text make it this large: remove them and add them as "

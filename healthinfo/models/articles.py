@@ -258,11 +258,19 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_sign_off_state(self):
         """
-        Annotate ``has_draft`` and ``draft_signed_off``: whether the current draft
-        revision has a sign-off (its latest review approves it) or a non-clinical
-        declaration. One subquery each, for lists and the dashboard.
+        Annotate, for lists and the dashboard (one subquery each):
+
+        - ``has_draft``: the article has drafts (changed or not);
+        - ``draft_changes_content``: publishing them would change what readers
+          see (``DraftTranslationQuerySet.with_changes_live``, the rule
+          ``services.publish`` applies);
+        - ``draft_signed_off``: the current draft revision has a sign-off (its
+          latest review approves it) or a non-clinical declaration;
+        - ``draft_awaits_sign_off``: changes that cannot be published until a
+          medical reviewer signs them off (or, where allowed, an editor declares
+          them non-clinical).
         """
-        from .drafts import NonClinicalChange
+        from .drafts import DraftTranslation, NonClinicalChange
         from .reviews import Review
 
         latest_outcome = (
@@ -279,9 +287,13 @@ class ArticleQuerySet(models.QuerySet):
         if settings.NON_CLINICAL_PUBLISHING:
             # A declaration counts unless a reviewer asked for more on that revision.
             signed |= Q(latest_draft_outcome__isnull=True) & models.Exists(declared)
+        changing = DraftTranslation.objects.changing_live().filter(article=models.OuterRef("pk"))
         return (
             self.with_drafts()
-            .annotate(latest_draft_outcome=models.Subquery(latest_outcome))
+            .annotate(
+                latest_draft_outcome=models.Subquery(latest_outcome),
+                draft_changes_content=models.Exists(changing),
+            )
             .annotate(
                 # CASE, not the bare condition: with no review the comparison is NULL.
                 draft_signed_off=models.Case(
@@ -290,11 +302,22 @@ class ArticleQuerySet(models.QuerySet):
                     output_field=models.BooleanField(),
                 )
             )
+            .annotate(
+                draft_awaits_sign_off=models.Case(
+                    models.When(Q(draft_changes_content=True, draft_signed_off=False), then=True),
+                    default=False,
+                    output_field=models.BooleanField(),
+                )
+            )
         )
 
     def awaiting_sign_off(self):
-        """Articles with a draft whose current revision nobody has signed off yet."""
-        return self.with_sign_off_state().filter(has_draft=True, draft_signed_off=False)
+        """
+        Articles whose drafts change what readers see and whose current draft
+        revision nobody has signed off yet: what the publish service would refuse
+        for want of a sign-off.
+        """
+        return self.with_sign_off_state().filter(draft_awaits_sign_off=True)
 
     def due_for_scheduled_publication(self, now=None):
         """Articles whose pending changes are scheduled to go live by ``now``."""
@@ -564,15 +587,13 @@ class Article(models.Model):
         }
         drafts = {
             draft.language: draft
-            for draft in DraftTranslation.objects.filter(article=self).prefetch_related(*parts)
+            for draft in DraftTranslation.objects.filter(article=self)
+            .with_changes_live()
+            .prefetch_related(*parts)
         }
         for page in (*live.values(), *drafts.values()):
             page.article = self
-        changed = [
-            draft
-            for language, draft in sorted(drafts.items())
-            if language not in live or draft.content_key() != live[language].content_key()
-        ]
+        changed = [draft for _language, draft in sorted(drafts.items()) if draft.changes_live]
         pages = {**live, **drafts}
         return PendingPublication(
             pages=[pages[language] for language in sorted(pages)],

@@ -18,6 +18,7 @@ top of another editor's.
 from django.conf import settings
 from django.db import models
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -40,7 +41,92 @@ from .articles import (
 PART_NAMES = ("sections", "references", "figures")
 
 
+def _same(field, outer):
+    """``field`` equals ``outer`` (an ``OuterRef``), NULL counting as equal to NULL."""
+    return models.Q(**{field: outer}) | (
+        models.Q(**{f"{field}__isnull": True}) & models.Q(models.lookups.IsNull(outer, True))
+    )
+
+
+def _count(queryset):
+    """The number of rows of ``queryset`` (correlated to the outer query), as an expression."""
+    counted = (
+        queryset.order_by()
+        .annotate(group=models.Value(1))
+        .values("group")
+        .annotate(n=models.Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(models.Subquery(counted), 0)
+
+
+def _parts_differ(draft_model, live_model):
+    """
+    True when a draft's parts (``draft_model`` rows) differ from its live page's
+    (``live_model`` rows) in any field a copy carries, as multisets: the numbers
+    differ, or some draft part occurs a different number of times among the
+    draft's and among the live page's parts.
+    """
+    fields = draft_model.COPIED_FIELDS
+    draft_parts = draft_model.objects.filter(translation=models.OuterRef("pk"))
+    live_parts = live_model.objects.filter(
+        translation__article=models.OuterRef("article"),
+        translation__language=models.OuterRef("language"),
+    )
+
+    def like_this_part(model, **owner):
+        condition = models.Q(**owner)
+        for field in fields:
+            condition &= _same(field, models.OuterRef(field))
+        return model.objects.filter(condition)
+
+    counted_differently = draft_parts.annotate(
+        in_draft=_count(like_this_part(draft_model, translation=models.OuterRef("translation"))),
+        in_live=_count(
+            like_this_part(
+                live_model,
+                translation__article=models.OuterRef(models.OuterRef("article")),
+                translation__language=models.OuterRef(models.OuterRef("language")),
+            )
+        ),
+    ).exclude(in_draft=models.F("in_live"))
+    same_number = models.lookups.Exact(_count(draft_parts), _count(live_parts))
+    return ~models.Q(same_number) | models.Q(models.Exists(counted_differently))
+
+
 class DraftTranslationQuerySet(models.QuerySet):
+    def with_changes_live(self):
+        """
+        Annotate ``changes_live``: whether publishing this draft would change what
+        readers see, that is, whether it is a new language or differs from its
+        live page in its words, its "translated from" revision, or any field of
+        any section, reference or figure.
+
+        The one rule for "this draft changes the page": ``Article.pending_publication``
+        (so ``services.publish`` and its sign-off check) and the sign-off lists and
+        counts (``ArticleQuerySet.with_sign_off_state``) all ask it. A draft just
+        started, or edited back to the live text, changes nothing.
+        """
+        same_page = models.Q(
+            article=models.OuterRef("article"), language=models.OuterRef("language")
+        )
+        for field in (*TranslationContent.CONTENT_FIELDS, "source_revision"):
+            same_page &= _same(field, models.OuterRef(field))
+        changes = ~models.Q(models.Exists(ArticleTranslation.objects.filter(same_page)))
+        for draft_model, live_model in PART_MODEL_PAIRS:
+            changes |= _parts_differ(draft_model, live_model)
+        return self.annotate(
+            changes_live=models.Case(
+                models.When(changes, then=True),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def changing_live(self):
+        """Drafts whose publication would change what readers see (see ``with_changes_live``)."""
+        return self.with_changes_live().filter(changes_live=True)
+
     def for_reader(self, language=None):
         """What the reader's article template needs, as for ``ArticleTranslation.for_reader``."""
         from .articles import category_name
@@ -240,6 +326,7 @@ class DraftFigure(FigureContent):
 
 PART_MODELS = {"sections": DraftSection, "references": DraftReference, "figures": DraftFigure}
 LIVE_PART_MODELS = {"sections": Section, "references": Reference, "figures": Figure}
+PART_MODEL_PAIRS = [(PART_MODELS[name], LIVE_PART_MODELS[name]) for name in PART_NAMES]
 
 
 class NonClinicalChange(models.Model):

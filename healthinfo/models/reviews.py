@@ -240,15 +240,20 @@ class ReviewAssignmentQuerySet(models.QuerySet):
 
     def with_draft_state(self):
         """
-        Annotate ``article_has_draft`` and ``article_draft_signed_off``: whether the
-        article has draft changes and whether their current revision is signed off.
+        Annotate ``article_draft_changes_content`` and ``article_draft_awaits_sign_off``:
+        whether the article has drafts that change what readers see, and whether
+        they still need a sign-off (``ArticleQuerySet.with_sign_off_state``).
         """
         from .articles import Article
 
         articles = Article.objects.with_sign_off_state().filter(pk=models.OuterRef("article"))
         return self.annotate(
-            article_has_draft=models.Subquery(articles.values("has_draft")[:1]),
-            article_draft_signed_off=models.Subquery(articles.values("draft_signed_off")[:1]),
+            article_draft_changes_content=models.Subquery(
+                articles.values("draft_changes_content")[:1]
+            ),
+            article_draft_awaits_sign_off=models.Subquery(
+                articles.values("draft_awaits_sign_off")[:1]
+            ),
         )
 
 
@@ -316,6 +321,7 @@ class SentReminder(models.Model):
     class Kind(models.TextChoices):
         DUE_SOON = "due_soon", _("Due soon")
         OVERDUE = "overdue", _("Overdue")
+        AWAITING_SIGN_OFF = "awaiting_sign_off", _("Draft awaiting sign-off")
 
     recipient = models.EmailField(_("recipient"))
     article = models.ForeignKey(

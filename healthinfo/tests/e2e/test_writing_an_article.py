@@ -101,7 +101,7 @@ def test_an_editor_writes_previews_and_publishes_a_new_article(page, log_in):
     editor.keyboard.press("Enter")
     editor.keyboard.type("Signs include:")
     editor.keyboard.press("Enter")
-    first.get_by_role("button", name="unordered list").click()
+    first.get_by_role("button", name="Bulleted list").click()
     editor.keyboard.type("feeling tired")
     editor.keyboard.press("Enter")
     editor.keyboard.type("looking pale")

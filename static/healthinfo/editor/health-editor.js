@@ -9,7 +9,8 @@
 //   stylesheets only: health-editor.css carries those rules);
 // - the editable area is labelled by the field's <label> and described by its
 //   help text; the toolbar is a labelled toolbar whose toggle buttons say
-//   whether they are pressed.
+//   whether they are pressed, and every button and text style is named in the
+//   page's language (the package's own labels are English).
 import {
   Bold,
   BulletList,
@@ -270,12 +271,44 @@ function describe(element, textarea) {
   }
 }
 
+// The label of a text style: "paragraph" or "heading 3" in the package's words.
+function styleLabel(name, labels) {
+  const level = /^heading ?(\d)$/.exec(name || "");
+  if (level) return interpolate(labels.heading, { level: level[1] });
+  return name === "paragraph" ? labels.paragraph : null;
+}
+
+// The package labels its buttons in English: say them in the page's language.
+function translateButtons(toolbar, labels) {
+  for (const button of toolbar.querySelectorAll("button")) {
+    if (button.classList.contains("prose-menubar__option")) {
+      // A choice in the text-style picker: its text is its label (h3, h4 or p inside).
+      const label = styleLabel(button.dataset.name, labels);
+      const shown = button.firstElementChild || button;
+      if (label && shown.textContent !== label) shown.textContent = label;
+      continue;
+    }
+    let label = labels.buttons[button.dataset.name];
+    if (!label && button.closest(".prose-menubar__selected")) {
+      // The picker shows the current style's own button: name the picker and the style.
+      button.dataset.style ||= button.getAttribute("aria-label") || "";
+      const style = styleLabel(button.dataset.style, labels);
+      if (style) label = `${labels.textStyle}: ${style}`;
+    }
+    if (label && button.getAttribute("aria-label") !== label) {
+      button.setAttribute("aria-label", label);
+      button.title = label;
+    }
+  }
+}
+
 function labelToolbar(wrapper, editor, config) {
   const toolbar = wrapper.querySelector(".prose-menubar");
   if (!toolbar) return;
   toolbar.setAttribute("role", "toolbar");
   toolbar.setAttribute("aria-label", config.labels.toolbar);
   const update = () => {
+    translateButtons(toolbar, config.labels);
     for (const button of toolbar.querySelectorAll("button")) {
       if (button.classList.contains("prose-menubar__button--active")) {
         button.setAttribute("aria-pressed", "true");
