@@ -202,6 +202,11 @@ SYNONYMS = {
         "contras": "contractions",
         "bleedn": "bleeding",
         "bleeing": "bleeding",
+        "meds": "medication",
+        "tabs": "tablets",
+        "od": "overdose",
+        "myslf": "myself",
+        "meself": "myself",
     },
     "es": {
         "panza": "barriga",
@@ -231,8 +236,86 @@ SYNONYMS = {
         "xq": "porque",
         "tb": "tambien",
         "sangro mucho": "sangrando mucho",
+        "kiero": "quiero",
+        "qiero": "quiero",
+        "aki": "aqui",
+        "tngo": "tengo",
+        "toy": "estoy",
+        "nadien": "nadie",
+        "pastis": "pastillas",
+        "pastiyas": "pastillas",
     },
 }
+
+# Figures of speech that use a red flag's words innocently ("this heartburn is killing me",
+# "I could die of embarrassment", "me muero de ganas", "dying to know the sex"): folded
+# patterns, read as the neutral token ``xidiomx`` before any rule, in both languages.
+# Only hyperbole about a thing, a feeling or a wish: "kill myself", "quiero morirme" and
+# "want to die" stay what they say.
+# Medicines a reader may take too many of, as folded prefixes (both languages).
+MEDICINE_PREFIXES = (
+    "tablet",
+    "pill",
+    "painkiller",
+    "paracetamol",
+    "ibuprofen",
+    "codeine",
+    "codamol",
+    "cocodamol",
+    "tramadol",
+    "sertralin",
+    "citalopram",
+    "fluoxetin",
+    "antidepressant",
+    "sleeping",
+    "medication",
+    "medicine",
+    "aspirin",
+    "insulin",
+    "diazepam",
+    "lorazepam",
+    "pastilla",
+    "pildora",
+    "comprimido",
+    "medicament",
+    "medicina",
+    "ibuprofeno",
+    "antidepresiv",
+    "calmante",
+    "tranquilizant",
+    "somnifero",
+    "ansiolitic",
+    "orfidal",
+    "paracetamol",
+    "nolotil",
+    "metamizol",
+    "blister",
+)
+_MEDICINES = "|".join(f"{prefix}*" for prefix in MEDICINE_PREFIXES) + "|meds|tabs|xmanyx"
+
+_FEELINGS_EN = (
+    "embarrassment|shame|laughing|laughter|boredom|excitement|happiness|jealousy|envy|"
+    "curiosity|heat|hunger|cringe|nerves|suspense|anticipation|tiredness"
+)
+_FEELINGS_ES = (
+    "ganas|risa|verguenza|sueno|hambre|calor|frio|cansancio|envidia|nervios|curiosidad|"
+    "pena|asco|miedo|amor|emocion|alegria|sed|aburrimiento|dolor|susto|celos|impaciencia"
+)
+IDIOMS = (
+    # "this heartburn is killing me", "my feet are killing me", "the wait kills me"
+    r"(?:is|are|s|was|were|been|keeps|kept) (?:literally |actually |really |just |absolutely |slowly )?killing me",
+    r"(?:it|this|that|which|heat|wait|waiting|back|feet|heartburn|pain) kills me",
+    r"(?:die|died|dying|dead) (?:of|from|with|laughing) (?:the )?(?:" + _FEELINGS_EN + r")",
+    r"(?:die|died|dying|dead) laughing",
+    r"(?:dying|die) (?:to|for) (?:know|find out|meet|see|hold|tell|try|eat|have|get|go|hear|a |an |some )",
+    r"(?:me )?(?:muero|muera|moria|muriendo|mori|morirme|muerta|muerto|muertas) (?:de|del|de la) (?:"
+    + _FEELINGS_ES
+    + r")",
+    r"(?:me|nos) (?:esta|estan|estaba|estaban) matando",
+    r"(?:me|nos) (?:mata|matan|mataba|mataban)(?! (?:a|al|mi|de|si))",
+    # "quiero desaparecer del grupo", "desaparecer de las redes": the place is not this world.
+    r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|foro|instagram|facebook)",
+)
 
 # Sentence context (folded words, matched as whole words; history markers may be patterns).
 CONTEXT = {
@@ -704,6 +787,105 @@ _seq(
     unless="accident*|knife|cooking|shaving",
 )
 _near("self_harm", EN, "tablets|pills|overdose|paracetamol", "all|overdose|every", window=12)
+# Acts already done or under way. Too many of a medicine: "swallowed a whole packet of
+# co-codamol", "took 20 of my sertraline" (a count of eight or more is ``xmanyx``), "had a
+# handful of painkillers"; "overdosed", "took an overdose". An accident is not self-harm.
+_TOO_MANY_EN = "load|loads|lot|lots|handful|whole|packet|packets|pack|box|boxes|bottle|strip|strips|bunch|entire|all|xmanyx|every"
+_near(
+    "self_harm",
+    EN,
+    "took|taken|take|taking|swallow*|downed|necked|had|popped",
+    _TOO_MANY_EN,
+    _MEDICINES,
+    window=8,
+    unless="accident*|mistake|xaccidentx|double|twice|two|forgot|forgotten|missed|course|day|daily|prescribed|safe|every",
+)
+_one(
+    "self_harm",
+    EN,
+    "overdosed|overdosing",
+    unless="accident*|mistake|xaccidentx|vitamin*|caffeine|sugar",
+)
+_seq(
+    "self_harm",
+    EN,
+    "took|taken|take|taking|had",
+    "overdose",
+    gap=2,
+    unless="accident*|mistake|xaccidentx",
+)
+# Self-injury: hurting a part of the body on purpose, or again and again ("cut my arm, I did
+# it on purpose", "burning my skin with a lighter", "scratched my legs till they bled").
+_SELF_INJURY_EN = "cut|cutting|burn*|scald*|scratch*|stab*|carv*|slash*|hit|hitting|punch*|bang*|bit|biting|pinch*|hurt|hurting"
+_BODY_EN = (
+    "arm|arms|leg|legs|wrist|wrists|thigh|thighs|skin|stomach|belly|tummy|face|hands|head|myself"
+)
+_near(
+    "self_harm",
+    EN,
+    _SELF_INJURY_EN,
+    _BODY_EN,
+    "xpurposex|again|keep|kept|been|started|deep|deeper|till|until|numb|punish*|release|relief|lighter|cigarette*|razor|blade|noise",
+    window=10,
+    unless="accident*|xaccidentx|itch*|itchy|rash|eczema|cooking|oven|kitchen|chopping|shaving|paper|sunburn|fell|fall|bump|door|baby|babys|toddler|kick*",
+)
+# Plans and means: a stash, a method, a place, a goodbye.
+_near(
+    "self_harm",
+    EN,
+    "stockpil*|hoard*|saving|saved|stash*|collecting|hiding|hidden|keeping|kept",
+    "drawer|enough|xmanyx|up|away|secret|when|case",
+    _MEDICINES,
+    window=8,
+)
+_seq("self_harm", EN, "hang|hanging|hanged", "myself", gap=1)
+_near(
+    "self_harm",
+    EN,
+    "rope|noose|ligature|bridge|cliff|ledge|=tracks|railway|motorway|overpass",
+    "which|thinking|think|keep|use|using|used|stood|standing|drove|driven|tie|tied|picked|chosen",
+    "i|im|ive|id|me|my",
+    window=8,
+    unless="skipping|exercise|traffic|commute|holiday|car seat|journey|route|drive to|scan",
+)
+_seq(
+    "self_harm",
+    EN,
+    "goodbye|farewell",
+    "message|messages|text|texts|video|videos|email|emails|voice",
+    gap=2,
+)
+_seq(
+    "self_harm", EN, "not|wont|never", "be", "around|here|alive", "long|longer|anymore|much", gap=3
+)
+# Indirect wishes: "I pray I don't wake up", "tired of living", "can't keep going".
+_seq("self_harm", EN, "pray|praying|prayed", "not|never", "wake|waking|here|alive", gap=3)
+_seq(
+    "self_harm",
+    EN,
+    "tired|sick|exhausted|weary",
+    "of",
+    "living|life|alive|existing|being",
+    gap=1,
+    unless="work|job|pregnant|pregnancy|sick|nausea",
+)
+_seq(
+    "self_harm",
+    EN,
+    "not",
+    "keep|carry",
+    "going|on",
+    gap=1,
+    unless="to|toilet|loo|work|stairs|gym|walk*|feeding|waking|up|eating",
+)
+_seq(
+    "self_harm",
+    EN,
+    "burden",
+    "to|on|for",
+    "everyone|everybody|family|you|them|all|husband|partner|kids",
+    gap=2,
+)
 _seq("self_harm", EN, "drive|driving|crash", "into", "wall|tree|lorry|river", gap=2)
 _seq(
     "self_harm",
@@ -826,10 +1008,101 @@ _seq("self_harm", ES, "si", "no", "estuviera|existiera|viviera|despertara", gap=
 _seq("self_harm", ES, "desaparecer|desaparezco", "siempre|todo|mundo", gap=3)
 _seq("self_harm", ES, "=hacerme|=hacerse", "dano", gap=1)
 _one("self_harm", ES, "=cortarme|autolesion*|=lastimarme")
-_seq("self_harm", ES, "me", "corto|cortando|lastimo", gap=1)
+_seq(
+    "self_harm",
+    ES,
+    "me",
+    "corto|cortando|lastimo",
+    gap=1,
+    unless="cocinando|cocina|cuchillo|afeitando|depilando|papel|accidente|xaccidentx|querer|cebolla|dedo|pelo|flequillo|unas|latas|lata|cristal|vidrio",
+)
 _near("self_harm", ES, "pastillas|pastilla|sobredosis", "todas|=tomarmelas|sobredosis", window=12)
-_seq("self_harm", ES, "sentido", "nada|vida|vivir|seguir", gap=2)
+_seq("self_harm", ES, "sentido|xsensex", "nada|vida|vivir|seguir|existir", gap=2)
 _seq("self_harm", ES, "tirarme", "puente|ventana|tren|vias|balcon|coche", gap=3)
+# Actos ya hechos o en curso: "me tomé un blíster entero", "me tomé como 15 pastillas".
+_TOO_MANY_ES = "todas|todos|todo|entero|entera|enteros|enteras|caja|cajas|blister|frasco|bote|monton|punado|xmanyx|muchas|muchos|tableta|tira"
+_near(
+    "self_harm",
+    ES,
+    "=tome|=tomado|=tomando|=tomarme|=trague|=tragado|=tragando|=tragarme|=meti|=bebi|=zampe",
+    _TOO_MANY_ES,
+    _MEDICINES,
+    window=8,
+    unless="accidente|equivocacion|error|xaccidentx|olvide|doble|dos|dia|diario|diaria|cada|receta|recetado|embarazo|lactancia",
+)
+_one("self_harm", ES, "sobredosis", unless="accidente|error|vitamina*|cafeina|puede|pueden|hay")
+_seq(
+    "self_harm",
+    ES,
+    "me",
+    "haciendo|hago|hice|hecho|=hacerme|=hacer",
+    "dano|cortes|heridas|quemaduras",
+    gap=2,
+    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando|cuchillo",
+)
+_near(
+    "self_harm",
+    ES,
+    "cortado|cortando|corte|cortes|quemado|quemando|quemaduras|aranado|aranando|aranazos|golpeando|pegando|mordiendo",
+    "brazo|brazos|pierna|piernas|muneca|munecas|muslo|muslos|piel|barriga|cara|cabeza",
+    "xpurposex|otra|vez|siempre|sangra|sangrando|cuchilla|tijeras|mechero|cigarro|parar|ahora|profundo",
+    window=10,
+    unless="accidente|xaccidentx|querer|cocinando|cocina|cuchillo|picor|pica|sarpullido|afeitando|depilando|cai|caida|bebe|nino|nina",
+)
+# Planes y medios: "tengo guardadas pastillas", "ya sé cómo lo voy a hacer", "ahorcarme".
+_near(
+    "self_harm",
+    ES,
+    "guardadas|guardado|guardando|escondidas|escondido|escondiendo|juntando|juntado|ahorrando|acumulando|reservando",
+    _MEDICINES,
+    window=6,
+)
+_one(
+    "self_harm",
+    ES,
+    "=ahorcarme|=colgarme|=tirarme|=arrojarme|=envenenarme",
+    unless="pedo|suelo|cama|sofa|piscina|agua|playa|mochila|bolso|fular|portabebe",
+)
+_seq(
+    "self_harm",
+    ES,
+    "planeado|planeando|pensado|pensando|=se|=tengo",
+    "como|donde|cuando",
+    "lo|hacerlo",
+    "voy|hare|haria|hacer|hacerlo|hago",
+    gap=1,
+    unless="parto|cesarea|baja|guarderia|lactancia|biberon|nombre|habitacion|cuna|trabajo|maleta|compra|epidural|pecho|mama|papeles|ropa",
+)
+# Deseos indirectos: "quiero desaparecer", "ojalá no despertar", "cansada de vivir".
+_seq(
+    "self_harm",
+    ES,
+    "quiero|quisiera|gustaria|ganas|deseo|necesito",
+    "desaparecer|esfumarme|desvanecerme",
+    gap=2,
+)
+_seq(
+    "self_harm",
+    ES,
+    "ojala|rezo|pido|quisiera|quiero",
+    "no",
+    "despertar*|amanecer|estar|existir",
+    gap=3,
+)
+_seq("self_harm", ES, "cansada|cansado|harta|harto|agotada", "de", "vivir|vida|existir", gap=1)
+_seq(
+    "self_harm", ES, "no", "aguanto|puedo|soporto", "mas", "vivir|vida|conmigo|existir|estar", gap=2
+)
+_seq("self_harm", ES, "carga", "para", "todos|todo|familia|mi|ellos|mis|marido|pareja", gap=2)
+_seq(
+    "self_harm",
+    ES,
+    "mejor",
+    "si",
+    "no|yo",
+    "estuviera|existiera|viviera|estoy|existo|muero|muriera",
+    gap=2,
+)
 
 # --- Violence or abuse at home -----------------------------------------------------
 _PEOPLE_NOT_A_PARTNER = (
@@ -1316,6 +1589,16 @@ _near(
     "fluid|fluids|liquid|watery|water",
     window=5,
     unless="drink*|nose|nipple*|breast*|colostrum",
+)
+# A gush down the legs, dripping on the floor, with no word for the fluid.
+_near(
+    "waters",
+    EN,
+    "gush*|pour*|trickl*|drip*|dribbl*|flood*|puddle",
+    "legs|leg|knickers|pants|underwear|trousers|leggings|floor|shoes|feet",
+    window=6,
+    unless="blood|bleed*|bled|period|sweat*|nose|wee|urine|pee|shower|bath",
+    weeks=(0, 44),
 )
 _near(
     "waters",
