@@ -800,10 +800,23 @@ _near(
     window=8,
     unless="accident*|mistake|xaccidentx|double|twice|two|forgot|forgotten|missed|course|day|daily|prescribed|safe|every",
 )
-_one(
+# "I overdosed", "overdosed on my meds"; not "can you overdose on vitamin A?" (misspellings
+# make "overdose" one letter from "overdosed", so the rule needs who did it or on what).
+_seq(
     "self_harm",
     EN,
-    "overdosed|overdosing",
+    "i|ive|just|already|have|has|had|she",
+    "=overdosed|=overdosing",
+    gap=1,
+    unless="accident*|mistake|xaccidentx|vitamin*|caffeine|sugar",
+)
+_seq(
+    "self_harm",
+    EN,
+    "=overdosed|=overdosing",
+    "on|with",
+    "my|her|his|the|all|some|a",
+    gap=0,
     unless="accident*|mistake|xaccidentx|vitamin*|caffeine|sugar",
 )
 _seq(
@@ -859,7 +872,15 @@ _seq(
     "self_harm", EN, "not|wont|never", "be", "around|here|alive", "long|longer|anymore|much", gap=3
 )
 # Indirect wishes: "I pray I don't wake up", "tired of living", "can't keep going".
-_seq("self_harm", EN, "pray|praying|prayed", "not|never", "wake|waking|here|alive", gap=3)
+_near(
+    "self_harm",
+    EN,
+    "pray|praying|prayed",
+    "not|never",
+    "wake|waking|here|alive",
+    window=8,
+    unless="baby|babys|toddler|son|daughter|kids|children|he|she|they",
+)
 _seq(
     "self_harm",
     EN,
@@ -878,14 +899,7 @@ _seq(
     gap=1,
     unless="to|toilet|loo|work|stairs|gym|walk*|feeding|waking|up|eating",
 )
-_seq(
-    "self_harm",
-    EN,
-    "burden",
-    "to|on|for",
-    "everyone|everybody|family|you|them|all|husband|partner|kids",
-    gap=2,
-)
+_seq("self_harm", EN, "burden", "to|on|for", "everyone|everybody|all|them|world", gap=2)
 _seq("self_harm", EN, "drive|driving|crash", "into", "wall|tree|lorry|river", gap=2)
 _seq(
     "self_harm",
@@ -980,7 +994,6 @@ _seq("self_harm", ES, "nadie", "notaria|echaria|extranaria|importaria|daria", ga
 _seq("self_harm", ES, "si", "me", "muero|muriera|fuera|desapareciera", gap=1)
 _seq("self_harm", ES, "que", "todo", "acabe|termine|se acabe|pare", gap=2)
 _near("self_harm", ES, "cartas|carta", "despedida|despedirme|hijos|familia", window=6)
-_near("self_harm", ES, "guardando|juntando|acumulando", "pastillas|pildoras|medicamentos", window=5)
 _near(
     "self_harm",
     ES,
@@ -1017,7 +1030,16 @@ _seq(
     unless="cocinando|cocina|cuchillo|afeitando|depilando|papel|accidente|xaccidentx|querer|cebolla|dedo|pelo|flequillo|unas|latas|lata|cristal|vidrio",
 )
 _near("self_harm", ES, "pastillas|pastilla|sobredosis", "todas|=tomarmelas|sobredosis", window=12)
-_seq("self_harm", ES, "sentido|xsensex", "nada|vida|vivir|seguir|existir", gap=2)
+_seq("self_harm", ES, "vida|vivir|nada|existir", "xsensex", gap=3)
+# "no le veo sentido a seguir", but not "a seguir dando el pecho".
+_seq(
+    "self_harm",
+    ES,
+    "sentido|xsensex",
+    "nada|vida|vivir|seguir|existir",
+    gap=2,
+    unless="dando|haciendo|intentando|trabajando|pecho|lactancia|tomando|estudiando|buscando|esperando|tratamiento|yendo|pagando|comprando|con",
+)
 _seq("self_harm", ES, "tirarme", "puente|ventana|tren|vias|balcon|coche", gap=3)
 # Actos ya hechos o en curso: "me tomé un blíster entero", "me tomé como 15 pastillas".
 _TOO_MANY_ES = "todas|todos|todo|entero|entera|enteros|enteras|caja|cajas|blister|frasco|bote|monton|punado|xmanyx|muchas|muchos|tableta|tira"
@@ -1050,12 +1072,15 @@ _near(
     unless="accidente|xaccidentx|querer|cocinando|cocina|cuchillo|picor|pica|sarpullido|afeitando|depilando|cai|caida|bebe|nino|nina",
 )
 # Planes y medios: "tengo guardadas pastillas", "ya sé cómo lo voy a hacer", "ahorcarme".
+_near("self_harm", ES, "=juntando|=acumulando|=ahorrando|=almacenando", _MEDICINES, window=5)
 _near(
     "self_harm",
     ES,
-    "guardadas|guardado|guardando|escondidas|escondido|escondiendo|juntando|juntado|ahorrando|acumulando|reservando",
+    "guardadas|guardado|guardados|guardando|escondidas|escondido|escondiendo|juntando|juntado|ahorrando|acumulando|reservando",
     _MEDICINES,
-    window=6,
+    # A stash, not the medicine cabinet: how many, hidden, for a day to come.
+    "monton|xmanyx|muchas|muchos|todas|suficientes|secreto|escondidas|escondidos|dia|momento|=mas",
+    window=8,
 )
 _one(
     "self_harm",

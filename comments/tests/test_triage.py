@@ -353,3 +353,100 @@ def test_someone_else_who_is_pregnant_is_the_patient():
 
 def test_a_bit_breathless_is_routine():
     assert not triage("Is it normal to feel a bit breathless at 33 weeks?").is_urgent
+
+
+# --- Self-harm: acts, means, indirect wishes, and idioms that use the same words -------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I swallowed a full box of paracetamol an hour ago",
+        "took 12 of my fluoxetine with vodka, feel sick",
+        "just necked a strip of my codeine, 29 weeks",
+        "I overdosed last night and haven't told anyone",
+        "me he tragado una caja entera de calmantes",
+        "me tomé 30 comprimidos de lorazepam",
+        "I slashed my thighs with a blade again tonight",
+        "I burnt my arm with a cigarette on purpose",
+        "me quemé el brazo con el mechero a propósito",
+    ],
+)
+def test_acts_already_done_or_under_way_are_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've hidden a stash of tablets, enough for when I need them",
+        "I keep thinking about the rope in the shed",
+        "recorded a goodbye video for my boys",
+        "estoy juntando pastillas desde hace semanas",
+        "tengo escondidas muchas pastillas para cuando no pueda más",
+        "he pensado en ahorcarme",
+        "ya tengo pensado cómo lo voy a hacer",
+        "I pray every night that I won't wake up",
+        "I'm so tired of living like this",
+        "estoy cansada de vivir, mi hijo tiene un mes",
+        "solo quiero desaparecer",
+        "ojalá no despertar mañana",
+        "la vida no tiene sentido sin mi bebé",
+    ],
+)
+def test_means_plans_and_indirect_wishes_are_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "these braxton hicks are killing me, 35 weeks",
+        "pelvic pain is literally killing me, what helps?",
+        "I nearly died of shame when my waters... no wait, it was just wee",
+        "dying to find out what we're having!",
+        "dying for a glass of wine, how long after the birth?",
+        "me muero de sueño a las 8 semanas",
+        "me moría de vergüenza en la ecografía",
+        "el ciático me está matando",
+        "estoy muerta de cansancio con el bebé",
+        "quiero desaparecer del chat de la guardería jaja",
+        "no le veo sentido a pagar un curso de preparación al parto",
+        "no le veo sentido a seguir intentando la lactancia",
+    ],
+)
+def test_idioms_that_use_the_words_innocently_are_not_self_harm(question):
+    assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I took my iron tablets and vitamin D this morning",
+        "I took 2 paracetamol for a headache, can I take more?",
+        "took 500 mg of paracetamol, is that ok at 20 weeks?",
+        "I accidentally took my pregnancy vitamins twice",
+        "I didn't cut my arm on purpose, it was the garden fence, do I need a tetanus jab?",
+        "I cut my finger chopping carrots, can I use plasters?",
+        "me tomé todas las vitaminas del bote sin querer",
+        "me corté con una lata abriendo la comida",
+        "tengo guardados los medicamentos en un cajón alto",
+        "I'm so tired of being pregnant, 40 weeks",
+        "I can't keep going to the loo every hour",
+        "I self-harmed as a teenager but I'm well now; is citalopram ok when breastfeeding?",
+    ],
+)
+def test_medicines_taken_as_meant_accidents_and_the_past_are_not_self_harm(question):
+    assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have never taken an overdose, I just want to know the safe dose",
+        "I'm not hurting myself, just low",
+        "no me estoy haciendo daño, solo estoy triste",
+    ],
+)
+def test_negated_acts_are_not_self_harm(question):
+    assert category(question) is None
