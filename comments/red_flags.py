@@ -308,7 +308,7 @@ IDIOMS = (
     r"(?:die|died|dying|dead) (?:of|from|with|laughing) (?:the )?(?:" + _FEELINGS_EN + r")",
     r"(?:die|died|dying|dead) laughing",
     r"(?:dying|die) (?:to|for) (?:know|find out|meet|see|hold|tell|try|eat|have|get|go|hear|a |an |some )",
-    r"(?:me )?(?:muero|muera|moria|muriendo|mori|morirme|muerta|muerto|muertas) (?:de|del|de la) (?:"
+    r"(?:me )?(?:muero|muera|muriera|muriese|moria|muriendo|mori|morirme|morir|murio|muerta|muerto|muertas|muertos) (?:de|del|de la) (?:"
     + _FEELINGS_ES
     + r")",
     r"(?:me|nos) (?:esta|estan|estaba|estaban) matando",
@@ -904,6 +904,75 @@ _seq("self_harm", EN, "drive|driving|crash", "into", "wall|tree|lorry|river", ga
 _seq(
     "self_harm",
     EN,
+    "end|ending|ended",
+    "things",
+    gap=1,
+    unless="with|relationship|boyfriend|partner|husband|friendship|job|contract",
+)
+_seq(
+    "self_harm",
+    EN,
+    "want|wish|need",
+    "all|everything",
+    "over",
+    gap=3,
+    unless="pregnancy|pregnant|labour|birth|nausea|sickness|sick|pain|heartburn|induction|weeks|baby|here|born|arrived|meet",
+)
+_seq(
+    "self_harm",
+    EN,
+    "want|wish|wanna|go|fall|just",
+    "sleep|asleep",
+    "forever|permanently|good",
+    gap=2,
+    unless="baby|babys|he|she|lo|night|nights",
+)
+_seq("self_harm", EN, "better|off", "dead", gap=2)
+_seq("self_harm", EN, "deserve|deserved|deserves", "to", "die|dead|death", gap=1)
+# "I don't care if I live or die": the negation is part of it.
+_seq("self_harm", EN, "not|dont", "care", "if|whether", "live|die|alive|dead|wake", gap=2)
+# Looking up a way: "googled ways to die", "how many paracetamol would kill me".
+_near(
+    "self_harm",
+    EN,
+    "googled|google|googling|looked|searched|searching|researched|researching",
+    "ways|way|how|methods",
+    "die|dying|kill|end|lethal|fatal|overdose|suicide|hang",
+    window=6,
+)
+_near(
+    "self_harm",
+    EN,
+    "how",
+    "many|much",
+    _MEDICINES,
+    "would|kill|die|lethal|fatal|enough",
+    window=6,
+    unless="headache|pain|dose|day|daily|hours|safe|allowed|maximum|max|can|should|fever|toothache",
+)
+# "I've been cutting again", "started cutting", not "cutting back on sugar".
+_NOT_CUTTING_ONESELF = "hair|carbs|sugar|down|out|caffeine|coffee|food|nails|onions|grass|teeth|tooth|wood|cord|fabric|paper|crusts|meat|veg*|fruit|sandwich*|bread|cake|fringe|dairy|gluten|alcohol|hours|shifts|back"
+_seq(
+    "self_harm",
+    EN,
+    "been|started|keep|kept|stop|stopped",
+    "cutting",
+    gap=1,
+    unless=_NOT_CUTTING_ONESELF,
+)
+_seq("self_harm", EN, "cutting", "again", gap=0, unless=_NOT_CUTTING_ONESELF)
+_seq(
+    "self_harm",
+    EN,
+    "walk*|swim*|wade|wading|step*|run|running",
+    "into|out",
+    "sea|river|lake|traffic|ocean|waves|road",
+    gap=2,
+    unless="safe|holiday|okay|ok|allowed|beach|paddle|paddling|dog|toddler",
+)
+_seq(
+    "self_harm",
+    EN,
     "jump*|step*|throw",
     "front|off",
     "train|car|bus|bridge|building|roof|lorry",
@@ -1031,6 +1100,15 @@ _seq(
 )
 _near("self_harm", ES, "pastillas|pastilla|sobredosis", "todas|=tomarmelas|sobredosis", window=12)
 _seq("self_harm", ES, "vida|vivir|nada|existir", "xsensex", gap=3)
+_seq(
+    "self_harm",
+    ES,
+    "no|ningun|ni",
+    "xsensex",
+    "nada|vida|vivir|seguir|existir",
+    gap=3,
+    unless="dando|haciendo|intentando|trabajando|pecho|lactancia|tomando|estudiando|buscando|esperando|tratamiento|yendo|pagando|comprando|con",
+)
 # "no le veo sentido a seguir", but not "a seguir dando el pecho".
 _seq(
     "self_harm",
@@ -1099,6 +1177,18 @@ _seq(
     unless="parto|cesarea|baja|guarderia|lactancia|biberon|nombre|habitacion|cuna|trabajo|maleta|compra|epidural|pecho|mama|papeles|ropa",
 )
 # Deseos indirectos: "quiero desaparecer", "ojalá no despertar", "cansada de vivir".
+_seq(
+    "self_harm",
+    ES,
+    "irme|ir|marcharme|dormirme|dormir|desaparecer",
+    "para",
+    "siempre",
+    gap=1,
+    unless="casa|pais|ciudad|vacaciones|bebe|trabajo|playa|viaje|espana|mexico|pueblo|vivir|noche",
+)
+_seq("self_harm", ES, "mejor", "muerta|muerto|morirme|muriera|morir|=matarme", gap=2)
+_seq("self_harm", ES, "ojala|quisiera|deseo|desearia", "me", "muriera|muera|muero|=morirme", gap=2)
+_seq("self_harm", ES, "no", "haber|hubiera|hubiese", "nacido|existido", gap=1)
 _seq(
     "self_harm",
     ES,

@@ -392,6 +392,12 @@ def test_acts_already_done_or_under_way_are_self_harm(question):
         "solo quiero desaparecer",
         "ojalá no despertar mañana",
         "la vida no tiene sentido sin mi bebé",
+        "ya no tiene sentido seguir, nada mejora",
+        "honestly I don't care whether I live or die",
+        "I searched for ways to die last night",
+        "I'd be better off dead",
+        "ojalá no hubiera nacido",
+        "estaría mejor muerta",
     ],
 )
 def test_means_plans_and_indirect_wishes_are_self_harm(question):
@@ -413,6 +419,9 @@ def test_means_plans_and_indirect_wishes_are_self_harm(question):
         "quiero desaparecer del chat de la guardería jaja",
         "no le veo sentido a pagar un curso de preparación al parto",
         "no le veo sentido a seguir intentando la lactancia",
+        "ojalá me muriera de risa como tú jaja",
+        "I could sleep forever, is this tiredness normal?",
+        "I wish it was all over and she was here!",
     ],
 )
 def test_idioms_that_use_the_words_innocently_are_not_self_harm(question):
@@ -432,6 +441,8 @@ def test_idioms_that_use_the_words_innocently_are_not_self_harm(question):
         "me corté con una lata abriendo la comida",
         "tengo guardados los medicamentos en un cajón alto",
         "I'm so tired of being pregnant, 40 weeks",
+        "I've been cutting back on caffeine",
+        "how many paracetamol can I take in a day for toothache?",
         "I can't keep going to the loo every hour",
         "I self-harmed as a teenager but I'm well now; is citalopram ok when breastfeeding?",
     ],
