@@ -205,6 +205,8 @@ SYNONYMS = {
         "meds": "medication",
         "tabs": "tablets",
         "od": "overdose",
+        "shes": "she is",
+        "hes": "he is",
         "myslf": "myself",
         "meself": "myself",
     },
@@ -236,6 +238,7 @@ SYNONYMS = {
         "xq": "porque",
         "tb": "tambien",
         "sangro mucho": "sangrando mucho",
+        "aguita": "agua",
         "kiero": "quiero",
         "qiero": "quiero",
         "aki": "aqui",
@@ -1447,7 +1450,7 @@ _near("bleeding", ES, "manch*", "mucho|rojo|roja|abundante", window=4)
 _near(
     "prolapse",
     EN,
-    "something|bulge|bulging|lump|ball|cord|insides|womb",
+    "something|bulge|bulging|lump|ball|cord|insides|womb|everything|organs|bladder|uterus",
     "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*",
     "out|down|between|vagina|below|entrance",
     window=6,
@@ -1472,7 +1475,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "bulto|bola|algo|bolita|bultito|bolitas",
+    "bulto|bola|algo|bolita|bultito|bolitas|pelota|pelotita|huevo|globo",
     "vagina|vaginal|entrada",
     window=4,
     unless="flujo|picor|pica|tampon",
@@ -1480,7 +1483,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "algo|bulto|bola|cordon|bolita|bultito",
+    "algo|bulto|bola|cordon|bolita|bultito|pelota|pelotita|huevo|globo|matriz|utero|vejiga",
     "sale|salir|sal*|cuelga|colg*|cae|caer|asoma*|baja",
     window=5,
     unless="flujo|liquido|pis|leche|calostro|moco*",
@@ -1744,10 +1747,10 @@ _near(
 _near(
     "waters",
     ES,
-    "perd*|sale|sal*|chorre*|gote*|moj*|escurr*",
+    "perd*|sale|sal*|chorre*|gote*|moj*|escurr*|baja|bajando|cae|cayendo|escap*",
     "liquido|agua|aguita|aguas",
     window=5,
-    unless="beber|bebo|retencion|nariz",
+    unless="beber|bebo|retencion|nariz|ducha|grifo|lluvia|ojos|peso",
 )
 _near(
     "waters",
@@ -1817,7 +1820,7 @@ _near(
     "movements",
     EN,
     "normally|usually",
-    "nothing|quiet|quieter|=barely|=hardly",
+    "nothing|quiet|quieter|=barely|=hardly|still",
     window=12,
     weeks=MOVEMENTS_ESTABLISHED,
 )
@@ -1860,11 +1863,38 @@ _seq(
     "movements", ES, "dejado|dejo|=paro|parado", "mover*|patear", gap=2, weeks=MOVEMENTS_ESTABLISHED
 )
 _seq("movements", ES, "ya", "no", "se", "mueve|movio|ha", gap=1, weeks=MOVEMENTS_ESTABLISHED)
+_seq(
+    "movements",
+    ES,
+    "ya",
+    "no",
+    "patea|patalea|patadas|pataditas",
+    gap=1,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+# "llevo toda la tarde sin notarlo", "sin sentir al bebé": the negation is part of it.
+_seq(
+    "movements",
+    ES,
+    "sin",
+    "=notarlo|=notarla|=sentirlo|=sentirla|=notarle|=sentirle",
+    gap=0,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_seq(
+    "movements",
+    ES,
+    "sin",
+    "notar|sentir",
+    "bebe|nene|nena|movimiento*|patada*|pataditas",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
 _near(
     "movements",
     ES,
     "bebe|nene|nena|bebo",
-    "=quieto|=quieta|=quietito|=quietita|=tranquilo|=tranquila|=dormido|=dormida",
+    "=quieto|=quieta|=quietito|=quietita|=tranquilo|=tranquila|=dormido|=dormida|=parado|=parada|=paradito|=paradita",
     window=4,
     weeks=MOVEMENTS_ESTABLISHED,
     unless="mucho|muchisimo|patea|patadas",
@@ -1883,7 +1913,7 @@ _near(
     "movements",
     ES,
     "normalmente|suele|normal",
-    "nada|quieto|quieta|nadita",
+    "nada|quieto|quieta|nadita|=parado|=parada",
     window=12,
     weeks=MOVEMENTS_ESTABLISHED,
 )

@@ -461,3 +461,24 @@ def test_medicines_taken_as_meant_accidents_and_the_past_are_not_self_harm(quest
 )
 def test_negated_acts_are_not_self_harm(question):
     assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("he's been so still since lunch, usually he's rolling about, 32 weeks", "movements"),
+        ("la nena está paradita desde anoche, 33 semanas", "movements"),
+        ("ya no da patadas como antes, 36 semanas", "movements"),
+        ("llevo desde la mañana sin sentirla, 35 semanas", "movements"),
+        ("feels like my insides are falling out down below, 1 week after the birth", "prolapse"),
+        ("noto como un huevo en la vagina desde el parto", "prolapse"),
+        ("me está cayendo agua sin parar, 33 semanas", "waters"),
+    ],
+)
+def test_movements_prolapse_and_waters_in_other_words(question, expected):
+    assert category(question) == expected
+
+
+def test_no_noticing_without_the_baby_and_water_from_the_shower_are_routine():
+    assert category("llevo una semana sin notar náuseas, 30 semanas, ¿es normal?") is None
+    assert category("me cae agua de la ducha en la cicatriz, ¿pasa algo?") is None
