@@ -798,9 +798,9 @@ _near(
     "self_harm",
     EN,
     "took|taken|take|taking|swallow*|downed|necked|had|popped",
-    _TOO_MANY_EN,
+    _TOO_MANY_EN + "|half|most|rest",
     _MEDICINES,
-    window=8,
+    window=12,
     unless="accident*|mistake|xaccidentx|double|twice|two|forgot|forgotten|missed|course|day|daily|prescribed|safe|every",
 )
 # "I overdosed", "overdosed on my meds"; not "can you overdose on vitamin A?" (misspellings
@@ -903,7 +903,52 @@ _seq(
     unless="to|toilet|loo|work|stairs|gym|walk*|feeding|waking|up|eating",
 )
 _seq("self_harm", EN, "burden", "to|on|for", "everyone|everybody|all|them|world", gap=2)
-_seq("self_harm", EN, "drive|driving|crash", "into", "wall|tree|lorry|river", gap=2)
+_seq(
+    "self_harm",
+    EN,
+    "drive|driving|drove|crash|crashing|swerv*|steer*",
+    "into|off",
+    "wall|tree|lorry|river|road|bridge|cliff|motorway|oncoming",
+    gap=2,
+)
+# Thinking of death, death as a relief; intrusive commands ("my head keeps telling me to jump").
+_seq(
+    "self_harm",
+    EN,
+    "think*|thought*|dream*|fantasi*|imagin*|obsess*",
+    "about|of",
+    "dying|death|dead|die|suicide",
+    gap=2,
+    unless="labour|childbirth|giving|during|surgery|section|epidural|anaesthetic|operation|sids|cot|baby|babys|he|she|husband|partner|mum|dad",
+)
+_near(
+    "self_harm",
+    EN,
+    "dying|death|dead|die",
+    "relief|rest|peace|peaceful|escape",
+    window=6,
+    unless="baby|babys|sids|labour",
+)
+_seq(
+    "self_harm",
+    EN,
+    "head|voice|voices|thoughts|brain|mind",
+    "telling|tells|told|saying|says|keeps",
+    "me",
+    "to",
+    "jump|kill|hurt|die|end|harm|cut|drown|disappear|go",
+    gap=1,
+)
+_seq("self_harm", EN, "not|stop|cease", "existing|exist", gap=1, unless="for|to")
+_seq(
+    "self_harm",
+    EN,
+    "no",
+    "way",
+    "out",
+    gap=1,
+    unless="labour|baby|breech|birth|pregnancy|traffic|house|car",
+)
 _seq(
     "self_harm",
     EN,
@@ -977,8 +1022,8 @@ _seq(
     "self_harm",
     EN,
     "jump*|step*|throw",
-    "front|off",
-    "train|car|bus|bridge|building|roof|lorry",
+    "front|off|from",
+    "train|car|bus|bridge|building|roof|lorry|floor|balcony|window|cliff|tower|flats|storey|multistorey",
     gap=3,
 )
 _seq("self_harm", EN, "not", "go", "on", gap=1)
@@ -1029,7 +1074,7 @@ _near(
     EN,
     "written|wrote|writing",
     "letters|letter",
-    "kids|children|family|partner|husband|mum|goodbye",
+    "kids|children|family|partner|husband|mum|goodbye|everyone|everybody|son|daughter|baby|boys|girls",
     window=6,
 )
 _near(
@@ -1086,7 +1131,14 @@ _seq("self_harm", ES, "quitar*|quitarme|acabar|terminar", "vida", gap=2)
 _seq("self_harm", ES, "acabar|terminar|acabo", "todo", gap=2)
 _seq("self_harm", ES, "quiero|quisiera|ganas|deseo|prefiero", "morir*|muert*|matar*", gap=2)
 _one("self_harm", ES, "=morirme|=matarme|suicidarme")
-_seq("self_harm", ES, "no", "quiero|puedo", "vivir|seguir|estar", gap=2)
+_seq(
+    "self_harm",
+    ES,
+    "no",
+    "quiero|puedo",
+    "vivir|seguir|estar|amanecer|despertar|despertarme|existir",
+    gap=2,
+)
 _seq("self_harm", ES, "mejor", "sin", "mi", gap=2)
 _seq("self_harm", ES, "mejor", "no", "despertar|existir|estar|vivir|haber", gap=2)
 _seq("self_harm", ES, "si", "no", "estuviera|existiera|viviera|despertara", gap=2)
@@ -1139,9 +1191,9 @@ _seq(
     ES,
     "me",
     "haciendo|hago|hice|hecho|=hacerme|=hacer",
-    "dano|cortes|heridas|quemaduras",
+    "dano|=cortes|=heridas|quemaduras",
     gap=2,
-    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando|cuchillo",
+    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando",
 )
 _near(
     "self_harm",
@@ -1180,6 +1232,51 @@ _seq(
     unless="parto|cesarea|baja|guarderia|lactancia|biberon|nombre|habitacion|cuna|trabajo|maleta|compra|epidural|pecho|mama|papeles|ropa",
 )
 # Deseos indirectos: "quiero desaparecer", "ojalá no despertar", "cansada de vivir".
+_near(
+    "self_harm",
+    ES,
+    "pienso|pensando|pensar|pensamientos|sueno|imagino|imaginando",
+    "muerte|morir|morirme|matarme|suicidio",
+    window=6,
+    unless="parto|cesarea|bebe|cuna|operacion|anestesia|epidural|durante|marido|pareja|madre|padre",
+)
+_near(
+    "self_harm",
+    ES,
+    "muerte|morir|morirme|muerta",
+    "alivio|descanso|paz|descansar",
+    window=6,
+    unless="bebe|parto|cuna",
+)
+_seq(
+    "self_harm",
+    ES,
+    "cabeza|voz|voces|mente",
+    "dice|dicen|decia|pide|piden",
+    "que",
+    "tire|mate|muera|corte|desaparezca|haga",
+    gap=2,
+)
+# "estarían mejor con otra mamá", "soy una carga", "solo estorbo", "todo preparado para irme".
+_seq(
+    "self_harm",
+    ES,
+    "estarian|estaria|seria|serian|vivirian|viviria",
+    "mejor|mejores",
+    "con|sin",
+    "otra|otro|alguien",
+    gap=2,
+)
+_seq("self_harm", ES, "soy|yo|solo|siento", "=estorbo|=estorbando|=carga", gap=2)
+_seq(
+    "self_harm",
+    ES,
+    "preparado|preparada|preparadas|listo|lista|decidido|decidida",
+    "para",
+    "irme|marcharme|acabar|terminar",
+    gap=1,
+    unless="hospital|parto|maternidad|casa|vacaciones|viaje|trabajo|bolsa|maleta|clinica|cesarea",
+)
 _seq(
     "self_harm",
     ES,
@@ -1198,6 +1295,8 @@ _seq(
     "quiero|quisiera|gustaria|ganas|deseo|necesito",
     "desaparecer|esfumarme|desvanecerme",
     gap=2,
+    # "desaparecer un fin de semana con mi pareja": a break, not an end.
+    unless="fin|finde|semana|dias|rato|horas|vacaciones|viaje|escapada|pareja|marido|novio",
 )
 _seq(
     "self_harm",
@@ -1451,7 +1550,7 @@ _near(
     "prolapse",
     EN,
     "something|bulge|bulging|lump|ball|cord|insides|womb|everything|organs|bladder|uterus",
-    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*",
+    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*|push*",
     "out|down|between|vagina|below|entrance",
     window=6,
     unless="mouth|throat|anus|breast|armpit|neck",
@@ -1721,7 +1820,7 @@ _near(
 _near(
     "waters",
     EN,
-    "wet|soaked|soaking|damp|dampness|moist",
+    "wet|soaked|soaking|damp|dampness|moist|drenched|sodden|dripping",
     "knickers|pants|underwear|liner|liners|pad|pads|trousers|leggings|bed|sheets",
     window=8,
     unless="sweat*",
@@ -1814,7 +1913,7 @@ _near(
     "quiet|quieter|still|subdued|lazy|sleepy",
     window=6,
     weeks=MOVEMENTS_ESTABLISHED,
-    unless="kicks|lot|loads|active",
+    unless="kicks|lot|loads|active|can|could|get|pregnant",
 )
 _near(
     "movements",
@@ -1863,6 +1962,16 @@ _seq(
     "movements", ES, "dejado|dejo|=paro|parado", "mover*|patear", gap=2, weeks=MOVEMENTS_ESTABLISHED
 )
 _seq("movements", ES, "ya", "no", "se", "mueve|movio|ha", gap=1, weeks=MOVEMENTS_ESTABLISHED)
+_seq(
+    "movements",
+    ES,
+    "no",
+    "dado|da|dio|ha",
+    "senales|senal|senas",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="parto|contracciones|labour|dilatacion",
+)
 _seq(
     "movements",
     ES,

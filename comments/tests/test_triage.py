@@ -482,3 +482,34 @@ def test_movements_prolapse_and_waters_in_other_words(question, expected):
 def test_no_noticing_without_the_baby_and_water_from_the_shower_are_routine():
     assert category("llevo una semana sin notar náuseas, 30 semanas, ¿es normal?") is None
     assert category("me cae agua de la ducha en la cicatriz, ¿pasa algo?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I dream about dying most nights now",
+        "the voices in my head keep telling me to drown",
+        "I keep picturing swerving into oncoming traffic",
+        "pienso todo el rato en la muerte",
+        "morirme sería un descanso",
+        "serían más felices con otra madre, estarían mejor con otra",
+        "me siento una carga",
+        "mi cabeza me dice que me tire por la ventana",
+    ],
+)
+def test_thoughts_of_death_commands_and_burdens_are_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I keep thinking about dying in labour, is a c-section safer?",
+        "pienso mucho en la muerte de mi padre desde que estoy embarazada",
+        "quiero desaparecer un finde con mi marido antes del parto",
+        "ya tengo todo preparado para irme al hospital",
+        "me hice un corte con el cuchillo pelando patatas",
+    ],
+)
+def test_fears_breaks_and_accidents_in_the_same_words_are_not_self_harm(question):
+    assert category(question) is None
