@@ -20,6 +20,12 @@ into words and matches them:
   ("31 weeks", "34+2", "de 30 semanas", "semana 30", "5 months pregnant", "due in
   two weeks"; the one said to be now) are read so that a rule can apply only
   before term, or only once movements are expected.
+- **Idioms and intent**: figures of speech that use a red flag's words innocently
+  ("this heartburn is killing me", "me muero de ganas", "dying to know";
+  ``red_flags.IDIOMS``) become ``xidiomx`` and count for nothing; "on purpose" /
+  "a propósito" becomes ``xpurposex`` ("not on purpose" ``xaccidentx``), a count of eight or
+  more of a medicine ``xmanyx`` ("took 20 of my sertraline"), and "sentido" in "no le veo
+  sentido" ``xsensex`` (sense, not feeling the baby).
 - **Synonyms**: slang, text-speak and regional words are read as the words the rules
   know (``red_flags.SYNONYMS``: "havnt", "bby", "panza", "guata", "el papá del bebé").
 - **Negation**: a match is skipped when a negation word comes just before it in the
