@@ -308,6 +308,8 @@ IDIOMS = (
     # "this heartburn is killing me", "my feet are killing me", "the wait kills me"
     r"(?:is|are|s|was|were|been|keeps|kept) (?:literally |actually |really |just |absolutely |slowly )?killing me",
     r"(?:it|this|that|which|heat|wait|waiting|back|feet|heartburn|pain) kills me",
+    # "my husband would kill me if I bought another pram"
+    r"(?:would|will|gonna|going to|d|ll) (?:literally |actually |totally )?kill me (?:if|when|for|lol|haha)",
     r"(?:die|died|dying|dead) (?:of|from|with|laughing) (?:the )?(?:" + _FEELINGS_EN + r")",
     r"(?:die|died|dying|dead) laughing",
     r"(?:dying|die) (?:to|for) (?:know|find out|meet|see|hold|tell|try|eat|have|get|go|hear|a |an |some )",
@@ -335,6 +337,9 @@ CONTEXT = {
             "last month",
             "as a child",
             "as a teenager",
+            "old scars",
+            "self harm scars",
+            "old self harm",
             "when i was younger",
             "used to",
             "in the past",
@@ -534,6 +539,9 @@ CONTEXT = {
             "de pequeno",
             "de nina",
             "de adolescente",
+            "cicatrices antiguas",
+            "viejas cicatrices",
+            "cicatrices de autolesion[a-z]*",
             "de joven",
             "antes me",
             "en el pasado",
@@ -784,16 +792,16 @@ _seq(
 _seq(
     "self_harm",
     EN,
-    "cutting|cut|burning",
+    "cutting|cut|burning|hit|hitting|punch*|bang*|slap*|scratch*|bite|biting|starv*|bruis*",
     "myself",
     gap=1,
-    unless="accident*|knife|cooking|shaving",
+    unless="accident*|accidentally|knife|cooking|shaving|oven|iron|pan|kettle|stove",
 )
 _near("self_harm", EN, "tablets|pills|overdose|paracetamol", "all|overdose|every", window=12)
 # Acts already done or under way. Too many of a medicine: "swallowed a whole packet of
 # co-codamol", "took 20 of my sertraline" (a count of eight or more is ``xmanyx``), "had a
 # handful of painkillers"; "overdosed", "took an overdose". An accident is not self-harm.
-_TOO_MANY_EN = "load|loads|lot|lots|handful|whole|packet|packets|pack|box|boxes|bottle|strip|strips|bunch|entire|all|xmanyx|every"
+_TOO_MANY_EN = "load|loads|lot|lots|handful|whole|packet|packets|pack|box|boxes|bottle|strip|strips|bunch|entire|all|xmanyx|every|everything|cabinet"
 _near(
     "self_harm",
     EN,
@@ -910,6 +918,48 @@ _seq(
     "into|off",
     "wall|tree|lorry|river|road|bridge|cliff|motorway|oncoming",
     gap=2,
+)
+# What a risk assessment asks about: the only thing that holds her back, nothing left to live
+# for, goodbyes already said, being at a high or deep place now, how easy it would be.
+_seq(
+    "self_harm",
+    EN,
+    "only",
+    "thing|reason|one|person",
+    "stopping|keeping|holding|stops|keeps|still",
+    gap=2,
+)
+_seq(
+    "self_harm",
+    EN,
+    "nothing|no",
+    "left|reason|worth|point|purpose",
+    "for|to|in",
+    "me|live|living|stay|carry|exist|anymore",
+    gap=1,
+    unless="worry|panic|concern|stress|fear|scared|alarm",
+)
+_seq("self_harm", EN, "nothing", "to", "live", gap=1)
+_seq("self_harm", EN, "said|saying|say", "my|our", "goodbyes|goodbye", gap=1)
+_seq("self_harm", EN, "when|after|once", "im|i am|i m", "gone|dead", gap=1)
+_seq(
+    "self_harm",
+    EN,
+    "im|sat|sitting|standing|stood|parked",
+    "at|on|by|in|near",
+    "bridge|reservoir|cliff|edge|roof|rooftop|tracks|railway|ledge|pier|cliffs",
+    gap=3,
+    unless="seat|tears|nerves|holiday|view|walk|walking|drive|driving|over",
+)
+_near(
+    "self_harm",
+    EN,
+    "thinking|think|looking|staring|imagining|wondering",
+    "how",
+    "easy|quick|simple|painless",
+    "would|could",
+    window=8,
+    unless="formula|switch|change|breastfeed*|labour|birth|section|induction|move|pregnant|travel|work|job|nursery|recovery|feed|feeding",
 )
 # Thinking of death, death as a relief; intrusive commands ("my head keeps telling me to jump").
 _seq(
@@ -1231,6 +1281,57 @@ _seq(
     gap=1,
     unless="parto|cesarea|baja|guarderia|lactancia|biberon|nombre|habitacion|cuna|trabajo|maleta|compra|epidural|pecho|mama|papeles|ropa",
 )
+# Lo que pregunta una valoración del riesgo: lo único que la frena, ninguna razón para seguir,
+# despedidas hechas, estar en un lugar alto ahora, que parezca un accidente.
+_seq(
+    "self_harm",
+    ES,
+    "unico|unica",
+    "que",
+    "me",
+    "frena|detiene|retiene|mantiene|para|sujeta|ata",
+    gap=1,
+)
+_seq(
+    "self_harm",
+    ES,
+    "no|ninguna|ningun|sin|ni",
+    "razon|razones|motivo|motivos|ganas",
+    "para|a|de",
+    "seguir|vivir|viva|vivo|existir",
+    gap=2,
+    unless="dando|haciendo|intentando|trabajando|pecho|lactancia|tomando|embarazada",
+)
+_seq(
+    "self_harm",
+    ES,
+    "no",
+    "me",
+    "queda",
+    "nada|nadie",
+    gap=1,
+    unless="leche|dinero|paciencia|ropa|comida|tiempo",
+)
+_seq("self_harm", ES, "nada", "por", "lo", "que", "vivir", gap=0)
+_near(
+    "self_harm",
+    ES,
+    "despedi|despedido|despidiendo|despedirme|despida",
+    "si|siempre|todos|todo|acaso|ultima",
+    window=5,
+    unless="parto|hospital|trabajo|vacaciones|aeropuerto|viaje|reunion|fiesta",
+)
+_seq(
+    "self_harm",
+    ES,
+    "estoy|sentada|parada|subida|asomada",
+    "en|al|sobre",
+    "puente|azotea|vias|acantilado|presa|borde|tejado|cornisa",
+    gap=2,
+    unless="coche|paseo|vacaciones|vista|cruzando|atasco",
+)
+_seq("self_harm", ES, "parezca|pareciera|pareceria", "un|una", "accidente", gap=0)
+_seq("self_harm", ES, "cuando", "ya|yo", "no", "este|estes|exista", gap=1)
 # Deseos indirectos: "quiero desaparecer", "ojalá no despertar", "cansada de vivir".
 _near(
     "self_harm",

@@ -513,3 +513,36 @@ def test_thoughts_of_death_commands_and_burdens_are_self_harm(question):
 )
 def test_fears_breaks_and_accidents_in_the_same_words_are_not_self_harm(question):
     assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the only thing keeping me going is my little boy, otherwise I'd be gone",
+        "there's no reason for me to live anymore",
+        "I've said my goodbyes to my sisters",
+        "I'm standing on the bridge near my house",
+        "I keep hitting myself when I get angry",
+        "lo único que me frena es mi hija",
+        "no tengo ningún motivo para seguir viva",
+        "ya me despedí de todos",
+        "estoy en la azotea y no quiero bajar",
+        "quiero que parezca un accidente",
+    ],
+)
+def test_what_a_risk_assessment_asks_about_is_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my mum will kill me if I don't find out the sex lol",
+        "will the midwife see my old self-harm scars at the booking appointment?",
+        "there's no reason to worry about a few Braxton Hicks, is there?",
+        "I'm on the edge of my seat waiting for the scan",
+        "no me queda leche por la tarde, ¿es normal?",
+    ],
+)
+def test_the_same_words_said_lightly_or_about_the_past_are_not_self_harm(question):
+    assert category(question) is None
