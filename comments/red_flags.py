@@ -202,6 +202,13 @@ SYNONYMS = {
         "contras": "contractions",
         "bleedn": "bleeding",
         "bleeing": "bleeding",
+        "meds": "medication",
+        "tabs": "tablets",
+        "od": "overdose",
+        "shes": "she is",
+        "hes": "he is",
+        "myslf": "myself",
+        "meself": "myself",
     },
     "es": {
         "panza": "barriga",
@@ -231,8 +238,89 @@ SYNONYMS = {
         "xq": "porque",
         "tb": "tambien",
         "sangro mucho": "sangrando mucho",
+        "aguita": "agua",
+        "kiero": "quiero",
+        "qiero": "quiero",
+        "aki": "aqui",
+        "tngo": "tengo",
+        "toy": "estoy",
+        "nadien": "nadie",
+        "pastis": "pastillas",
+        "pastiyas": "pastillas",
     },
 }
+
+# Figures of speech that use a red flag's words innocently ("this heartburn is killing me",
+# "I could die of embarrassment", "me muero de ganas", "dying to know the sex"): folded
+# patterns, read as the neutral token ``xidiomx`` before any rule, in both languages.
+# Only hyperbole about a thing, a feeling or a wish: "kill myself", "quiero morirme" and
+# "want to die" stay what they say.
+# Medicines a reader may take too many of, as folded prefixes (both languages).
+MEDICINE_PREFIXES = (
+    "tablet",
+    "pill",
+    "painkiller",
+    "paracetamol",
+    "ibuprofen",
+    "codeine",
+    "codamol",
+    "cocodamol",
+    "tramadol",
+    "sertralin",
+    "citalopram",
+    "fluoxetin",
+    "antidepressant",
+    "sleeping",
+    "medication",
+    "medicine",
+    "aspirin",
+    "insulin",
+    "diazepam",
+    "lorazepam",
+    "pastilla",
+    "pildora",
+    "comprimido",
+    "medicament",
+    "medicina",
+    "ibuprofeno",
+    "antidepresiv",
+    "calmante",
+    "tranquilizant",
+    "somnifero",
+    "ansiolitic",
+    "orfidal",
+    "paracetamol",
+    "nolotil",
+    "metamizol",
+    "blister",
+)
+_MEDICINES = "|".join(f"{prefix}*" for prefix in MEDICINE_PREFIXES) + "|meds|tabs|xmanyx"
+
+_FEELINGS_EN = (
+    "embarrassment|shame|laughing|laughter|boredom|excitement|happiness|jealousy|envy|"
+    "curiosity|heat|hunger|cringe|nerves|suspense|anticipation|tiredness"
+)
+_FEELINGS_ES = (
+    "ganas|risa|verguenza|sueno|hambre|calor|frio|cansancio|envidia|nervios|curiosidad|"
+    "pena|asco|miedo|amor|emocion|alegria|sed|aburrimiento|dolor|susto|celos|impaciencia"
+)
+IDIOMS = (
+    # "this heartburn is killing me", "my feet are killing me", "the wait kills me"
+    r"(?:is|are|s|was|were|been|keeps|kept) (?:literally |actually |really |just |absolutely |slowly )?killing me",
+    r"(?:it|this|that|which|heat|wait|waiting|back|feet|heartburn|pain) kills me",
+    # "my husband would kill me if I bought another pram"
+    r"(?:would|will|gonna|going to|d|ll) (?:literally |actually |totally )?kill me (?:if|when|for|lol|haha)",
+    r"(?:die|died|dying|dead) (?:of|from|with|laughing) (?:the )?(?:" + _FEELINGS_EN + r")",
+    r"(?:die|died|dying|dead) laughing",
+    r"(?:dying|die) (?:to|for) (?:know|find out|meet|see|hold|tell|try|eat|have|get|go|hear|a |an |some )",
+    r"(?:me )?(?:muero|muera|muriera|muriese|moria|muriendo|mori|morirme|morir|murio|muerta|muerto|muertas|muertos) (?:de|del|de la) (?:"
+    + _FEELINGS_ES
+    + r")",
+    r"(?:me|nos) (?:esta|estan|estaba|estaban) matando",
+    r"(?:me|nos) (?:mata|matan|mataba|mataban)(?! (?:a|al|mi|de|si))",
+    # "quiero desaparecer del grupo", "desaparecer de las redes": the place is not this world.
+    r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|foro|instagram|facebook)",
+)
 
 # Sentence context (folded words, matched as whole words; history markers may be patterns).
 CONTEXT = {
@@ -249,6 +337,9 @@ CONTEXT = {
             "last month",
             "as a child",
             "as a teenager",
+            "old scars",
+            "self harm scars",
+            "old self harm",
             "when i was younger",
             "used to",
             "in the past",
@@ -448,6 +539,9 @@ CONTEXT = {
             "de pequeno",
             "de nina",
             "de adolescente",
+            "cicatrices antiguas",
+            "viejas cicatrices",
+            "cicatrices de autolesion[a-z]*",
             "de joven",
             "antes me",
             "en el pasado",
@@ -698,19 +792,288 @@ _seq(
 _seq(
     "self_harm",
     EN,
-    "cutting|cut|burning",
+    "cutting|cut|burning|hit|hitting|punch*|bang*|slap*|scratch*|bite|biting|starv*|bruis*",
     "myself",
     gap=1,
-    unless="accident*|knife|cooking|shaving",
+    unless="accident*|accidentally|knife|cooking|shaving|oven|iron|pan|kettle|stove",
 )
 _near("self_harm", EN, "tablets|pills|overdose|paracetamol", "all|overdose|every", window=12)
-_seq("self_harm", EN, "drive|driving|crash", "into", "wall|tree|lorry|river", gap=2)
+# Acts already done or under way. Too many of a medicine: "swallowed a whole packet of
+# co-codamol", "took 20 of my sertraline" (a count of eight or more is ``xmanyx``), "had a
+# handful of painkillers"; "overdosed", "took an overdose". An accident is not self-harm.
+_TOO_MANY_EN = "load|loads|lot|lots|handful|whole|packet|packets|pack|box|boxes|bottle|strip|strips|bunch|entire|all|xmanyx|every|everything|cabinet"
+_near(
+    "self_harm",
+    EN,
+    "took|taken|take|taking|swallow*|downed|necked|had|popped",
+    _TOO_MANY_EN + "|half|most|rest",
+    _MEDICINES,
+    window=12,
+    unless="accident*|mistake|xaccidentx|double|twice|two|forgot|forgotten|missed|course|day|daily|prescribed|safe|every",
+)
+# "I overdosed", "overdosed on my meds"; not "can you overdose on vitamin A?" (misspellings
+# make "overdose" one letter from "overdosed", so the rule needs who did it or on what).
+_seq(
+    "self_harm",
+    EN,
+    "i|ive|just|already|have|has|had|she",
+    "=overdosed|=overdosing",
+    gap=1,
+    unless="accident*|mistake|xaccidentx|vitamin*|caffeine|sugar",
+)
+_seq(
+    "self_harm",
+    EN,
+    "=overdosed|=overdosing",
+    "on|with",
+    "my|her|his|the|all|some|a",
+    gap=0,
+    unless="accident*|mistake|xaccidentx|vitamin*|caffeine|sugar",
+)
+_seq(
+    "self_harm",
+    EN,
+    "took|taken|take|taking|had",
+    "overdose",
+    gap=2,
+    unless="accident*|mistake|xaccidentx",
+)
+# Self-injury: hurting a part of the body on purpose, or again and again ("cut my arm, I did
+# it on purpose", "burning my skin with a lighter", "scratched my legs till they bled").
+_SELF_INJURY_EN = "cut|cutting|burn*|scald*|scratch*|stab*|carv*|slash*|hit|hitting|punch*|bang*|bit|biting|pinch*|hurt|hurting"
+_BODY_EN = (
+    "arm|arms|leg|legs|wrist|wrists|thigh|thighs|skin|stomach|belly|tummy|face|hands|head|myself"
+)
+_near(
+    "self_harm",
+    EN,
+    _SELF_INJURY_EN,
+    _BODY_EN,
+    "xpurposex|again|keep|kept|been|started|deep|deeper|till|until|numb|punish*|release|relief|lighter|cigarette*|razor|blade|noise",
+    window=10,
+    unless="accident*|xaccidentx|itch*|itchy|rash|eczema|cooking|oven|kitchen|chopping|shaving|paper|sunburn|fell|fall|bump|door|baby|babys|toddler|kick*",
+)
+# Plans and means: a stash, a method, a place, a goodbye.
+_near(
+    "self_harm",
+    EN,
+    "stockpil*|hoard*|saving|saved|stash*|collecting|hiding|hidden|keeping|kept",
+    "drawer|enough|xmanyx|up|away|secret|when|case",
+    _MEDICINES,
+    window=8,
+)
+_seq("self_harm", EN, "hang|hanging|hanged", "myself", gap=1)
+_near(
+    "self_harm",
+    EN,
+    "rope|noose|ligature|bridge|cliff|ledge|=tracks|railway|motorway|overpass",
+    "which|thinking|think|keep|use|using|used|stood|standing|drove|driven|tie|tied|picked|chosen",
+    "i|im|ive|id|me|my",
+    window=8,
+    unless="skipping|exercise|traffic|commute|holiday|car seat|journey|route|drive to|scan",
+)
+_seq(
+    "self_harm",
+    EN,
+    "goodbye|farewell",
+    "message|messages|text|texts|video|videos|email|emails|voice",
+    gap=2,
+)
+_seq(
+    "self_harm", EN, "not|wont|never", "be", "around|here|alive", "long|longer|anymore|much", gap=3
+)
+# Indirect wishes: "I pray I don't wake up", "tired of living", "can't keep going".
+_near(
+    "self_harm",
+    EN,
+    "pray|praying|prayed",
+    "not|never",
+    "wake|waking|here|alive",
+    window=8,
+    unless="baby|babys|toddler|son|daughter|kids|children|he|she|they",
+)
+_seq(
+    "self_harm",
+    EN,
+    "tired|sick|exhausted|weary",
+    "of",
+    "living|life|alive|existing|being",
+    gap=1,
+    unless="work|job|pregnant|pregnancy|sick|nausea",
+)
+_seq(
+    "self_harm",
+    EN,
+    "not",
+    "keep|carry",
+    "going|on",
+    gap=1,
+    unless="to|toilet|loo|work|stairs|gym|walk*|feeding|waking|up|eating",
+)
+_seq("self_harm", EN, "burden", "to|on|for", "everyone|everybody|all|them|world", gap=2)
+_seq(
+    "self_harm",
+    EN,
+    "drive|driving|drove|crash|crashing|swerv*|steer*",
+    "into|off",
+    "wall|tree|lorry|river|road|bridge|cliff|motorway|oncoming",
+    gap=2,
+)
+# What a risk assessment asks about: the only thing that holds her back, nothing left to live
+# for, goodbyes already said, being at a high or deep place now, how easy it would be.
+_seq(
+    "self_harm",
+    EN,
+    "only",
+    "thing|reason|one|person",
+    "stopping|keeping|holding|stops|keeps|still",
+    gap=2,
+)
+_seq(
+    "self_harm",
+    EN,
+    "nothing|no",
+    "left|reason|worth|point|purpose",
+    "for|to|in",
+    "me|live|living|stay|carry|exist|anymore",
+    gap=1,
+    unless="worry|panic|concern|stress|fear|scared|alarm",
+)
+_seq("self_harm", EN, "nothing", "to", "live", gap=1)
+_seq("self_harm", EN, "said|saying|say", "my|our", "goodbyes|goodbye", gap=1)
+_seq("self_harm", EN, "when|after|once", "im|i am|i m", "gone|dead", gap=1)
+_seq(
+    "self_harm",
+    EN,
+    "im|sat|sitting|standing|stood|parked",
+    "at|on|by|in|near",
+    "bridge|reservoir|cliff|edge|roof|rooftop|tracks|railway|ledge|pier|cliffs",
+    gap=3,
+    unless="seat|tears|nerves|holiday|view|walk|walking|drive|driving|over",
+)
+_near(
+    "self_harm",
+    EN,
+    "thinking|think|looking|staring|imagining|wondering",
+    "how",
+    "easy|quick|simple|painless",
+    "would|could",
+    window=8,
+    unless="formula|switch|change|breastfeed*|labour|birth|section|induction|move|pregnant|travel|work|job|nursery|recovery|feed|feeding",
+)
+# Thinking of death, death as a relief; intrusive commands ("my head keeps telling me to jump").
+_seq(
+    "self_harm",
+    EN,
+    "think*|thought*|dream*|fantasi*|imagin*|obsess*",
+    "about|of",
+    "dying|death|dead|die|suicide",
+    gap=2,
+    unless="labour|childbirth|giving|during|surgery|section|epidural|anaesthetic|operation|sids|cot|baby|babys|he|she|husband|partner|mum|dad",
+)
+_near(
+    "self_harm",
+    EN,
+    "dying|death|dead|die",
+    "relief|rest|peace|peaceful|escape",
+    window=6,
+    unless="baby|babys|sids|labour",
+)
+_seq(
+    "self_harm",
+    EN,
+    "head|voice|voices|thoughts|brain|mind",
+    "telling|tells|told|saying|says|keeps",
+    "me",
+    "to",
+    "jump|kill|hurt|die|end|harm|cut|drown|disappear|go",
+    gap=1,
+)
+_seq("self_harm", EN, "not|stop|cease", "existing|exist", gap=1, unless="for|to")
+_seq(
+    "self_harm",
+    EN,
+    "no",
+    "way",
+    "out",
+    gap=1,
+    unless="labour|baby|breech|birth|pregnancy|traffic|house|car",
+)
+_seq(
+    "self_harm",
+    EN,
+    "end|ending|ended",
+    "things",
+    gap=1,
+    unless="with|relationship|boyfriend|partner|husband|friendship|job|contract",
+)
+_seq(
+    "self_harm",
+    EN,
+    "want|wish|need",
+    "all|everything",
+    "over",
+    gap=3,
+    unless="pregnancy|pregnant|labour|birth|nausea|sickness|sick|pain|heartburn|induction|weeks|baby|here|born|arrived|meet",
+)
+_seq(
+    "self_harm",
+    EN,
+    "want|wish|wanna|go|fall|just",
+    "sleep|asleep",
+    "forever|permanently|good",
+    gap=2,
+    unless="baby|babys|he|she|lo|night|nights",
+)
+_seq("self_harm", EN, "better|off", "dead", gap=2)
+_seq("self_harm", EN, "deserve|deserved|deserves", "to", "die|dead|death", gap=1)
+# "I don't care if I live or die": the negation is part of it.
+_seq("self_harm", EN, "not|dont", "care", "if|whether", "live|die|alive|dead|wake", gap=2)
+# Looking up a way: "googled ways to die", "how many paracetamol would kill me".
+_near(
+    "self_harm",
+    EN,
+    "googled|google|googling|looked|searched|searching|researched|researching",
+    "ways|way|how|methods",
+    "die|dying|kill|end|lethal|fatal|overdose|suicide|hang",
+    window=6,
+)
+_near(
+    "self_harm",
+    EN,
+    "how",
+    "many|much",
+    _MEDICINES,
+    "would|kill|die|lethal|fatal|enough",
+    window=6,
+    unless="headache|pain|dose|day|daily|hours|safe|allowed|maximum|max|can|should|fever|toothache",
+)
+# "I've been cutting again", "started cutting", not "cutting back on sugar".
+_NOT_CUTTING_ONESELF = "hair|carbs|sugar|down|out|caffeine|coffee|food|nails|onions|grass|teeth|tooth|wood|cord|fabric|paper|crusts|meat|veg*|fruit|sandwich*|bread|cake|fringe|dairy|gluten|alcohol|hours|shifts|back"
+_seq(
+    "self_harm",
+    EN,
+    "been|started|keep|kept|stop|stopped",
+    "cutting",
+    gap=1,
+    unless=_NOT_CUTTING_ONESELF,
+)
+_seq("self_harm", EN, "cutting", "again", gap=0, unless=_NOT_CUTTING_ONESELF)
+_seq(
+    "self_harm",
+    EN,
+    "walk*|swim*|wade|wading|step*|run|running",
+    "into|out",
+    "sea|river|lake|traffic|ocean|waves|road",
+    gap=2,
+    unless="safe|holiday|okay|ok|allowed|beach|paddle|paddling|dog|toddler",
+)
 _seq(
     "self_harm",
     EN,
     "jump*|step*|throw",
-    "front|off",
-    "train|car|bus|bridge|building|roof|lorry",
+    "front|off|from",
+    "train|car|bus|bridge|building|roof|lorry|floor|balcony|window|cliff|tower|flats|storey|multistorey",
     gap=3,
 )
 _seq("self_harm", EN, "not", "go", "on", gap=1)
@@ -761,7 +1124,7 @@ _near(
     EN,
     "written|wrote|writing",
     "letters|letter",
-    "kids|children|family|partner|husband|mum|goodbye",
+    "kids|children|family|partner|husband|mum|goodbye|everyone|everybody|son|daughter|baby|boys|girls",
     window=6,
 )
 _near(
@@ -798,7 +1161,6 @@ _seq("self_harm", ES, "nadie", "notaria|echaria|extranaria|importaria|daria", ga
 _seq("self_harm", ES, "si", "me", "muero|muriera|fuera|desapareciera", gap=1)
 _seq("self_harm", ES, "que", "todo", "acabe|termine|se acabe|pare", gap=2)
 _near("self_harm", ES, "cartas|carta", "despedida|despedirme|hijos|familia", window=6)
-_near("self_harm", ES, "guardando|juntando|acumulando", "pastillas|pildoras|medicamentos", window=5)
 _near(
     "self_harm",
     ES,
@@ -819,17 +1181,246 @@ _seq("self_harm", ES, "quitar*|quitarme|acabar|terminar", "vida", gap=2)
 _seq("self_harm", ES, "acabar|terminar|acabo", "todo", gap=2)
 _seq("self_harm", ES, "quiero|quisiera|ganas|deseo|prefiero", "morir*|muert*|matar*", gap=2)
 _one("self_harm", ES, "=morirme|=matarme|suicidarme")
-_seq("self_harm", ES, "no", "quiero|puedo", "vivir|seguir|estar", gap=2)
+_seq(
+    "self_harm",
+    ES,
+    "no",
+    "quiero|puedo",
+    "vivir|seguir|estar|amanecer|despertar|despertarme|existir",
+    gap=2,
+)
 _seq("self_harm", ES, "mejor", "sin", "mi", gap=2)
 _seq("self_harm", ES, "mejor", "no", "despertar|existir|estar|vivir|haber", gap=2)
 _seq("self_harm", ES, "si", "no", "estuviera|existiera|viviera|despertara", gap=2)
 _seq("self_harm", ES, "desaparecer|desaparezco", "siempre|todo|mundo", gap=3)
 _seq("self_harm", ES, "=hacerme|=hacerse", "dano", gap=1)
 _one("self_harm", ES, "=cortarme|autolesion*|=lastimarme")
-_seq("self_harm", ES, "me", "corto|cortando|lastimo", gap=1)
+_seq(
+    "self_harm",
+    ES,
+    "me",
+    "corto|cortando|lastimo",
+    gap=1,
+    unless="cocinando|cocina|cuchillo|afeitando|depilando|papel|accidente|xaccidentx|querer|cebolla|dedo|pelo|flequillo|unas|latas|lata|cristal|vidrio",
+)
 _near("self_harm", ES, "pastillas|pastilla|sobredosis", "todas|=tomarmelas|sobredosis", window=12)
-_seq("self_harm", ES, "sentido", "nada|vida|vivir|seguir", gap=2)
+_seq("self_harm", ES, "vida|vivir|nada|existir", "xsensex", gap=3)
+_seq(
+    "self_harm",
+    ES,
+    "no|ningun|ni",
+    "xsensex",
+    "nada|vida|vivir|seguir|existir",
+    gap=3,
+    unless="dando|haciendo|intentando|trabajando|pecho|lactancia|tomando|estudiando|buscando|esperando|tratamiento|yendo|pagando|comprando|con",
+)
+# "no le veo sentido a seguir", but not "a seguir dando el pecho".
+_seq(
+    "self_harm",
+    ES,
+    "sentido|xsensex",
+    "nada|vida|vivir|seguir|existir",
+    gap=2,
+    unless="dando|haciendo|intentando|trabajando|pecho|lactancia|tomando|estudiando|buscando|esperando|tratamiento|yendo|pagando|comprando|con",
+)
 _seq("self_harm", ES, "tirarme", "puente|ventana|tren|vias|balcon|coche", gap=3)
+# Actos ya hechos o en curso: "me tomé un blíster entero", "me tomé como 15 pastillas".
+_TOO_MANY_ES = "todas|todos|todo|entero|entera|enteros|enteras|caja|cajas|blister|frasco|bote|monton|punado|xmanyx|muchas|muchos|tableta|tira"
+_near(
+    "self_harm",
+    ES,
+    "=tome|=tomado|=tomando|=tomarme|=trague|=tragado|=tragando|=tragarme|=meti|=bebi|=zampe",
+    _TOO_MANY_ES,
+    _MEDICINES,
+    window=8,
+    unless="accidente|equivocacion|error|xaccidentx|olvide|doble|dos|dia|diario|diaria|cada|receta|recetado|embarazo|lactancia",
+)
+_one("self_harm", ES, "sobredosis", unless="accidente|error|vitamina*|cafeina|puede|pueden|hay")
+_seq(
+    "self_harm",
+    ES,
+    "me",
+    "haciendo|hago|hice|hecho|=hacerme|=hacer",
+    "dano|=cortes|=heridas|quemaduras",
+    gap=2,
+    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando",
+)
+_near(
+    "self_harm",
+    ES,
+    "cortado|cortando|corte|cortes|quemado|quemando|quemaduras|aranado|aranando|aranazos|golpeando|pegando|mordiendo",
+    "brazo|brazos|pierna|piernas|muneca|munecas|muslo|muslos|piel|barriga|cara|cabeza",
+    "xpurposex|otra|vez|siempre|sangra|sangrando|cuchilla|tijeras|mechero|cigarro|parar|ahora|profundo",
+    window=10,
+    unless="accidente|xaccidentx|querer|cocinando|cocina|cuchillo|picor|pica|sarpullido|afeitando|depilando|cai|caida|bebe|nino|nina",
+)
+# Planes y medios: "tengo guardadas pastillas", "ya sé cómo lo voy a hacer", "ahorcarme".
+_near("self_harm", ES, "=juntando|=acumulando|=ahorrando|=almacenando", _MEDICINES, window=5)
+_near(
+    "self_harm",
+    ES,
+    "guardadas|guardado|guardados|guardando|escondidas|escondido|escondiendo|juntando|juntado|ahorrando|acumulando|reservando",
+    _MEDICINES,
+    # A stash, not the medicine cabinet: how many, hidden, for a day to come.
+    "monton|xmanyx|muchas|muchos|todas|suficientes|secreto|escondidas|escondidos|dia|momento|=mas",
+    window=8,
+)
+_one(
+    "self_harm",
+    ES,
+    "=ahorcarme|=colgarme|=tirarme|=arrojarme|=envenenarme",
+    unless="pedo|suelo|cama|sofa|piscina|agua|playa|mochila|bolso|fular|portabebe",
+)
+_seq(
+    "self_harm",
+    ES,
+    "planeado|planeando|pensado|pensando|=se|=tengo",
+    "como|donde|cuando",
+    "lo|hacerlo",
+    "voy|hare|haria|hacer|hacerlo|hago",
+    gap=1,
+    unless="parto|cesarea|baja|guarderia|lactancia|biberon|nombre|habitacion|cuna|trabajo|maleta|compra|epidural|pecho|mama|papeles|ropa",
+)
+# Lo que pregunta una valoración del riesgo: lo único que la frena, ninguna razón para seguir,
+# despedidas hechas, estar en un lugar alto ahora, que parezca un accidente.
+_seq(
+    "self_harm",
+    ES,
+    "unico|unica",
+    "que",
+    "me",
+    "frena|detiene|retiene|mantiene|para|sujeta|ata",
+    gap=1,
+)
+_seq(
+    "self_harm",
+    ES,
+    "no|ninguna|ningun|sin|ni",
+    "razon|razones|motivo|motivos|ganas",
+    "para|a|de",
+    "seguir|vivir|viva|vivo|existir",
+    gap=2,
+    unless="dando|haciendo|intentando|trabajando|pecho|lactancia|tomando|embarazada",
+)
+_seq(
+    "self_harm",
+    ES,
+    "no",
+    "me",
+    "queda",
+    "nada|nadie",
+    gap=1,
+    unless="leche|dinero|paciencia|ropa|comida|tiempo",
+)
+_seq("self_harm", ES, "nada", "por", "lo", "que", "vivir", gap=0)
+_near(
+    "self_harm",
+    ES,
+    "despedi|despedido|despidiendo|despedirme|despida",
+    "si|siempre|todos|todo|acaso|ultima",
+    window=5,
+    unless="parto|hospital|trabajo|vacaciones|aeropuerto|viaje|reunion|fiesta",
+)
+_seq(
+    "self_harm",
+    ES,
+    "estoy|sentada|parada|subida|asomada",
+    "en|al|sobre",
+    "puente|azotea|vias|acantilado|presa|borde|tejado|cornisa",
+    gap=2,
+    unless="coche|paseo|vacaciones|vista|cruzando|atasco",
+)
+_seq("self_harm", ES, "parezca|pareciera|pareceria", "un|una", "accidente", gap=0)
+_seq("self_harm", ES, "cuando", "ya|yo", "no", "este|estes|exista", gap=1)
+# Deseos indirectos: "quiero desaparecer", "ojalá no despertar", "cansada de vivir".
+_near(
+    "self_harm",
+    ES,
+    "pienso|pensando|pensar|pensamientos|sueno|imagino|imaginando",
+    "muerte|morir|morirme|matarme|suicidio",
+    window=6,
+    unless="parto|cesarea|bebe|cuna|operacion|anestesia|epidural|durante|marido|pareja|madre|padre",
+)
+_near(
+    "self_harm",
+    ES,
+    "muerte|morir|morirme|muerta",
+    "alivio|descanso|paz|descansar",
+    window=6,
+    unless="bebe|parto|cuna",
+)
+_seq(
+    "self_harm",
+    ES,
+    "cabeza|voz|voces|mente",
+    "dice|dicen|decia|pide|piden",
+    "que",
+    "tire|mate|muera|corte|desaparezca|haga",
+    gap=2,
+)
+# "estarían mejor con otra mamá", "soy una carga", "solo estorbo", "todo preparado para irme".
+_seq(
+    "self_harm",
+    ES,
+    "estarian|estaria|seria|serian|vivirian|viviria",
+    "mejor|mejores",
+    "con|sin",
+    "otra|otro|alguien",
+    gap=2,
+)
+_seq("self_harm", ES, "soy|yo|solo|siento", "=estorbo|=estorbando|=carga", gap=2)
+_seq(
+    "self_harm",
+    ES,
+    "preparado|preparada|preparadas|listo|lista|decidido|decidida",
+    "para",
+    "irme|marcharme|acabar|terminar",
+    gap=1,
+    unless="hospital|parto|maternidad|casa|vacaciones|viaje|trabajo|bolsa|maleta|clinica|cesarea",
+)
+_seq(
+    "self_harm",
+    ES,
+    "irme|ir|marcharme|dormirme|dormir|desaparecer",
+    "para",
+    "siempre",
+    gap=1,
+    unless="casa|pais|ciudad|vacaciones|bebe|trabajo|playa|viaje|espana|mexico|pueblo|vivir|noche",
+)
+_seq("self_harm", ES, "mejor", "muerta|muerto|morirme|muriera|morir|=matarme", gap=2)
+_seq("self_harm", ES, "ojala|quisiera|deseo|desearia", "me", "muriera|muera|muero|=morirme", gap=2)
+_seq("self_harm", ES, "no", "haber|hubiera|hubiese", "nacido|existido", gap=1)
+_seq(
+    "self_harm",
+    ES,
+    "quiero|quisiera|gustaria|ganas|deseo|necesito",
+    "desaparecer|esfumarme|desvanecerme",
+    gap=2,
+    # "desaparecer un fin de semana con mi pareja": a break, not an end.
+    unless="fin|finde|semana|dias|rato|horas|vacaciones|viaje|escapada|pareja|marido|novio",
+)
+_seq(
+    "self_harm",
+    ES,
+    "ojala|rezo|pido|quisiera|quiero",
+    "no",
+    "despertar*|amanecer|estar|existir",
+    gap=3,
+)
+_seq("self_harm", ES, "cansada|cansado|harta|harto|agotada", "de", "vivir|vida|existir", gap=1)
+_seq(
+    "self_harm", ES, "no", "aguanto|puedo|soporto", "mas", "vivir|vida|conmigo|existir|estar", gap=2
+)
+_seq("self_harm", ES, "carga", "para", "todos|todo|familia|mi|ellos|mis|marido|pareja", gap=2)
+_seq(
+    "self_harm",
+    ES,
+    "mejor",
+    "si",
+    "no|yo",
+    "estuviera|existiera|viviera|estoy|existo|muero|muriera",
+    gap=2,
+)
 
 # --- Violence or abuse at home -----------------------------------------------------
 _PEOPLE_NOT_A_PARTNER = (
@@ -1059,8 +1650,8 @@ _near("bleeding", ES, "manch*", "mucho|rojo|roja|abundante", window=4)
 _near(
     "prolapse",
     EN,
-    "something|bulge|bulging|lump|ball|cord|insides|womb",
-    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*",
+    "something|bulge|bulging|lump|ball|cord|insides|womb|everything|organs|bladder|uterus",
+    "come|coming|came|hang*|fall*|poke|poking|stick*|protrud*|bulg*|push*",
     "out|down|between|vagina|below|entrance",
     window=6,
     unless="mouth|throat|anus|breast|armpit|neck",
@@ -1084,7 +1675,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "bulto|bola|algo|bolita|bultito|bolitas",
+    "bulto|bola|algo|bolita|bultito|bolitas|pelota|pelotita|huevo|globo",
     "vagina|vaginal|entrada",
     window=4,
     unless="flujo|picor|pica|tampon",
@@ -1092,7 +1683,7 @@ _near(
 _near(
     "prolapse",
     ES,
-    "algo|bulto|bola|cordon|bolita|bultito",
+    "algo|bulto|bola|cordon|bolita|bultito|pelota|pelotita|huevo|globo|matriz|utero|vejiga",
     "sale|salir|sal*|cuelga|colg*|cae|caer|asoma*|baja",
     window=5,
     unless="flujo|liquido|pis|leche|calostro|moco*",
@@ -1317,10 +1908,20 @@ _near(
     window=5,
     unless="drink*|nose|nipple*|breast*|colostrum",
 )
+# A gush down the legs, dripping on the floor, with no word for the fluid.
 _near(
     "waters",
     EN,
-    "wet|soaked|soaking|damp|dampness|moist",
+    "gush*|pour*|trickl*|drip*|dribbl*|flood*|puddle",
+    "legs|leg|knickers|pants|underwear|trousers|leggings|floor|shoes|feet",
+    window=6,
+    unless="blood|bleed*|bled|period|sweat*|nose|wee|urine|pee|shower|bath",
+    weeks=(0, 44),
+)
+_near(
+    "waters",
+    EN,
+    "wet|soaked|soaking|damp|dampness|moist|drenched|sodden|dripping",
     "knickers|pants|underwear|liner|liners|pad|pads|trousers|leggings|bed|sheets",
     window=8,
     unless="sweat*",
@@ -1346,10 +1947,10 @@ _near(
 _near(
     "waters",
     ES,
-    "perd*|sale|sal*|chorre*|gote*|moj*|escurr*",
+    "perd*|sale|sal*|chorre*|gote*|moj*|escurr*|baja|bajando|cae|cayendo|escap*",
     "liquido|agua|aguita|aguas",
     window=5,
-    unless="beber|bebo|retencion|nariz",
+    unless="beber|bebo|retencion|nariz|ducha|grifo|lluvia|ojos|peso",
 )
 _near(
     "waters",
@@ -1413,13 +2014,13 @@ _near(
     "quiet|quieter|still|subdued|lazy|sleepy",
     window=6,
     weeks=MOVEMENTS_ESTABLISHED,
-    unless="kicks|lot|loads|active",
+    unless="kicks|lot|loads|active|can|could|get|pregnant",
 )
 _near(
     "movements",
     EN,
     "normally|usually",
-    "nothing|quiet|quieter|=barely|=hardly",
+    "nothing|quiet|quieter|=barely|=hardly|still",
     window=12,
     weeks=MOVEMENTS_ESTABLISHED,
 )
@@ -1462,11 +2063,48 @@ _seq(
     "movements", ES, "dejado|dejo|=paro|parado", "mover*|patear", gap=2, weeks=MOVEMENTS_ESTABLISHED
 )
 _seq("movements", ES, "ya", "no", "se", "mueve|movio|ha", gap=1, weeks=MOVEMENTS_ESTABLISHED)
+_seq(
+    "movements",
+    ES,
+    "no",
+    "dado|da|dio|ha",
+    "senales|senal|senas",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+    unless="parto|contracciones|labour|dilatacion",
+)
+_seq(
+    "movements",
+    ES,
+    "ya",
+    "no",
+    "patea|patalea|patadas|pataditas",
+    gap=1,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+# "llevo toda la tarde sin notarlo", "sin sentir al bebé": the negation is part of it.
+_seq(
+    "movements",
+    ES,
+    "sin",
+    "=notarlo|=notarla|=sentirlo|=sentirla|=notarle|=sentirle",
+    gap=0,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
+_seq(
+    "movements",
+    ES,
+    "sin",
+    "notar|sentir",
+    "bebe|nene|nena|movimiento*|patada*|pataditas",
+    gap=2,
+    weeks=MOVEMENTS_ESTABLISHED,
+)
 _near(
     "movements",
     ES,
     "bebe|nene|nena|bebo",
-    "=quieto|=quieta|=quietito|=quietita|=tranquilo|=tranquila|=dormido|=dormida",
+    "=quieto|=quieta|=quietito|=quietita|=tranquilo|=tranquila|=dormido|=dormida|=parado|=parada|=paradito|=paradita",
     window=4,
     weeks=MOVEMENTS_ESTABLISHED,
     unless="mucho|muchisimo|patea|patadas",
@@ -1485,7 +2123,7 @@ _near(
     "movements",
     ES,
     "normalmente|suele|normal",
-    "nada|quieto|quieta|nadita",
+    "nada|quieto|quieta|nadita|=parado|=parada",
     window=12,
     weeks=MOVEMENTS_ESTABLISHED,
 )

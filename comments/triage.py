@@ -20,6 +20,12 @@ into words and matches them:
   ("31 weeks", "34+2", "de 30 semanas", "semana 30", "5 months pregnant", "due in
   two weeks"; the one said to be now) are read so that a rule can apply only
   before term, or only once movements are expected.
+- **Idioms and intent**: figures of speech that use a red flag's words innocently
+  ("this heartburn is killing me", "me muero de ganas", "dying to know";
+  ``red_flags.IDIOMS``) become ``xidiomx`` and count for nothing; "on purpose" /
+  "a propósito" becomes ``xpurposex`` ("not on purpose" ``xaccidentx``), a count of eight or
+  more of a medicine ``xmanyx`` ("took 20 of my sertraline"), and "sentido" in "no le veo
+  sentido" ``xsensex`` (sense, not feeling the baby).
 - **Synonyms**: slang, text-speak and regional words are read as the words the rules
   know (``red_flags.SYNONYMS``: "havnt", "bby", "panza", "guata", "el papá del bebé").
 - **Negation**: a match is skipped when a negation word comes just before it in the
@@ -162,10 +168,40 @@ _COUNTED_PER_HOUR = re.compile(
 )
 
 
+_IDIOMS = re.compile(r"\b(?:" + "|".join(f"(?:{idiom})" for idiom in red_flags.IDIOMS) + r")\b")
+# "I did it on purpose", "lo hice a propósito"; "not on purpose", "sin querer" is an accident.
+_PURPOSE = re.compile(
+    r"\b(?P<negation>(?:not|never|no|nunca)\s+(?:[a-z]+\s+){0,3})?"
+    r"(?:on purpose|purposely|purposefully|deliberately|intentionally|a proposito|adrede|aposta"
+    r"|lo hice yo|me lo hice yo|me lo he hecho yo)\b"
+)
+# "took 20 of my sertraline", "15 pastillas": a count of eight or more of a medicine.
+_MEDICINE = r"(?:" + "|".join(red_flags.MEDICINE_PREFIXES) + r")[a-z]*"
+_MANY_OF_A_MEDICINE = re.compile(
+    r"\b(?:[89]|[1-9][0-9]|[1-9][0-9][0-9])\s+(?!(?:mg|g|ml|mcg|iu|ui|gr|gramos|miligramos)\b)"
+    r"(?=(?:[a-z]+\s+){0,3}" + _MEDICINE + r"\b)"
+)
+# "no le veo sentido a nada", "la vida no tiene sentido": "sentido" is sense, not felt.
+_SENSE = re.compile(
+    r"\b((?:veo|vi|veia|encuentro|encontre|encontraba|tiene|tenia|tendra|hay)\s+"
+    r"(?:el\s+|ningun\s+|ni\s+|mucho\s+)?)sentido\b"
+)
+
+
+def _mark_intent(text):
+    """Idioms neutralised, the purpose of an act and counts of a medicine marked."""
+    text = _IDIOMS.sub(" xidiomx ", text)
+    text = _PURPOSE.sub(
+        lambda match: " xaccidentx " if match.group("negation") else " xpurposex ", text
+    )
+    text = _MANY_OF_A_MEDICINE.sub(" xmanyx ", text)
+    return _SENSE.sub(r"\1 xsensex ", text)
+
+
 def _mark_patterns(folded):
     """``folded`` with the patterns the rules refer to replaced by their tokens."""
     # "6 contractions an hour": the count is a frequency, the word stays for the rules.
-    text = _COUNTED_PER_HOUR.sub(r"\1 xfreqx ", folded)
+    text = _COUNTED_PER_HOUR.sub(r"\1 xfreqx ", _mark_intent(folded))
     text = _FREQUENCY.sub(" xfreqx ", text)
     text = _WAVES.sub(" xwavex ", text)
     text = _BLOOD_PRESSURE.sub(
@@ -811,6 +847,11 @@ _PATTERN_WORDS = {
     "xbphighx": "high blood pressure",
     "xtemphighx": "38 °C or more",
     "xtemplowx": "under 37.5 °C",
+    "xpurposex": "on purpose",
+    "xaccidentx": "not on purpose",
+    "xmanyx": "many",
+    "xsensex": "sentido",
+    "xidiomx": "",
 }
 
 

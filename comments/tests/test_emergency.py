@@ -172,3 +172,23 @@ def test_a_huge_post_is_screened_only_as_far_as_a_question_can_go(client, articl
     response = ask(client, body="a " * 30_000 + "I want to die")
     assert response.status_code == 200
     assert 'id="emergency"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I swallowed a whole packet of my sleeping tablets about an hour ago, 32 weeks.",
+        "Me tomé 20 pastillas de lorazepam hace un rato, estoy de 30 semanas.",
+    ],
+)
+def test_an_overdose_already_taken_gets_the_crisis_line(client, article, settings, body):
+    settings.QUESTIONS_CRISIS_LINE_NUMBER = "116 123"
+    box = emergency_box_for_text(body)
+    assert box.category == "self_harm" and box.is_crisis
+    ask(client, body=body)
+    html = client.get("/en/articles/stitch/").content.decode()
+    assert 'data-category="self_harm"' in html and "tel:116123" in html
+
+
+def test_an_idiom_gets_no_crisis_line():
+    assert emergency_box_for_text("This heartburn is killing me, what can I take?") is None

@@ -79,7 +79,9 @@ def test_the_checks_written_after_the_rules_hold_the_same_figures():
 
 # The fresh sets the rules were measured and then improved on; the later ones are held-out
 # measurements (README), counted in the figures of every set together.
-@pytest.mark.parametrize("name", ["triage_fresh.jsonl", "triage_fresh2.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["triage_fresh.jsonl", "triage_fresh2.jsonl", "triage_fresh6.jsonl"]
+)
 def test_each_fresh_set_improved_on_holds_the_targets_on_its_own(name):
     figures = measure_triage(load_triage_dataset(DATA_DIR / name))
     assert figures.recall[("all", "all")].value >= MIN_RECALL, figures.recall[("all", "all")].wrong
@@ -96,6 +98,14 @@ def test_triage_finds_at_least_95_percent_of_urgent_questions(triage_figures, la
 def test_triage_flags_at_most_15_percent_of_routine_questions(triage_figures, language):
     rate = triage_figures.false_alarms[language]
     assert false_alarm_rate(rate) <= MAX_FALSE_ALARMS, rate.wrong
+
+
+def test_the_sixth_fresh_set_is_mostly_self_harm_in_both_languages_with_hard_routine_ones():
+    rows = load_triage_dataset(DATA_DIR / "triage_fresh6.jsonl")
+    self_harm = [row for row in rows if row["category"] == "self_harm"]
+    assert len(rows) >= 90 and len(self_harm) >= 40
+    assert 0.4 <= sum(row["language"] == "es" for row in self_harm) / len(self_harm) <= 0.5
+    assert sum(not row["urgent"] for row in rows) >= 35
 
 
 def test_no_category_falls_far_behind(triage_figures):

@@ -353,3 +353,196 @@ def test_someone_else_who_is_pregnant_is_the_patient():
 
 def test_a_bit_breathless_is_routine():
     assert not triage("Is it normal to feel a bit breathless at 33 weeks?").is_urgent
+
+
+# --- Self-harm: acts, means, indirect wishes, and idioms that use the same words -------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I swallowed a full box of paracetamol an hour ago",
+        "took 12 of my fluoxetine with vodka, feel sick",
+        "just necked a strip of my codeine, 29 weeks",
+        "I overdosed last night and haven't told anyone",
+        "me he tragado una caja entera de calmantes",
+        "me tomé 30 comprimidos de lorazepam",
+        "I slashed my thighs with a blade again tonight",
+        "I burnt my arm with a cigarette on purpose",
+        "me quemé el brazo con el mechero a propósito",
+    ],
+)
+def test_acts_already_done_or_under_way_are_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've hidden a stash of tablets, enough for when I need them",
+        "I keep thinking about the rope in the shed",
+        "recorded a goodbye video for my boys",
+        "estoy juntando pastillas desde hace semanas",
+        "tengo escondidas muchas pastillas para cuando no pueda más",
+        "he pensado en ahorcarme",
+        "ya tengo pensado cómo lo voy a hacer",
+        "I pray every night that I won't wake up",
+        "I'm so tired of living like this",
+        "estoy cansada de vivir, mi hijo tiene un mes",
+        "solo quiero desaparecer",
+        "ojalá no despertar mañana",
+        "la vida no tiene sentido sin mi bebé",
+        "ya no tiene sentido seguir, nada mejora",
+        "honestly I don't care whether I live or die",
+        "I searched for ways to die last night",
+        "I'd be better off dead",
+        "ojalá no hubiera nacido",
+        "estaría mejor muerta",
+    ],
+)
+def test_means_plans_and_indirect_wishes_are_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "these braxton hicks are killing me, 35 weeks",
+        "pelvic pain is literally killing me, what helps?",
+        "I nearly died of shame when my waters... no wait, it was just wee",
+        "dying to find out what we're having!",
+        "dying for a glass of wine, how long after the birth?",
+        "me muero de sueño a las 8 semanas",
+        "me moría de vergüenza en la ecografía",
+        "el ciático me está matando",
+        "estoy muerta de cansancio con el bebé",
+        "quiero desaparecer del chat de la guardería jaja",
+        "no le veo sentido a pagar un curso de preparación al parto",
+        "no le veo sentido a seguir intentando la lactancia",
+        "ojalá me muriera de risa como tú jaja",
+        "I could sleep forever, is this tiredness normal?",
+        "I wish it was all over and she was here!",
+    ],
+)
+def test_idioms_that_use_the_words_innocently_are_not_self_harm(question):
+    assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I took my iron tablets and vitamin D this morning",
+        "I took 2 paracetamol for a headache, can I take more?",
+        "took 500 mg of paracetamol, is that ok at 20 weeks?",
+        "I accidentally took my pregnancy vitamins twice",
+        "I didn't cut my arm on purpose, it was the garden fence, do I need a tetanus jab?",
+        "I cut my finger chopping carrots, can I use plasters?",
+        "me tomé todas las vitaminas del bote sin querer",
+        "me corté con una lata abriendo la comida",
+        "tengo guardados los medicamentos en un cajón alto",
+        "I'm so tired of being pregnant, 40 weeks",
+        "I've been cutting back on caffeine",
+        "how many paracetamol can I take in a day for toothache?",
+        "I can't keep going to the loo every hour",
+        "I self-harmed as a teenager but I'm well now; is citalopram ok when breastfeeding?",
+    ],
+)
+def test_medicines_taken_as_meant_accidents_and_the_past_are_not_self_harm(question):
+    assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have never taken an overdose, I just want to know the safe dose",
+        "I'm not hurting myself, just low",
+        "no me estoy haciendo daño, solo estoy triste",
+    ],
+)
+def test_negated_acts_are_not_self_harm(question):
+    assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("he's been so still since lunch, usually he's rolling about, 32 weeks", "movements"),
+        ("la nena está paradita desde anoche, 33 semanas", "movements"),
+        ("ya no da patadas como antes, 36 semanas", "movements"),
+        ("llevo desde la mañana sin sentirla, 35 semanas", "movements"),
+        ("feels like my insides are falling out down below, 1 week after the birth", "prolapse"),
+        ("noto como un huevo en la vagina desde el parto", "prolapse"),
+        ("me está cayendo agua sin parar, 33 semanas", "waters"),
+    ],
+)
+def test_movements_prolapse_and_waters_in_other_words(question, expected):
+    assert category(question) == expected
+
+
+def test_no_noticing_without_the_baby_and_water_from_the_shower_are_routine():
+    assert category("llevo una semana sin notar náuseas, 30 semanas, ¿es normal?") is None
+    assert category("me cae agua de la ducha en la cicatriz, ¿pasa algo?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I dream about dying most nights now",
+        "the voices in my head keep telling me to drown",
+        "I keep picturing swerving into oncoming traffic",
+        "pienso todo el rato en la muerte",
+        "morirme sería un descanso",
+        "serían más felices con otra madre, estarían mejor con otra",
+        "me siento una carga",
+        "mi cabeza me dice que me tire por la ventana",
+    ],
+)
+def test_thoughts_of_death_commands_and_burdens_are_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I keep thinking about dying in labour, is a c-section safer?",
+        "pienso mucho en la muerte de mi padre desde que estoy embarazada",
+        "quiero desaparecer un finde con mi marido antes del parto",
+        "ya tengo todo preparado para irme al hospital",
+        "me hice un corte con el cuchillo pelando patatas",
+    ],
+)
+def test_fears_breaks_and_accidents_in_the_same_words_are_not_self_harm(question):
+    assert category(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the only thing keeping me going is my little boy, otherwise I'd be gone",
+        "there's no reason for me to live anymore",
+        "I've said my goodbyes to my sisters",
+        "I'm standing on the bridge near my house",
+        "I keep hitting myself when I get angry",
+        "lo único que me frena es mi hija",
+        "no tengo ningún motivo para seguir viva",
+        "ya me despedí de todos",
+        "estoy en la azotea y no quiero bajar",
+        "quiero que parezca un accidente",
+    ],
+)
+def test_what_a_risk_assessment_asks_about_is_self_harm(question):
+    assert category(question) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my mum will kill me if I don't find out the sex lol",
+        "will the midwife see my old self-harm scars at the booking appointment?",
+        "there's no reason to worry about a few Braxton Hicks, is there?",
+        "I'm on the edge of my seat waiting for the scan",
+        "no me queda leche por la tarde, ¿es normal?",
+    ],
+)
+def test_the_same_words_said_lightly_or_about_the_past_are_not_self_harm(question):
+    assert category(question) is None
