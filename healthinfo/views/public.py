@@ -39,7 +39,7 @@ def _messages_html(request, argument):
 
 def _feedback_html(request, article_id):
     """The reader slot "feedback": the thank-you once this reader voted on the article."""
-    if not has_voted_on(request.session, int(article_id)):
+    if not has_voted_on(request, int(article_id)):
         return None
     return render_to_string("healthinfo/_feedback.html", {"feedback_given": True})
 
@@ -193,7 +193,7 @@ def article_detail(request, slug):
         {
             **article_context(request, translation, content),
             **question_area(request, translation),
-            "feedback_given": has_voted(request.session, translation.article),
+            "feedback_given": has_voted(request, translation.article),
             "feedback_form": FeedbackForm(),
         },
     )
