@@ -32,6 +32,8 @@ stops listing them.
 
 import logging
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -58,6 +60,45 @@ logger = logging.getLogger(__name__)
 # One of her questions as she sees it, cached under its own generation (and the language).
 OWN_QUESTION_CACHE_KEY = "own-question:v1:{question}:{language}:{generation}"
 OWN_QUESTION_CACHE_SECONDS = 7 * 24 * 3600
+# Fragments (and whole slots) this process looked up last, as many as this.
+LOCAL_FRAGMENTS = 2000
+
+
+class _LocalFragments:
+    """
+    The fragments of readers' own questions this process used last, by their cache key.
+
+    The key holds the question's generation token, so a copy here is exactly as
+    current as the shared cache's: a change replaces the token and the copy is
+    never asked for again (it is dropped as newer ones come). It saves her page
+    a round trip to the shared cache.
+    """
+
+    def __init__(self, limit):
+        self.limit = limit
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.limit:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+local_fragments = _LocalFragments(LOCAL_FRAGMENTS)
 THREAD_CACHE_KEY = "question-thread:{article}:{language}:{page}:{generation}"
 THREAD_CACHE_SECONDS = 24 * 3600
 
@@ -204,6 +245,8 @@ class OwnQuestion:
     created_at: datetime
     is_urgent: bool
     urgent_category: str
+    # Its fragment's cache key (with the question's generation token and the language).
+    cache_key: str = ""
 
 
 def own_pending_questions(request, article):
@@ -255,19 +298,29 @@ def _own_pending(request, article_id):
         return []
     language = get_language() or settings.LANGUAGE_CODE
     keys = _generation_keys(asked)
-    try:
-        tokens = generations.current(keys, recent=True)
-        cache_keys = {
-            pk: OWN_QUESTION_CACHE_KEY.format(
-                question=pk, language=language, generation=tokens[key].token or "-"
-            )
-            for pk, key in zip(asked, keys, strict=True)
-        }
-        stored = cache.get_many(list(cache_keys.values()))
-    except Exception:
-        logger.warning("Own questions not cached: the cache is unavailable.", exc_info=True)
-        cache_keys, stored = {}, {}
-    fragments = {pk: stored[cache_keys[pk]] for pk in asked if cache_keys.get(pk) in stored}
+    tokens = generations.current(keys, recent=True)
+    cache_keys = {
+        pk: OWN_QUESTION_CACHE_KEY.format(
+            question=pk, language=language, generation=tokens[key].token or "-"
+        )
+        for pk, key in zip(asked, keys, strict=True)
+    }
+    fragments = {}
+    for pk, key in cache_keys.items():
+        fragment = local_fragments.get(key)
+        if fragment is not None:
+            fragments[pk] = fragment
+    wanted = [cache_keys[pk] for pk in asked if pk not in fragments]
+    if wanted:
+        try:
+            stored = cache.get_many(wanted)
+        except Exception:
+            logger.warning("Own questions not cached: the cache is unavailable.", exc_info=True)
+            stored = {}
+        for pk in asked:
+            if pk not in fragments and cache_keys[pk] in stored:
+                fragments[pk] = stored[cache_keys[pk]]
+                local_fragments.put(cache_keys[pk], fragments[pk])
     missing = [pk for pk in asked if pk not in fragments]
     if missing:
         found = {question.pk: question for question in Question.objects.filter(pk__in=missing)}
@@ -277,8 +330,10 @@ def _own_pending(request, article_id):
         keep = {
             cache_keys[pk]: fragment
             for pk, fragment in built.items()
-            if pk in cache_keys and not tokens[_generation_keys([pk])[0]].from_copy
+            if not tokens[_generation_keys([pk])[0]].from_copy
         }
+        for key, fragment in keep.items():
+            local_fragments.put(key, fragment)
         if keep:
             try:
                 cache.set_many(keep, OWN_QUESTION_CACHE_SECONDS)
@@ -295,6 +350,7 @@ def _own_pending(request, article_id):
             created_at=fragment["created_at"],
             is_urgent=fragment["is_urgent"],
             urgent_category=fragment["urgent_category"],
+            cache_key=cache_keys[pk],
         )
         for pk, fragment in fragments.items()
         if fragment["pending"] and fragment["article"] == article_id
@@ -351,15 +407,21 @@ def own_questions_html(request, article_id):
     own = _own_pending(request, int(article_id))
     if not own:
         return None
-    return render_to_string(
-        "comments/_own_questions.html",
-        {
-            "area": {
-                "own_questions": own,
-                "emergency": emergency_box_for_questions(own),
-            }
-        },
-    )
+    # The slot is a function of her fragments (their keys hold their tokens) and the language.
+    key = ("own-questions-slot", get_language(), *(question.cache_key for question in own))
+    html = local_fragments.get(key)
+    if html is None:
+        html = render_to_string(
+            "comments/_own_questions.html",
+            {
+                "area": {
+                    "own_questions": own,
+                    "emergency": emergency_box_for_questions(own),
+                }
+            },
+        )
+        local_fragments.put(key, html)
+    return html
 
 
 fill_slot("own-questions", own_questions_html, keys=own_question_keys)

@@ -3,7 +3,8 @@ Workflows for readers' questions: asking, moderating, replying, deleting, retent
 
 Each function runs in one transaction and writes its audit entry in it, so an
 action and its record exist together or not at all. Anything readers would see
-change calls ``invalidate_article`` (applied on commit). Emails go out through
+change calls ``invalidate_article`` (applied on commit), and anything the asker sees of
+her question awaiting review ``invalidate_question``. Emails go out through
 jobs enqueued with the transaction (``enqueue_with_transaction``), so nobody is
 ever told about a rolled-back change and no committed change loses its email.
 """
@@ -147,6 +148,9 @@ def submit_question(
         ip_hash=ip_hash,
         **screen(body, display_name),
     )
+    # Her fragment's own generation, random from the start: a question numbered like one
+    # in another timeline (a database restored from a backup) never finds that one's copy.
+    invalidate_question(question.pk)
     if question.is_urgent:
         enqueue_with_transaction(
             alert_midwives_about_urgent_question, question.pk, site_address.current()
