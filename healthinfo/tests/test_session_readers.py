@@ -336,3 +336,15 @@ def test_removed_text_never_comes_back_from_a_cache_restored_from_a_snapshot(com
     generations.recent_tokens.clear()
     html = reader.get(PAGE).content.decode()
     assert "Hillcrest Road" not in html and "[removed]" in html
+
+
+def test_the_cookie_stays_small_at_its_limits():
+    state = reader_state.ReaderState()
+    for number in range(reader_state.VOTES_LIMIT + 50):
+        state.add_vote(9_000_000 + number)
+    for number in range(reader_state.QUESTIONS_LIMIT + 10):
+        state.add_question(90_000_000 + number, 9_000_000 + number)
+    assert len(state.votes) == reader_state.VOTES_LIMIT
+    assert len(state.questions) == reader_state.QUESTIONS_LIMIT
+    assert state.questions[-1] == (90_000_000 + reader_state.QUESTIONS_LIMIT + 9, 9_000_029)
+    assert len(state.cookie_value()) < 2048  # browsers keep 4 kB a cookie
