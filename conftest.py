@@ -22,6 +22,7 @@ def _isolated_cache(settings):
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     from django.core.cache import cache
 
+    from comments.embed import local_fragments
     from comments.ratelimit import local_counts
     from healthinfo.pagecache.generations import recent_tokens
     from healthinfo.shared_pages import local_pages
@@ -33,10 +34,12 @@ def _isolated_cache(settings):
     cache.clear()
     local_counts.clear()  # the rate limit's own count in this process
     local_pages.clear()
+    local_fragments.clear()
     yield
     cache.clear()
     local_counts.clear()
     local_pages.clear()
+    local_fragments.clear()
     recent_tokens.clear()
     # The connection cache generations are read on outside transactions (PostgreSQL):
     # closed, so that the test database can be dropped at the end.

@@ -396,30 +396,27 @@ def measure(server, scenario, site, args, wrk, context=None):
 def reader_session(slug, body_prefix="bench-own"):
     """
     (Cookie header, her question's marker, cleanup) of a reader who asked a question on
-    the article ``slug`` (awaiting review) and voted that the page was useful.
+    the article ``slug`` (awaiting review) and voted that the page was useful: her signed
+    reader-state cookie (``healthinfo.reader_state``), as the site writes it.
     """
     from django.conf import settings
 
-    from comments.embed import SESSION_KEY as ASKED
     from comments.models import Question
-    from healthinfo.sessions import SessionStore
-    from healthinfo.views.feedback import SESSION_KEY as VOTES
+    from healthinfo.reader_state import ReaderState
 
     marker = f"{body_prefix}-{secrets.token_hex(6)}"
     article_id = article_id_of(slug)
     question = Question.objects.create(
         article_id=article_id, language="en", body=f"{marker}: is it normal to feel tired?"
     )
-    session = SessionStore()
-    session[ASKED] = [question.pk]
-    session[VOTES] = [article_id]
-    session.create()
+    state = ReaderState()
+    state.add_question(question.pk, article_id)
+    state.add_vote(article_id)
 
     def cleanup():
         question.delete()
-        session.delete()
 
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", marker, cleanup
+    return f"{settings.READER_STATE_COOKIE_NAME}={state.cookie_value()}", marker, cleanup
 
 
 def approve_new_question(slug, text):

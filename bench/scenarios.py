@@ -298,7 +298,8 @@ SCENARIOS = [
         _thread(100),
         target=at_least_of_floor(0.40),
         reader_session_on=_thread_slug(100),
-        note="the shared page with her own parts filled in: her question awaiting review, her vote",
+        note="the shared page with her own parts filled in: her question awaiting review, her vote "
+        "(her signed reader cookie, no database session; her question's fragment cached)",
     ),
     Scenario(
         "stampede: 100 readers at once after an approval",

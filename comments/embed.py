@@ -9,24 +9,31 @@ Two kinds of content live here:
 - the public thread (approved questions and their replies, one page of it),
   the same for every reader of that page. Its HTML is cached, keyed on the
   article's cache generation, so any moderation change shows at once;
-- the parts that belong to one reader: her own questions awaiting review in
-  this browser session, with the emergency box when one is urgent. They are
-  never cached; in a page shared by every reader (``healthinfo.shared_pages``)
-  they are a *reader slot*, filled for each reader with a session
-  (``own_questions_html``). The form is the same for everyone: in a shared
-  page its CSRF token and timestamp come from a small request the page makes
+- the parts that belong to one reader: her own questions awaiting review,
+  asked in this browser (its signed reader-state cookie lists their numbers,
+  ``healthinfo.reader_state``), with the emergency box when one is urgent.
+  In a page shared by every reader (``healthinfo.shared_pages``) they are a
+  *reader slot*, filled for each reader who has them (``own_questions_html``).
+  Each question's fragment is cached on its own, under the question's cache
+  generation, which every moderation door replaces (``comments.services``).
+  The form is the same for everyone: in a shared page its CSRF token and
+  timestamp come from a small request the page makes
   (``healthinfo.views.form_tokens``), and without JavaScript the reader
   follows a link to the form on a page of its own.
 
 Cost: at most three queries for any thread size (the page of questions with
-its counts, their replies, and the reader's own pending questions if the
-session lists one on this article); none for the thread when it is cached.
-Once none of her questions on an article awaits review, her session stops
-listing that article, so her later pages of it need no query for them.
+its counts, their replies, and the reader's own questions whose fragments
+are not cached); none for the thread when it is cached. Her questions'
+generation tokens are read with the page's own (``fill_slot(keys=...)``), so
+a page of hers costs no query when nothing changed (tokens read a moment ago)
+or one. Once none of her questions on an article awaits review, her cookie
+stops listing them.
 """
 
 import logging
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -37,45 +44,73 @@ from django.db.models import Count, OuterRef, Subquery, Window
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from comments.emergency import emergency_box_for_questions, phone_link
 from comments.forms import QuestionForm
 from comments.models import Question, thread_closes_at, thread_closure
 from comments.tokens import delete_token
-from healthinfo.cache import article_generation
+from healthinfo.cache import QUESTION_GENERATION_KEY, article_generation
+from healthinfo.pagecache import generations
+from healthinfo.reader_state import reader_state
 from healthinfo.shared_pages import fill_slot, shared_render
 
 logger = logging.getLogger(__name__)
 
-SESSION_KEY = "asked_questions"
-# The articles those questions are under: a page of another article needs no query.
-ARTICLES_SESSION_KEY = "asked_on_articles"
-SESSION_LIMIT = 20
+# One of her questions as she sees it, cached under its own generation (and the language).
+OWN_QUESTION_CACHE_KEY = "own-question:v1:{question}:{language}:{generation}"
+OWN_QUESTION_CACHE_SECONDS = 7 * 24 * 3600
+# Fragments (and whole slots) this process looked up last, as many as this.
+LOCAL_FRAGMENTS = 2000
+
+
+class _LocalFragments:
+    """
+    The fragments of readers' own questions this process used last, by their cache key.
+
+    The key holds the question's generation token, so a copy here is exactly as
+    current as the shared cache's: a change replaces the token and the copy is
+    never asked for again (it is dropped as newer ones come). It saves her page
+    a round trip to the shared cache.
+    """
+
+    def __init__(self, limit):
+        self.limit = limit
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.limit:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+local_fragments = _LocalFragments(LOCAL_FRAGMENTS)
 THREAD_CACHE_KEY = "question-thread:{article}:{language}:{page}:{generation}"
 THREAD_CACHE_SECONDS = 24 * 3600
 
 
-def remember_question(session, question):
-    """Note in the reader's session that they asked ``question``, to show it back to them."""
-    asked = [pk for pk in session.get(SESSION_KEY, []) if pk != question.pk]
-    session[SESSION_KEY] = [*asked, question.pk][-SESSION_LIMIT:]
-    articles = [pk for pk in _asked_on(session) or [] if pk != question.article_id]
-    session[ARTICLES_SESSION_KEY] = [*articles, question.article_id][-SESSION_LIMIT:]
+def remember_question(request, question):
+    """Note in the reader's signed cookie that she asked ``question``, to show it back to her."""
+    reader_state(request).add_question(question.pk, question.article_id)
 
 
-def forget_question(session, question_number):
-    """Drop a deleted question from the reader's session."""
-    asked = session.get(SESSION_KEY, [])
-    if question_number in asked:
-        session[SESSION_KEY] = [pk for pk in asked if pk != question_number]
-
-
-def asked_in_session(session):
-    """The numbers of the questions this browser session asked (ignores tampered data)."""
-    asked = session.get(SESSION_KEY, [])
-    if not isinstance(asked, list):
-        return []
-    return [pk for pk in asked if isinstance(pk, int) and not isinstance(pk, bool)]
+def forget_question(request, question_number):
+    """Drop a deleted question from the reader's signed cookie."""
+    reader_state(request).forget_questions([question_number])
 
 
 @dataclass
@@ -201,36 +236,126 @@ class QuestionArea:
         return self.thread.page_links
 
 
+@dataclass
+class OwnQuestion:
+    """One of the reader's questions awaiting review, as her page shows it (cached per question)."""
+
+    pk: int
+    html: str
+    created_at: datetime
+    is_urgent: bool
+    urgent_category: str
+    # Its fragment's cache key (with the question's generation token and the language).
+    cache_key: str = ""
+
+
 def own_pending_questions(request, article):
-    """The reader's questions on ``article`` awaiting review, each with its private delete link."""
+    """The reader's questions on ``article`` awaiting review (``OwnQuestion``), newest first."""
     return _own_pending(request, article.pk)
 
 
-def _asked_on(session):
-    """The articles this session asked questions on, or None when it does not say (older ones)."""
-    articles = session.get(ARTICLES_SESSION_KEY)
-    if not isinstance(articles, list):
-        return None
-    return [pk for pk in articles if isinstance(pk, int) and not isinstance(pk, bool)]
+def _generation_keys(question_numbers):
+    return [QUESTION_GENERATION_KEY.format(question_id=pk) for pk in question_numbers]
+
+
+def own_question_keys(request, article_id):
+    """The cache generations ``own_questions_html`` reads for this reader on ``article_id``."""
+    try:
+        article_id = int(article_id)
+    except ValueError:
+        return []
+    return _generation_keys(reader_state(request).questions_on(article_id))
+
+
+def _own_question_fragment(question):
+    """What the cache keeps of one question for its asker: her fragment, or "not pending"."""
+    if question is None or question.status != Question.Status.PENDING:
+        return {"pending": False}
+    question.delete_url = reverse("comments:delete", args=[delete_token(question)])
+    return {
+        "pending": True,
+        "article": question.article_id,
+        "html": render_to_string("comments/_own_question.html", {"question": question}),
+        "created_at": question.created_at,
+        "is_urgent": question.is_urgent,
+        "urgent_category": question.urgent_category,
+    }
 
 
 def _own_pending(request, article_id):
-    asked = asked_in_session(request.session)
+    """
+    Her questions on ``article_id`` awaiting review, from their cached fragments.
+
+    Each fragment is stored under its question's generation token, read before the
+    question (so a change committed in between is never stored as current), and
+    every door that changes what she sees replaces that token (``comments.services``):
+    no cache restart or lost key can bring back a moderated, redacted or deleted
+    text. Once a question is no longer awaiting review her cookie stops listing it.
+    """
+    state = reader_state(request)
+    asked = state.questions_on(article_id)
     if not asked:
         return []
-    articles = _asked_on(request.session)
-    if articles is not None and article_id not in articles:
-        return []
-    asked_here = list(Question.objects.filter(pk__in=asked, article_id=article_id))
-    questions = [question for question in asked_here if question.status == Question.Status.PENDING]
-    if not questions and articles is not None:
-        # All answered, refused or deleted: her next pages of this article ask nothing.
-        settled = {question.pk for question in asked_here}
-        request.session[SESSION_KEY] = [pk for pk in asked if pk not in settled]
-        request.session[ARTICLES_SESSION_KEY] = [pk for pk in articles if pk != article_id]
-    for question in questions:
-        question.delete_url = reverse("comments:delete", args=[delete_token(question)])
-    return sorted(questions, key=lambda question: question.created_at, reverse=True)
+    language = get_language() or settings.LANGUAGE_CODE
+    keys = _generation_keys(asked)
+    tokens = generations.current(keys, recent=True)
+    cache_keys = {
+        pk: OWN_QUESTION_CACHE_KEY.format(
+            question=pk, language=language, generation=tokens[key].token or "-"
+        )
+        for pk, key in zip(asked, keys, strict=True)
+    }
+    fragments = {}
+    for pk, key in cache_keys.items():
+        fragment = local_fragments.get(key)
+        if fragment is not None:
+            fragments[pk] = fragment
+    wanted = [cache_keys[pk] for pk in asked if pk not in fragments]
+    if wanted:
+        try:
+            stored = cache.get_many(wanted)
+        except Exception:
+            logger.warning("Own questions not cached: the cache is unavailable.", exc_info=True)
+            stored = {}
+        for pk in asked:
+            if pk not in fragments and cache_keys[pk] in stored:
+                fragments[pk] = stored[cache_keys[pk]]
+                local_fragments.put(cache_keys[pk], fragments[pk])
+    missing = [pk for pk in asked if pk not in fragments]
+    if missing:
+        found = {question.pk: question for question in Question.objects.filter(pk__in=missing)}
+        built = {pk: _own_question_fragment(found.get(pk)) for pk in missing}
+        fragments.update(built)
+        # Only tokens read from the database vouch for a fragment (not the outage copy).
+        keep = {
+            cache_keys[pk]: fragment
+            for pk, fragment in built.items()
+            if not tokens[_generation_keys([pk])[0]].from_copy
+        }
+        for key, fragment in keep.items():
+            local_fragments.put(key, fragment)
+        if keep:
+            try:
+                cache.set_many(keep, OWN_QUESTION_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Own questions not cached: the cache is unavailable.", exc_info=True)
+    settled = [pk for pk in asked if not fragments[pk]["pending"]]
+    if settled:
+        # Answered, refused or deleted: her later pages of this article ask nothing for them.
+        state.forget_questions(settled)
+    own = [
+        OwnQuestion(
+            pk=pk,
+            html=mark_safe(fragment["html"]),
+            created_at=fragment["created_at"],
+            is_urgent=fragment["is_urgent"],
+            urgent_category=fragment["urgent_category"],
+            cache_key=cache_keys[pk],
+        )
+        for pk, fragment in fragments.items()
+        if fragment["pending"] and fragment["article"] == article_id
+    ]
+    return sorted(own, key=lambda question: question.created_at, reverse=True)
 
 
 def emergency_phone_link():
@@ -275,22 +400,28 @@ def question_area(request, translation):
 
 def own_questions_html(request, article_id):
     """
-    The reader slot "own-questions" of a shared article page, for one reader with a
-    session: her questions awaiting review (and the emergency box), or None when she
-    has none there. No query unless her session lists questions.
+    The reader slot "own-questions" of a shared article page, for one reader: her
+    questions awaiting review (and the emergency box), or None when she has none
+    there. No query unless her cookie lists questions here whose fragments changed.
     """
     own = _own_pending(request, int(article_id))
     if not own:
         return None
-    return render_to_string(
-        "comments/_own_questions.html",
-        {
-            "area": {
-                "own_questions": own,
-                "emergency": emergency_box_for_questions(own),
-            }
-        },
-    )
+    # The slot is a function of her fragments (their keys hold their tokens) and the language.
+    key = ("own-questions-slot", get_language(), *(question.cache_key for question in own))
+    html = local_fragments.get(key)
+    if html is None:
+        html = render_to_string(
+            "comments/_own_questions.html",
+            {
+                "area": {
+                    "own_questions": own,
+                    "emergency": emergency_box_for_questions(own),
+                }
+            },
+        )
+        local_fragments.put(key, html)
+    return html
 
 
-fill_slot("own-questions", own_questions_html)
+fill_slot("own-questions", own_questions_html, keys=own_question_keys)

@@ -3,7 +3,8 @@ Workflows for readers' questions: asking, moderating, replying, deleting, retent
 
 Each function runs in one transaction and writes its audit entry in it, so an
 action and its record exist together or not at all. Anything readers would see
-change calls ``invalidate_article`` (applied on commit). Emails go out through
+change calls ``invalidate_article`` (applied on commit), and anything the asker sees of
+her question awaiting review ``invalidate_question``. Emails go out through
 jobs enqueued with the transaction (``enqueue_with_transaction``), so nobody is
 ever told about a rolled-back change and no committed change loses its email.
 """
@@ -29,7 +30,7 @@ from comments.tasks import alert_midwives_about_urgent_question, notify_asker_of
 from comments.text import clean_reader_text
 from comments.triage import triage
 from healthinfo import site_address
-from healthinfo.cache import invalidate_article
+from healthinfo.cache import invalidate_article, invalidate_question
 from healthinfo.models import Article, public_name_for
 from healthinfo.outbox import delivery
 from healthinfo.outbox.tasks import enqueue_with_transaction
@@ -147,6 +148,9 @@ def submit_question(
         ip_hash=ip_hash,
         **screen(body, display_name),
     )
+    # Her fragment's own generation, random from the start: a question numbered like one
+    # in another timeline (a database restored from a backup) never finds that one's copy.
+    invalidate_question(question.pk)
     if question.is_urgent:
         enqueue_with_transaction(
             alert_midwives_about_urgent_question, question.pk, site_address.current()
@@ -178,6 +182,7 @@ def _moderate(question, by, status, note):
     question.moderation_reason = note[:300]
     question.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_reason"])
     _audit(question, _STATUS_ACTIONS[status], by, before=previous, after=status, note=note)
+    invalidate_question(question.pk)
     if Question.Status.APPROVED in (previous, status):
         invalidate_article(question.article_id)
     return question
@@ -232,6 +237,7 @@ def redact(question, by, text, *, span=None):
         question.body = before.replace(text, marker)
     question.save(update_fields=["body"])  # re-screens it for personal details
     _audit(question, AuditEntry.Action.REDACT, by, before=before, after=question.body)
+    invalidate_question(question.pk)
     if question.status == Question.Status.APPROVED:
         invalidate_article(question.article_id)
     return question
@@ -287,6 +293,7 @@ def set_urgency(question, by, *, urgent, category="", note=""):
     question.save(update_fields=["is_urgent", "urgent_category"])
     action = AuditEntry.Action.MARK_URGENT if urgent else AuditEntry.Action.MARK_NOT_URGENT
     _audit(question, action, by, before=before, after=_urgency_label(urgent, category), note=note)
+    invalidate_question(question.pk)  # her emergency box follows the midwife's judgement
     if urgent and not was_urgent:
         enqueue_with_transaction(
             alert_midwives_about_urgent_question, question.pk, site_address.current()
@@ -312,6 +319,7 @@ def edit_question(question, by, *, display_name):
     question.display_name = display_name
     question.save(update_fields=["display_name"])  # re-screens it for personal details
     _audit(question, AuditEntry.Action.EDIT, by, before=before, after=display_name)
+    invalidate_question(question.pk)
     if question.status == Question.Status.APPROVED:
         invalidate_article(question.article_id)
     return question
@@ -426,6 +434,7 @@ def delete_question(question, by=None, *, note=""):
     _audit(question, AuditEntry.Action.DELETE, by, before=question.body if by else "", note=note)
     was_visible = question.status == Question.Status.APPROVED
     article_id = question.article_id
+    invalidate_question(question.pk)
     question.delete()
     if was_visible:
         invalidate_article(article_id)

@@ -111,7 +111,7 @@ def ask(request, slug):
             form.add_error(None, refusal)
             status = REFUSAL_STATUS.get(refusal.code, 200)
         else:
-            remember_question(request.session, question)
+            remember_question(request, question)
             anchor = "emergency" if question.is_urgent else "your-questions"
             return redirect(f"{article.get_absolute_url()}#{anchor}")
     form.renew_token()
@@ -173,7 +173,7 @@ def delete_question(request, token):
         return render(request, "comments/link_gone.html", {"invalid": number is None}, status=404)
     if request.method == "POST":
         services.delete_question(question)
-        forget_question(request.session, number)
+        forget_question(request, number)
         messages.success(request, _("Your question has been deleted."))
         return redirect(_article_url(question))
     return render(request, "comments/delete_question.html", {"question": question})

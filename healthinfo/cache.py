@@ -19,6 +19,8 @@ from healthinfo.pagecache import generations, http_cache
 GENERATION_KEY = "article-generation:{article_id}"
 CONTENT_GENERATION_KEY = "content-generation"
 LISTINGS_GENERATION_KEY = "listings-generation"
+# One reader question's own generation: the fragment its asker sees while it awaits review.
+QUESTION_GENERATION_KEY = "question-generation:{question_id}"
 
 
 def article_generation(article_id):
@@ -73,3 +75,13 @@ def invalidate_listings():
     translation or a category changed, including review dates and summaries.
     """
     _invalidate(LISTINGS_GENERATION_KEY)
+
+
+def invalidate_question(question_id):
+    """
+    Forget the cached fragment of one question as its asker sees it (awaiting
+    review), as part of the current transaction: it was moderated, edited,
+    redacted, marked urgent or not, or deleted. Nothing shared changes, so no
+    HTTP cache is told (her page is never kept by one).
+    """
+    generations.bump([QUESTION_GENERATION_KEY.format(question_id=question_id)])

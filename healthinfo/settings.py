@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "healthinfo.reader_state.ReaderStateMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which has refused a host not in ALLOWED_HOSTS.
@@ -237,6 +238,11 @@ SHARED_PAGE_LOCAL_BYTES = env_int("SHARED_PAGE_LOCAL_BYTES", 32 * 1024 * 1024)
 # Sessions live in the database so that they survive cache restarts and work
 # across several app servers (Django's database store, with outages answered 503).
 SESSION_ENGINE = "healthinfo.sessions"
+# Readers without an account (a vote, a question awaiting review) get no session: a small
+# signed cookie of numbers, kept this long after her last vote or question
+# (healthinfo.reader_state).
+READER_STATE_COOKIE_NAME = "reader"
+READER_STATE_COOKIE_AGE = env_int("READER_STATE_COOKIE_AGE", 30 * 24 * 3600)
 
 # --- Authentication -----------------------------------------------------------
 

@@ -10,8 +10,9 @@ JavaScript the forms are one click away, on pages of their own). So a page is
 rendered once, stored in the shared cache and in the process's memory, served
 as it is, and marked for HTTP caches in front (``healthinfo.pagecache.http_cache``).
 
-A reader with a session (she asked a question, voted, or signed in) or a
-message waiting gets the same stored page with her own parts filled in: the
+A reader with a session (she signed in), reader state (she asked a question or
+voted: ``healthinfo.reader_state``) or a message waiting gets the same stored
+page with her own parts filled in: the
 *reader slots* a template marks with ``{% reader_slot %}`` (her questions
 awaiting review with the emergency box, her vote, her messages), each filled by
 a function registered with ``fill_slot``. Only when no stored copy is current
@@ -79,11 +80,19 @@ _SLOT = re.compile(rb"<!--reader-slot:([a-z-]+):([0-9A-Za-z_-]*)-->(.*?)<!--/rea
 
 # {slot name: function(request, argument) -> HTML of this reader, or None for the default}
 _slot_fillers = {}
+# {slot name: function(request, argument) -> cache generation keys the filler will read}
+_slot_keys = {}
 
 
-def fill_slot(name, filler):
-    """Fill the reader slot ``name`` with ``filler(request, argument)`` for session readers."""
+def fill_slot(name, filler, keys=None):
+    """
+    Fill the reader slot ``name`` with ``filler(request, argument)`` for readers with
+    a session or reader state. ``keys(request, argument)`` names the cache generations
+    the filler reads: they are read with the page's own (one query, or none).
+    """
     _slot_fillers[name] = filler
+    if keys is not None:
+        _slot_keys[name] = keys
 
 
 def slot_markup(name, argument, default_html):
@@ -146,9 +155,16 @@ def shared_render(request):
 
 
 def is_anonymous(request):
-    """True when nothing of this reader's own can be on the page (no session, no message)."""
+    """
+    True when nothing of this reader's own can be on the page (no session, no reader
+    state, no message).
+    """
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and settings.READER_STATE_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
 
 
 def _entry_key(request, variant):
@@ -215,12 +231,14 @@ class _Verdict:
     changed_at: datetime | None = None
 
 
-def _judge(entry, depends_on, now, recent=False):
+def _judge(entry, depends_on, now, recent=False, request=None):
     if entry.day != timezone.localdate(now).isoformat():
         return _Verdict(False)
     if entry.expires_at is not None and entry.expires_at <= now:
         return _Verdict(False)
-    current = generations.current([*depends_on, *entry.generations], recent=recent)
+    # The reader's own slots' generations come along (remembered for the request).
+    own = _reader_keys(request, entry) if request is not None else []
+    current = generations.current([*depends_on, *entry.generations, *own], recent=recent)
     if any(key not in entry.generations for key in depends_on):
         return _Verdict(False)
     changed = [
@@ -232,15 +250,27 @@ def _judge(entry, depends_on, now, recent=False):
     return _Verdict(False, None if None in moments else max(moments))
 
 
-def _find(key, depends_on, now, recent):
-    """(entry or None, verdict or None): this process's copy when current, else the cache's."""
+def _reader_keys(request, entry):
+    keys = []
+    for _start, _end, name, argument in entry.slots:
+        slot_keys = _slot_keys.get(name)
+        if slot_keys is not None:
+            keys.extend(slot_keys(request, argument))
+    return keys
+
+
+def _find(key, depends_on, now, recent, request=None):
+    """
+    (entry or None, verdict or None): this process's copy when current, else the cache's.
+    With ``request`` (a reader with her own parts) her slots' generations are read too.
+    """
     entry = local_pages.get(key)
-    verdict = _judge(entry, depends_on, now, recent) if entry is not None else None
+    verdict = _judge(entry, depends_on, now, recent, request) if entry is not None else None
     if verdict is not None and verdict.fresh:
         return entry, verdict
     stored = cache.get(key)
     if stored is not None and (entry is None or stored.built_at != entry.built_at):
-        stored_verdict = _judge(stored, depends_on, now, recent)
+        stored_verdict = _judge(stored, depends_on, now, recent, request)
         if stored_verdict.fresh or entry is None or stored.built_at > entry.built_at:
             local_pages.put(key, stored)
             return stored, stored_verdict
@@ -289,7 +319,9 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
     now = timezone.now()
     lock = None
     try:
-        entry, verdict = _find(key, depends_on, now, _may_use_recent_tokens(anonymous))
+        entry, verdict = _find(
+            key, depends_on, now, _may_use_recent_tokens(anonymous), None if anonymous else request
+        )
         if entry is not None and verdict.fresh:
             return _answer(request, entry, anonymous, now)
         if not anonymous:
@@ -383,10 +415,12 @@ def _fill_slots(request, entry):
 
 def _shareable(request, response):
     session = getattr(request, "session", None)
+    state = getattr(request, "_reader_state", None)
     return (
         response.status_code == 200
         and not response.cookies
         and not (session is not None and session.modified)
+        and not (state is not None and state.modified)
     )
 
 

@@ -13,12 +13,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from comments import services
-from comments.embed import SESSION_KEY, question_area
+from comments.embed import question_area
 from comments.tests.factories import answered_question, make_midwife, make_question
 from healthinfo.cache import CONTENT_GENERATION_KEY, GENERATION_KEY
 from healthinfo.context_processors import category_menu
 from healthinfo.models import ArticleTranslation
 from healthinfo.pagecache import generations
+from healthinfo.reader_state import ReaderState
 from healthinfo.shared_pages import local_pages
 from healthinfo.tests.factories import add_translation, make_article
 
@@ -219,12 +220,14 @@ def test_the_questions_area_costs_at_most_three_queries_for_a_hundred_threads(
     )
     request = RequestFactory().get(PAGE)
     request.session = SessionStore()
-    request.session[SESSION_KEY] = [mine.pk]  # the reader who asked, in this session
+    # The reader who asked, in this browser (her signed cookie).
+    request._reader_state = ReaderState(questions=[(mine.pk, article.pk)])
     category_menu("en")  # the site menu (a context processor) is not the questions' cost
     # A page view reads its cache generations once, with its first query (the article's).
     monkeypatch.setattr(generations._memo, "tokens", {})
     generations.current([GENERATION_KEY.format(article_id=article.pk), CONTENT_GENERATION_KEY])
-    with django_assert_max_num_queries(3):
+    # The page of questions, their replies, her question's generation and her question.
+    with django_assert_max_num_queries(4):
         html = render_area(request, translation)
     assert html.count('class="question card') == 100
     assert html.count('class="reply ') == 200
@@ -268,9 +271,13 @@ def test_a_page_of_another_article_costs_no_query_for_the_readers_own_questions(
     other = make_article("other-topic")
     client.post(f"/en/articles/{article.slug}/questions/", form_data(body="Can I still swim?"))
     request = RequestFactory().get("/")
-    request.session = client.session
-    request.session.keys()  # loaded, as the page did before asking for her questions
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
     with django_assert_num_queries(0):
         assert own_pending_questions(request, other) == []
-    with django_assert_num_queries(1):
+    # Her question's cache generation, then the question (its fragment is not cached yet).
+    with django_assert_num_queries(2):
+        assert len(own_pending_questions(request, article)) == 1
+    request = RequestFactory().get("/")
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
+    with django_assert_num_queries(1):  # the generation only: the fragment is cached
         assert len(own_pending_questions(request, article)) == 1

@@ -38,9 +38,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # A reader with a session or a message waiting gets a page of her own (her questions
-    # awaiting review, her vote): never from the cache, never into it.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+    # A reader with a session, her reader cookie (she voted or asked) or a message waiting
+    # gets a page of her own (her questions awaiting review, her vote): never from the
+    # cache, never into it.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|reader|messages)=") {
         return (pass);
     }
     # Other cookies (the CSRF cookie) never change a shared page: look the page up

@@ -8,7 +8,7 @@ servers may keep it. Its answer says so:
 - ``Cache-Control: public, max-age=0, s-maxage=N``: shared caches keep it up to
   N seconds (``HTTP_CACHE_SECONDS``, less when the page changes by itself
   sooner: at midnight, at a scheduled publish); browsers ask again each time;
-- ``Vary: Cookie``: a reader with a session gets another answer (her own
+- ``Vary: Cookie``: a reader with a session or her reader cookie gets another answer (her own
   questions, her vote), marked ``Cache-Control: private`` so no shared cache
   keeps it;
 - ``X-Cache-Tags``: the cache generations the page was built from

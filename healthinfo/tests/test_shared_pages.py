@@ -101,12 +101,12 @@ def test_without_javascript_each_form_is_one_click_away():
     assert feedback.status_code == 200 and CSRF_FIELD.findall(feedback.content.decode())
 
 
-def test_reader_with_a_session_sees_their_pending_question(client):
+def test_reader_who_asked_sees_their_pending_question(client):
     article = make_article("topic")
     Client().get("/en/articles/topic/")  # a shared copy exists
     client.post("/en/articles/topic/questions/", form_data(body="Can I still swim at 30 weeks?"))
     assert Question.objects.filter(article=article).exists()
-    assert settings.SESSION_COOKIE_NAME in client.cookies
+    assert settings.READER_STATE_COOKIE_NAME in client.cookies
     html = client.get("/en/articles/topic/").content.decode()
     assert "swim at 30 weeks" in html  # their own question, awaiting review
     assert "swim at 30 weeks" not in Client().get("/en/articles/topic/").content.decode()

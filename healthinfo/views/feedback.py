@@ -6,22 +6,20 @@ from django.views.decorators.http import require_http_methods
 from healthinfo.feedback_forms import FeedbackForm
 from healthinfo.middleware import limit_request_body
 from healthinfo.models import ArticleTranslation, Feedback
+from healthinfo.reader_state import reader_state
 
-SESSION_KEY = "feedback_votes"
-SESSION_LIMIT = 200
 # A vote and a 300-character reason, percent-encoded, with the CSRF token: a few kilobytes.
 FEEDBACK_POST_MAX_BYTES = 16 * 1024
 
 
-def has_voted(session, article):
-    """True when this browser session already voted on ``article``."""
-    return has_voted_on(session, article.pk)
+def has_voted(request, article):
+    """True when this browser already voted on ``article`` (its reader state says so)."""
+    return has_voted_on(request, article.pk)
 
 
-def has_voted_on(session, article_id):
-    """True when this browser session already voted on the article numbered ``article_id``."""
-    votes = session.get(SESSION_KEY, [])
-    return isinstance(votes, list) and article_id in votes
+def has_voted_on(request, article_id):
+    """True when this browser already voted on the article numbered ``article_id``."""
+    return reader_state(request).has_voted_on(article_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -37,7 +35,7 @@ def give_feedback(request, slug):
     )
     article = translation.article
     back = f"{translation.get_absolute_url()}#feedback"
-    if has_voted(request.session, article):
+    if has_voted(request, article):
         return redirect(back)
     if request.method == "GET":
         context = {"form": FeedbackForm(), "translation": translation}
@@ -56,7 +54,6 @@ def give_feedback(request, slug):
         useful=form.cleaned_data["useful"],
         reason=form.cleaned_data["reason"],
     )
-    votes = request.session.get(SESSION_KEY, [])
-    votes = [pk for pk in votes if isinstance(pk, int)] if isinstance(votes, list) else []
-    request.session[SESSION_KEY] = [*votes, article.pk][-SESSION_LIMIT:]
+    # Remembered in her signed cookie, not a database session (healthinfo.reader_state).
+    reader_state(request).add_vote(article.pk)
     return redirect(back)

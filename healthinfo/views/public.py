@@ -9,6 +9,7 @@ from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from comments.embed import question_area
 from healthinfo import a_to_z as a_to_z_index
@@ -37,11 +38,20 @@ def _messages_html(request, argument):
     return render_to_string("_messages.html", {"messages": messages})
 
 
+# {language: the thank-you for a vote}: the same for every reader and article.
+_thanks_html = {}
+
+
 def _feedback_html(request, article_id):
     """The reader slot "feedback": the thank-you once this reader voted on the article."""
-    if not has_voted_on(request.session, int(article_id)):
+    if not has_voted_on(request, int(article_id)):
         return None
-    return render_to_string("healthinfo/_feedback.html", {"feedback_given": True})
+    language = get_language()
+    if language not in _thanks_html:
+        _thanks_html[language] = render_to_string(
+            "healthinfo/_feedback.html", {"feedback_given": True}
+        )
+    return _thanks_html[language]
 
 
 fill_slot("messages", _messages_html)
@@ -193,7 +203,7 @@ def article_detail(request, slug):
         {
             **article_context(request, translation, content),
             **question_area(request, translation),
-            "feedback_given": has_voted(request.session, translation.article),
+            "feedback_given": has_voted(request, translation.article),
             "feedback_form": FeedbackForm(),
         },
     )
