@@ -178,7 +178,7 @@ def refresh_search_heads(article_ids=None):
             INSERT INTO {heads} (translation_id, article_id, language, head, unpublish_at)
             SELECT d.translation_id, d.article_id, d.language, d.head, a.unpublish_at
             FROM {documents} AS d JOIN {articles} AS a ON a.id = d.article_id
-            WHERE a.status = %s {'AND d.' + only if only else ''}
+            WHERE a.status = %s {"AND d." + only if only else ""}
             """,
             [Article.Status.PUBLISHED, *params],
         )
