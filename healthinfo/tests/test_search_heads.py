@@ -168,3 +168,18 @@ def test_rebuild_search_refills_the_heads(draft):
     SearchHead.objects.all().delete()
     search.rebuild_search_documents()
     assert set(heads(draft)) == {"en", "es"}
+
+
+def test_pages_too_long_overdue_are_not_found_when_the_site_hides_them(settings):
+    overdue = make_article("twins", title="Twins")
+    Article.objects.filter(pk=overdue.pk).update(
+        next_review_due=timezone.localdate() - timedelta(days=60)
+    )
+    current = make_article("twin-pregnancy", title="Twin pregnancy")
+    assert found("twins") == {overdue.translations.get().pk, current.translations.get().pk}
+    settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE = 30
+    # The heads still hold the page (it is published); ranking asks the clock.
+    assert set(heads(overdue)) == {"en"}
+    assert search._search("twin", "en", search.dictionary()).results.ids == (
+        current.translations.get().pk,
+    )
