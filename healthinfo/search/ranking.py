@@ -10,9 +10,10 @@ the portable ranking on SQLite computes the same formula in Python.
 On PostgreSQL the cost of ranking thousands of matches ("causes" is on every
 page) is kept down in two steps, in one query: every match is ordered by its
 rank on the small ``head`` vector (title, alternate names and summary: a few
-hundred bytes, stored inline), and only the best ``RERANK`` of those are
-ranked again on the whole document. Results past ``RERANK`` keep the quick
-order; readers look at the first page.
+hundred bytes), read from ``SearchHead`` (a narrow table holding the published
+pages only, so no article is asked whether it is published), and only the best
+``RERANK`` of those are ranked again on the whole document. Results past
+``RERANK`` keep the quick order; readers look at the first page.
 """
 
 from dataclasses import dataclass
