@@ -171,7 +171,8 @@ def refresh_search_heads(article_ids=None):
             return
         only = f"article_id IN ({', '.join(['%s'] * len(article_ids))})"
         params = article_ids
-    with transaction.atomic(), connection.cursor() as cursor:
+    # Inside the caller's transaction when there is one (publishing): no savepoint.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {heads} {'WHERE ' + only if only else ''}", params)
         cursor.execute(
             f"""
