@@ -26,7 +26,7 @@ from healthinfo.models import (
     Section,
 )
 from healthinfo.models.articles import replacing_parts_now, translation_content_changed
-from healthinfo.search import refresh_search_document
+from healthinfo.search import refresh_search_document, refresh_search_heads
 from healthinfo.services import reschedule_reviews
 
 
@@ -70,6 +70,21 @@ def translation_changed(sender, instance, **kwargs):
 
 # The fields that decide whether links to an article resolve (see links.py).
 LINK_FIELDS = frozenset({"slug", "status", "publish_at", "unpublish_at"})
+# The fields copied into, or deciding, the published pages' search heads.
+SEARCH_HEAD_FIELDS = frozenset({"status", "unpublish_at"})
+
+
+@receiver(post_save, sender=Article)
+def article_publication_changed(sender, instance, update_fields=None, raw=False, **kwargs):
+    """
+    Search ranks the published pages' heads (``SearchHead``) without asking the
+    articles: publishing, unpublishing, withdrawing, a schedule run or an admin
+    edit of the status or unpublish time must replace them in the same
+    transaction, whichever door saved the article.
+    """
+    if raw or (update_fields is not None and not SEARCH_HEAD_FIELDS & set(update_fields)):
+        return
+    refresh_search_heads([instance.pk])
 
 
 @receiver([post_save, post_delete], sender=Article)

@@ -41,7 +41,7 @@ from .reviews import (
     Reviewer,
     SentReminder,
 )
-from .search import LayTerm, SearchDocument, SearchTerm
+from .search import LayTerm, SearchDocument, SearchHead, SearchTerm
 from .staff import StaffProfile, public_name_for
 from .versions import ArticleEvent, ImmutableVersionError, Version
 
@@ -72,6 +72,7 @@ __all__ = [
     "Reviewer",
     "LayTerm",
     "SearchDocument",
+    "SearchHead",
     "SearchTerm",
     "SentReminder",
     "Section",

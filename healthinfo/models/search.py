@@ -94,6 +94,47 @@ class SearchDocument(models.Model):
                 yield heading, body
 
 
+class SearchHead(models.Model):
+    """
+    The small weighted vector (title and alternate names A, summary B) of one
+    published article translation: what search ranks first.
+
+    A row exists only while its article is published, and holds what readers
+    see: it is written where content becomes public or stops being public
+    (``healthinfo.search.documents.refresh_search_heads``, called whenever an
+    article's status or unpublish time is saved and whenever a live page's
+    search document is rebuilt); drafts never reach it. Ranking thousands of
+    matches reads these rows (a few hundred bytes, no section text) and needs no
+    join to the articles to know which pages readers may see: only the
+    unpublish time, copied here, is compared with the clock.
+    """
+
+    translation = models.OneToOneField(
+        ArticleTranslation,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("article translation"),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
+    head = SearchVectorField(null=True)
+    unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
+
+    class Meta:
+        # The GIN index is created on PostgreSQL only (see the migration). Rows
+        # change only when pages are published or taken down: without a pending
+        # list, searches never scan unmerged entries.
+        indexes = [GinIndex(fields=["head"], name="search_head_head", fastupdate=False)]
+        verbose_name = _("published search head")
+        verbose_name_plural = _("published search heads")
+
+    def __str__(self):
+        return str(self.translation_id)
+
+
 def phrases(value):
     """The non-blank lines of ``value``, stripped, in order and without repeats."""
     seen = []

@@ -25,7 +25,7 @@ from healthinfo.cache import LISTINGS_GENERATION_KEY
 from healthinfo.pagecache import generations
 
 from .analysis import query_words, stems
-from .documents import rebuild_search_documents, refresh_search_document
+from .documents import rebuild_search_documents, refresh_search_document, refresh_search_heads
 from .extracts import extract
 from .query import (
     MAX_QUERY_LENGTH,
@@ -47,6 +47,7 @@ __all__ = [
     "Outcome",
     "rebuild_search_documents",
     "refresh_search_document",
+    "refresh_search_heads",
     "results_page",
     "search",
 ]

@@ -3,7 +3,9 @@ Building the stored search documents (``SearchDocument``) and the vocabulary.
 
 A document is rebuilt whenever its translation or one of its sections is saved
 (``ArticleTranslation.refresh_search``), and in bulk by ``manage.py
-rebuild_search`` after imports that bypass ``save()``.
+rebuild_search`` after imports that bypass ``save()``. The published pages'
+small vectors (``SearchHead``) follow their documents and their articles'
+publication (``refresh_search_heads``).
 """
 
 import html
@@ -14,7 +16,14 @@ from django.utils.html import strip_tags
 
 from healthinfo.cache import invalidate_listings
 from healthinfo.links import plain_text
-from healthinfo.models import ArticleTranslation, SearchDocument, SearchTerm, Section
+from healthinfo.models import (
+    Article,
+    ArticleTranslation,
+    SearchDocument,
+    SearchHead,
+    SearchTerm,
+    Section,
+)
 
 from .analysis import tokens
 
@@ -91,6 +100,7 @@ def rebuild_search_documents(translations=None):
         # Fresh statistics, so the planner knows how many pages a word matches.
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+            cursor.execute(f"ANALYZE {SearchHead._meta.db_table}")
     # Cached searches ranked the old documents.
     invalidate_listings()
 
@@ -134,6 +144,45 @@ def _rebuild_batch(pks):
         ignore_conflicts=True,
         batch_size=1000,
     )
+    refresh_search_heads({row[1] for row in rows})
+
+
+def refresh_search_heads(article_ids=None):
+    """
+    Make the ``SearchHead`` rows of ``article_ids`` (default: every article) say
+    what readers see: one per translation of a published article, with its
+    document's small vector and the article's unpublish time; none for an
+    article that is not published. Two queries, in one transaction.
+
+    Called whenever an article's status or unpublish time is saved (every door
+    that publishes, unpublishes, withdraws or schedules goes through
+    ``Article.save``, see ``healthinfo.signals``) and after its live pages'
+    documents are rebuilt. Drafts are separate rows that never reach a
+    document, so editing one changes nothing here until it is published.
+    """
+    heads = SearchHead._meta.db_table
+    documents = SearchDocument._meta.db_table
+    articles = Article._meta.db_table
+    if article_ids is None:
+        only, params = "", []
+    else:
+        article_ids = sorted(set(article_ids))
+        if not article_ids:
+            return
+        only = f"article_id IN ({', '.join(['%s'] * len(article_ids))})"
+        params = article_ids
+    # Inside the caller's transaction when there is one (publishing): no savepoint.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {heads} {'WHERE ' + only if only else ''}", params)
+        cursor.execute(
+            f"""
+            INSERT INTO {heads} (translation_id, article_id, language, head, unpublish_at)
+            SELECT d.translation_id, d.article_id, d.language, d.head, a.unpublish_at
+            FROM {documents} AS d JOIN {articles} AS a ON a.id = d.article_id
+            WHERE a.status = %s {"AND d." + only if only else ""}
+            """,
+            [Article.Status.PUBLISHED, *params],
+        )
 
 
 def _fill_vectors(pks, language):

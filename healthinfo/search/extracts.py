@@ -105,37 +105,35 @@ def _best_window(words, hits):
     return best_start
 
 
-def _mentions(body, marker):
-    """Whether a word of ``body`` (or a part of a hyphenated one) matches; each word once."""
-    for word in set(_WORD.findall(body)):
-        if marker.matches(word) is not None:
-            return True
-        if "-" in word and any(marker.matches(part) for part in word.split("-") if part):
-            return True
-    return False
+def _matched_words(text, marker):
+    """
+    Each word of ``text`` (as written) that matches, with the stem it stands
+    for (a hyphenated word by its first matching part). Every distinct word is
+    looked up once: a section repeats its words, and most have none of the query's.
+    """
+    matched = {}
+    for word in set(_WORD.findall(text)):
+        found = marker.matches(word)
+        if found is None and "-" in word:
+            found = next(
+                (marker.matches(part) for part in word.split("-") if marker.matches(part)), None
+            )
+        if found is not None:
+            matched[word] = found
+    return matched
 
 
 def _fragment(heading, body, marker):
+    """``hits`` (word index -> stem, the indices of ``_words(body)``) and the heading's stems."""
     heading_hits = {marker.matches(match.group(0)) for match in _words(heading)} - {None}
-    if not heading_hits and not _mentions(body, marker):
+    matched = _matched_words(body, marker)
+    if not matched:
         # Most sections of a long page have none of the query's words: no positions needed.
-        return [], {}, heading_hits
-    words = _words(body)
-    hits = {}
-    for index, match in enumerate(words):
-        found = marker.matches(match.group(0))
-        if found is None and "-" in match.group(0):
-            found = next(
-                (
-                    marker.matches(part)
-                    for part in match.group(0).split("-")
-                    if marker.matches(part)
-                ),
-                None,
-            )
-        if found is not None:
-            hits[index] = found
-    return words, hits, heading_hits
+        return {}, heading_hits
+    hits = {
+        index: matched[word] for index, word in enumerate(_WORD.findall(body)) if word in matched
+    }
+    return hits, heading_hits
 
 
 def extract(sections, summary, query_stems, language):
@@ -146,20 +144,21 @@ def extract(sections, summary, query_stems, language):
     marker = Marker(query_stems, language)
     scored = []
     for order, (heading, body) in enumerate(sections):
-        words, hits, heading_hits = _fragment(heading, body, marker)
+        hits, heading_hits = _fragment(heading, body, marker)
         if not hits and not heading_hits:
             continue
         distinct = set(hits.values()) | heading_hits
-        scored.append(((len(distinct), len(hits)), -order, heading, body, words, hits, distinct))
+        scored.append(((len(distinct), len(hits)), -order, heading, body, hits, distinct))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     fragments, covered = [], set()
-    for _key, _order, heading, body, words, hits, distinct in scored:
+    for _key, _order, heading, body, hits, distinct in scored:
         if fragments and distinct <= covered:
             continue  # a second passage only when it shows other words of the query
         fragments.append(
             Fragment(
                 _mark(heading, 0, len(heading), marker, _words(heading)),
-                _passage(body, words, hits, marker),
+                # Word positions for the passages shown only.
+                _passage(body, _words(body), hits, marker),
             )
         )
         covered |= distinct

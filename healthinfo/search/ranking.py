@@ -10,16 +10,19 @@ the portable ranking on SQLite computes the same formula in Python.
 On PostgreSQL the cost of ranking thousands of matches ("causes" is on every
 page) is kept down in two steps, in one query: every match is ordered by its
 rank on the small ``head`` vector (title, alternate names and summary: a few
-hundred bytes, stored inline), and only the best ``RERANK`` of those are
-ranked again on the whole document. Results past ``RERANK`` keep the quick
-order; readers look at the first page.
+hundred bytes), read from ``SearchHead`` (a narrow table holding the published
+pages only, so no article is asked whether it is published), and only the best
+``RERANK`` of those are ranked again on the whole document. Results past
+``RERANK`` keep the quick order; readers look at the first page.
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
-from healthinfo.models import Article, ArticleTranslation, SearchDocument
+from healthinfo.models import Article, ArticleTranslation, SearchDocument, SearchHead
 
 from .analysis import stems
 from .documents import search_configuration
@@ -33,9 +36,10 @@ RERANK = 40
 # summary, and "More than 1,000 results".
 HEAD_CANDIDATES = 3000
 BODY_CANDIDATES = 1001
-# Whether a page is published is checked on the first ``limit`` + this many in the
-# quick order (not on every candidate): pages taken down since their document was
-# built are few, and the places they leave are filled from these.
+# Only when pages too long overdue for review are hidden: whether a page is
+# visible is checked on the first ``limit`` + this many in the quick order (not
+# on every candidate): overdue pages are few, and the places they leave are
+# filled from these.
 UNPUBLISHED_SLACK = 100
 # Partial matches are looked for when fewer pages than this match every concept.
 PARTIAL_BELOW = 3
@@ -69,8 +73,8 @@ def rank(concept_phrases, language, limit, optional=(), *, partial=True):
     return [match for match in matches if match.coverage == len(concept_phrases)]
 
 
-def _published_articles():
-    return Article.objects.published().order_by().values("pk").query.sql_with_params()
+def _published_articles(now):
+    return Article.objects.published(now).order_by().values("pk").query.sql_with_params()
 
 
 def _rank_postgres(concept_phrases, language, limit, optional, with_partial):
@@ -108,8 +112,17 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
         )
     else:
         coverage = str(len(names))
-    published_sql, published_params = _published_articles()
     documents = SearchDocument._meta.db_table
+    heads = SearchHead._meta.db_table
+    now = timezone.now()
+    # ``SearchHead`` holds the published pages only; an unpublish time that has
+    # passed hides a page before the scheduler records it.
+    visible = "(h.unpublish_at IS NULL OR h.unpublish_at > %s)"
+    # Pages too long overdue for review are hidden by the clock too (when the
+    # site says so): then whether the article is visible is asked of the first
+    # ``limit`` + ``UNPUBLISHED_SLACK`` in the quick order only.
+    check_articles = settings.REVIEW_UNPUBLISH_AFTER_DAYS_OVERDUE is not None
+    published_sql, published_params = _published_articles(now) if check_articles else ("", [])
     # Every concept must match (not partial): the quick order puts pages with the
     # words in their head (title, names, summary) first, so the sections are read
     # only for the places those leave among the first ``limit``: none for a word
@@ -123,16 +136,18 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
             FROM (SELECT {", ".join(columns)}) AS concepts
         ),
         head AS MATERIALIZED (
-            SELECT d.translation_id AS id, d.article_id, d.head
-            FROM {documents} AS d CROSS JOIN q
-            WHERE d.language = %s AND d.head @@ q.q_match LIMIT %s
+            SELECT h.translation_id AS id, h.article_id, h.head
+            FROM {heads} AS h CROSS JOIN q
+            WHERE h.language = %s AND h.head @@ q.q_match AND {visible} LIMIT %s
         ),
         candidates AS MATERIALIZED (
             (SELECT id, article_id, head FROM head)
             UNION ALL
-            (SELECT d.translation_id AS id, d.article_id, d.head
-             FROM {documents} AS d CROSS JOIN q
-             WHERE d.language = %s AND d.vector @@ q.q_match AND NOT d.head @@ q.q_match
+            (SELECT h.translation_id AS id, h.article_id, h.head
+             FROM {documents} AS d JOIN {heads} AS h ON h.translation_id = d.translation_id
+             CROSS JOIN q
+             WHERE d.language = %s AND d.vector @@ q.q_match AND NOT h.head @@ q.q_match
+               AND {visible}
              LIMIT {body_limit})
         ),
         ranked AS MATERIALIZED (
@@ -146,7 +161,7 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
         matched AS MATERIALIZED (
             SELECT r.id, r.article_id, r.coverage, r.quick
             FROM ranked AS r
-            WHERE r.article_id IN ({published_sql})
+            {"WHERE r.article_id IN (" + published_sql + ")" if check_articles else ""}
             ORDER BY r.coverage DESC, r.quick DESC, r.id
             LIMIT %s
         ),
@@ -162,12 +177,15 @@ def _postgres_query(concept_phrases, language, limit, optional, *, partial):
         FROM matched AS m LEFT JOIN best AS b ON b.id = m.id
         ORDER BY m.coverage DESC, b.score DESC NULLS LAST, m.quick DESC, m.id
     """
+    slack = UNPUBLISHED_SLACK if check_articles else 0
     params += [
         language,
+        now,
         HEAD_CANDIDATES,
         language,
-        BODY_CANDIDATES if partial else min(BODY_CANDIDATES, limit + UNPUBLISHED_SLACK),
-        limit + UNPUBLISHED_SLACK,
+        now,
+        BODY_CANDIDATES if partial else min(BODY_CANDIDATES, limit + slack),
+        limit + slack,
         *published_params,
         limit,
         RERANK,
@@ -218,7 +236,10 @@ def _rank_portable(concept_phrases, language, limit, optional):
     operands = {word for concept in concepts for needed in concept for word in needed}
     operands |= {word for phrase in optional for word in _phrase_stems(phrase, language)}
     rows = SearchDocument.objects.filter(
-        language=language, article__in=Article.objects.published()
+        language=language,
+        article__in=Article.objects.published(),
+        # The pages PostgreSQL ranks: those with a published head.
+        translation__in=SearchHead.objects.values("translation_id"),
     ).values_list(
         "translation_id",
         "article_id",
