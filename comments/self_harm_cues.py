@@ -1,0 +1,165 @@
+# ruff: noqa: E501 -- the cues are data: one alternation of words per line reads best.
+"""
+The cue model for thoughts of suicide or self-harm, in English and Spanish.
+
+The self-harm rules of ``comments.red_flags`` name phrases ("kill myself", "quiero
+morir"); readers who are thinking of suicide rarely use them. What clinicians listen
+for is a handful of *kinds* of cue (the questions of a suicide-risk assessment): death
+or not existing, hopelessness, being a burden, a means or method, saying goodbye, a
+plan or a time, hurting herself, thoughts about it that keep coming back. One cue of
+most kinds is said innocently every day ("the train journey", "letters to the baby",
+"I can't take this heartburn"); two different kinds in one question seldom are.
+
+So ``comments.triage`` flags self-harm when
+
+- a **strong** cue appears (one that is hardly ever innocent when the reader says it
+  of herself: "saving up my tablets", "cutting myself", "not wake up", "cansada de
+  vivir"), or
+- **two different kinds** of weaker cue appear in the same question.
+
+The window is the whole question, not the sentence: readers write in fragments ("I
+wrote letters to my kids. Tonight when he's at work."), a question is short (at most
+2,000 characters), and showing the crisis line to someone who did not need it costs
+little, while missing a reader who is thinking of suicide is the worst miss there is.
+
+Each cue is a ``seq`` pattern like the rules of ``comments.red_flags`` (slots of words
+in order, in one clause, with at most ``gap`` words between) and goes through the same
+reading: folding, stemming, misspellings, synonyms, idioms ("dying to know", "me muero
+de ganas" count for nothing), negation ("I don't want to die" is no death cue; a cue
+that holds its own negation, "can't go on", is not negated again), ``unless`` words in
+its clause ("cut myself chopping onions"), a sentence about the past that is not said
+to be back ("years ago I cut myself"), and a clause about someone else ("my sister took
+an overdose"): unlike the phrase rules, a cue counts only when the reader says it of
+herself.
+"""
+
+from dataclasses import dataclass
+
+# The kinds of cue, in the order the midwife's queue lists them, with the name it shows
+# (stored with the question like the rest of the evidence, so plain words, not translated).
+KINDS = {
+    "self_injury": "hurting herself",
+    "means": "means",
+    "death": "death",
+    "hopeless": "hopelessness",
+    "burden": "burden",
+    "farewell": "farewell",
+    "plan": "plan",
+    "thoughts": "thoughts",
+}
+
+EN, ES = "en", "es"
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    language: str
+    slots: tuple
+    gap: int = 2
+    strong: bool = False
+    unless: str = ""  # words that, in the clause, make it something else ("cut myself shaving")
+
+
+CUES = []
+
+
+def _weak(kind, language, *slots, gap=2, unless=""):
+    CUES.append(Cue(kind, language, slots, gap, unless=unless))
+
+
+def _strong(kind, language, *slots, gap=2, unless=""):
+    CUES.append(Cue(kind, language, slots, gap, strong=True, unless=unless))
+
+
+_PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|sertraline|codeine|sleeping"
+_PILLS_ES = "pastillas|pastilla|pildoras|comprimidos|medicamentos|medicinas|calmantes|analgesicos|somniferos|paracetamol|ibuprofeno"
+_ACCIDENT_EN = "accident*|accidentally|fell|fall|falling|slipped|lifting|cooking|shaving|oven|iron|kettle|stove|chopping|opening|tin|knife|door|xaccidentx"
+_ACCIDENT_ES = "accidente|caerme|cai|caida|resbale|cocinando|querer|plancha|horno|cuchillo|puerta|xaccidentx"
+
+# --- English ----------------------------------------------------------------------
+# Death, dying, not existing, not waking up.
+_weak("death", EN, "die|dying|dead|death|disappear*|vanish*")
+_weak("death", EN, "not|stop|stopped", "be|being|exist*", "here|around|anymore", gap=1)
+_strong("death", EN, "not|never", "wake|waking", "up", gap=1)
+_strong("death", EN, "stop|stopped", "being|existing", "here|alive|around", gap=1)
+_strong("death", EN, "tired|sick", "of", "living|existing|life|alive", gap=2)
+_strong("death", EN, "end|ending", "it", gap=0)
+# Hopelessness: no future, no point, cannot go on.
+_weak("hopeless", EN, "hopeless|pointless|trapped|worthless|unbearable")
+_weak("hopeless", EN, "no", "future|hope|point", gap=1)
+_weak("hopeless", EN, "not", "see|picture|imagine", "future|point|way|end|anything", gap=3)
+_weak("hopeless", EN, "not", "go|carry|keep|keeping|carrying", "on|going", gap=1)
+_weak("hopeless", EN, "not", "do", "this|it", "anymore|more|any", gap=1)
+_weak("hopeless", EN, "not", "cope|take|bear|stand", "anymore|more|this|it", gap=2)
+_weak("hopeless", EN, "nothing", "left|matters|worth", gap=1)
+# Being a burden; others better off without her.
+_weak("burden", EN, "burden|nuisance")
+_strong("burden", EN, "fine|better|happier|easier|lighter", "without", "me", gap=2)
+_strong("burden", EN, "everyone|everybody|family|they|them", "better|fine|easier", "off|without", gap=3)
+# Means and methods: tablets in quantity or put aside, rope, blade, a height, a train or
+# a road, water.
+_weak("means", EN, "rope|noose|blade|blades|razor|razors|knife|knives|overdose|overdos*|cliff|roof|ledge|bridge|tracks|motorway")
+_weak("means", EN, "jump|jumping|jumped|drown|drowning|hang|hanging|step|stepping|walk|walking|drive|driving|swerve", "off|into|under|front|from|myself", gap=2)
+_weak("means", EN, "how", "many|much", _PILLS_EN, gap=2)
+_strong("means", EN, "saving|saved|stockpil*|hoard*|collecting|collected|putting|put|hiding|hid|stash*", "up|aside|away|my|some|few|a|all", _PILLS_EN, gap=3)
+_strong("means", EN, "how", "many|much", _PILLS_EN, "kill|fatal|lethal|die|enough", gap=4)
+# Farewells: goodbyes, letters, giving things away, arrangements for after.
+_weak("farewell", EN, "goodbye|goodbyes|farewell|letters|letter")
+_weak("farewell", EN, "gave|given|giving|give", "away|my|her|his", gap=2)
+_strong("farewell", EN, "said|saying|say", "my|our", "goodbyes|goodbye", gap=1)
+_strong("farewell", EN, "when|after|once|if", "im|i", "gone|dead", gap=1)
+# Hurting herself. Cutting, harming, stabbing are hardly ever accidents said this way;
+# "I hurt myself" or "I hit myself" often are ("lifting the shopping"), so they are weak.
+_strong("self_injury", EN, "cut|cutting|cuts|harm|harming|scratch*|punch*|stab*|pressing|dig|digging|carving", "myself", gap=2, unless=_ACCIDENT_EN)
+_strong("self_injury", EN, "cut|cutting|cuts|harm|harming|scratch*|punch*|stab*|pressing|dig|digging|carving|nails|blade|razor", "my|into", "arm|arms|skin|legs|wrist|wrists|thigh|thighs", gap=2, unless=_ACCIDENT_EN)
+_weak("self_injury", EN, "hurt|hurting|hit|hitting|burn|burning|bang*", "myself", gap=2, unless=_ACCIDENT_EN)
+# A plan or a time.
+_weak("plan", EN, "tonight|decided")
+_weak("plan", EN, "when", "he|hes|everyone|they|shes", "asleep|sleeping|work|out|away|nights|gone|leaves", gap=2)
+_weak("plan", EN, "on|at", "nights|work", "next|all|this", gap=2)
+_weak("plan", EN, "do|doing", "it", gap=0)
+# Thoughts that keep coming back.
+_weak("thoughts", EN, "thoughts|thought|imagining|picturing", "about|of", gap=1)
+_weak("thoughts", EN, "keep|keeps|kept|not", "thinking|imagining|picturing|popping|coming|looking|staring", gap=1)
+_weak("thoughts", EN, "popping|pops|intrusive|urge|urges")
+_strong("thoughts", EN, "thoughts|thought|urge|urges|thinking", "of|about", "cutting|hurting|harming|killing|ending|jumping|dying", gap=2)
+
+# --- Spanish ----------------------------------------------------------------------
+_weak("death", ES, "morir|morirme|muerte|muerta|muerto|desaparecer|desaparezco")
+_weak("death", ES, "no", "quiero|puedo", "existir|seguir|vivir", gap=1)
+_strong("death", ES, "no", "=despertar|=despertarme|=despierto", gap=3)
+_strong("death", ES, "dejar|deje", "de", "existir|vivir", gap=1)
+_strong("death", ES, "cansada|cansado|harta|harto", "de", "vivir|existir|vida", gap=2)
+_strong("death", ES, "acabar|terminar|acabe", "con", "todo|vida", gap=2)
+_weak("hopeless", ES, "desesperanza|inutil|atrapada")
+_weak("hopeless", ES, "no|sin|ningun|ninguna", "salida|futuro|esperanza", gap=3)
+_weak("hopeless", ES, "no", "aguanto|puedo|soporto", "mas", gap=2)
+_weak("hopeless", ES, "nada", "tiene", "sentido", gap=1)
+_weak("hopeless", ES, "para", "que", "seguir|vivir|sigo", gap=1)
+_weak("hopeless", ES, "rendirme|rindo|rendi")
+_weak("burden", ES, "carga|estorbo")
+_strong("burden", ES, "mejor|mejores|tranquilos|felices", "sin", "mi", gap=2)
+_strong("burden", ES, "librarian|libraria|librarse", "de", "mi", gap=1)
+_weak("means", ES, "cuerda|soga|cuchilla|cuchillas|navaja|cuchillo|sobredosis|puente|azotea|tejado|balcon|vias|acantilado")
+_weak("means", ES, "tirarme|lanzarme|ahorcarme|ahogarme|colgarme")
+_weak("means", ES, "cuantas|cuantos", _PILLS_ES, gap=2)
+_weak("means", ES, "coche|carro|auto", "debajo|contra|delante", gap=3)
+_strong("means", ES, "guardando|guardado|guardo|junto|juntando|juntado|escondido|acumulando|acumulado", _PILLS_ES, gap=3)
+_strong("means", ES, "cuantas|cuantos", _PILLS_ES, "matar|morir|mortal|bastan|suficiente", gap=4)
+_weak("farewell", ES, "despedirme|despedida|despedido|adios|cartas|carta|testamento")
+_weak("farewell", ES, "regalado|regalando|regale|regalar", "mis|mi|todo|ropa|cosas", gap=2)
+_weak("farewell", ES, "ya", "no", "los|las|lo|la", "voy|necesitar|necesito", gap=2)
+_strong("farewell", ES, "cuando|si", "ya", "no", "este", gap=1)
+_strong("self_injury", ES, "hacerme", "dano|cortes|heridas", gap=1, unless=_ACCIDENT_ES)
+_strong("self_injury", ES, "hago|hecho|haciendo|hice", "cortes|heridas", gap=2, unless=_ACCIDENT_ES)
+_strong("self_injury", ES, "=cortarme|=lastimarme|=golpearme|=quemarme|=arañarme", unless=_ACCIDENT_ES)
+_weak("self_injury", ES, "hice|hago|hecho", "dano", gap=1, unless=_ACCIDENT_ES)
+_weak("plan", ES, "decidido|decidida|planeado")
+_weak("plan", ES, "esta|este", "noche|finde", gap=0)
+_weak("plan", ES, "cuando", "el|se|este|esten|todos", "duerma|trabajando|fuera|salga|vaya", gap=2)
+_weak("plan", ES, "lo", "voy|tengo", "hacer|decidido|pensado", gap=2)
+_weak("thoughts", ES, "pensamientos|pensamiento|ideas", "de|en", gap=1)
+_weak("thoughts", ES, "pienso|pensando|imagino|imaginando", "en", gap=0)
+_weak("thoughts", ES, "vienen|viene|ronda|rondan", "pensamientos|ideas|cabeza", gap=2)
+_strong("thoughts", ES, "pensamientos|ideas|ganas|pienso", "de|en", "hacerme|matarme|morirme|cortarme|tirarme|quitarme|desaparecer", gap=2)
