@@ -918,7 +918,15 @@ def _cue_applies(compiled, analysis, found):
             return False
     if sentence.history and first.clause not in sentence.present:
         return False
-    return not (sentence.other_person and first.clause in sentence.about_others)
+    # Someone else's words ("my sister took an overdose") are not a cue, unless the
+    # reader is in the same clause herself ("I've had most of my husband's diazepam").
+    if sentence.other_person and first.clause in sentence.about_others:
+        return any(
+            token.word in self_harm_cues.SELF_WORDS
+            for token in tokens
+            if token.clause == first.clause
+        )
+    return True
 
 
 _PATTERN_WORDS = {
