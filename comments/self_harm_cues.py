@@ -52,7 +52,11 @@ EN, ES = "en", "es"
 
 # The reader in a clause that also speaks of someone else: "I've had my husband's pills"
 # is about her; "my sister took an overdose" (only "my") is not.
-SELF_WORDS = frozenset({"i", "im", "ive", "id", "me", "myself", "yo", "conmigo"})
+# Spanish leaves out the subject, so its first-person verbs count ("he guardado", "tengo").
+SELF_WORDS = {
+    "en": frozenset({"i", "im", "ive", "id", "me", "myself"}),
+    "es": frozenset({"yo", "me", "conmigo", "he", "estoy", "tengo", "quiero", "voy", "puedo"}),
+}
 
 
 @dataclass(frozen=True)
@@ -78,18 +82,24 @@ def _strong(kind, language, *slots, gap=2, unless=""):
 
 _PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|codeine|co-codamol|tramadol|diazepam|zopiclone|antidepressants|sleeping"
 _PILLS_ES = "pastillas|pastilla|pildoras|comprimidos|medicamentos|medicinas|calmantes|analgesicos|somniferos|paracetamol|ibuprofeno|antidepresivos|diazepam|lorazepam|tranquilizantes|ansioliticos"
+# Medicines kept safe from children are not medicines put aside.
+_SAFE_KEEPING_EN = "children|kids|toddler|reach|cupboard|locked|lock|high|safe|safely"
+_SAFE_KEEPING_ES = "ninos|niños|hijos|alcance|armario|llave|alto|seguro|seguras"
+# Fears of dying in childbirth, or for the baby, are fears, not a wish to die.
+_FEAR_OF_BIRTH_EN = "labour|labor|birth|childbirth|delivery|section|baby|babies|miscarriage|stillbirth|scared|afraid|fear|frightened|worried|worry|anxious|terrified"
+_FEAR_OF_BIRTH_ES = "parto|cesarea|bebe|aborto|miedo|preocupa|preocupada|asusta|asustada|susto"
 _ACCIDENT_EN = "accident*|accidentally|fell|fall|falling|slipped|lifting|cooking|shaving|oven|iron|kettle|stove|chopping|opening|tin|knife|door|xaccidentx"
 _ACCIDENT_ES = "accidente|caerme|cai|caida|resbale|cocinando|querer|plancha|horno|cuchillo|puerta|xaccidentx"
 
 # --- English ----------------------------------------------------------------------
 # Death, dying, not existing, not waking up.
-_weak("death", EN, "die|dying|dead|death|disappear*|vanish*")
+_weak("death", EN, "die|dying|dead|death|disappear*|vanish*", unless=_FEAR_OF_BIRTH_EN)
 _weak("death", EN, "not|stop|stopped", "be|being|exist*", "here|around|anymore", gap=3)
 _weak("death", EN, "wish|wished|wishing", "not|never", gap=2)
 _weak("death", EN, "sleep", "forever|never", gap=1)
 _strong("death", EN, "not|never", "wake|waking", "up", gap=1)
 _strong("death", EN, "stop|stopped", "being|existing", "here|alive|around", gap=1)
-_strong("death", EN, "tired|sick", "of", "living|existing|life|alive", gap=2)
+_strong("death", EN, "tired|sick", "of", "living|existing|life|alive", gap=2, unless="with|in|here|there|abroad|away")
 _strong("death", EN, "end|ending", "it", gap=0)
 _weak("death", EN, "all", "stop|over|end", gap=3)
 _weak("death", EN, "at", "peace|rest", gap=1)
@@ -115,8 +125,8 @@ _weak("hopeless", EN, "numb|empty|failure|useless")
 _weak("hopeless", EN, "hate", "myself|me", gap=1)
 _weak("hopeless", EN, "terrible|awful|useless|horrible|rubbish|bad", "mum|mother|mom|wife|person", gap=1)
 _weak("hopeless", EN, "give|giving|gave", "up", "on", gap=0)
-_strong("hopeless", EN, "nothing|no|any", "reason|live|living", "to|for", gap=2)
-_strong("hopeless", EN, "no", "reason", "to", "live|go|carry|stay", gap=1)
+_strong("hopeless", EN, "no|nothing|any", "reason|reasons", "to|for", "live|living|go|stay|carry|keep", gap=1)
+_strong("hopeless", EN, "nothing|nobody|noone", "to", "live", gap=0)
 _weak("hopeless", EN, "not", "want", "anymore|ever|again", gap=5)
 # Being a burden; others better off without her.
 _weak("burden", EN, "burden|nuisance")
@@ -142,7 +152,8 @@ _weak("means", EN, "hit|run|knocked", "by|over", "car|bus|lorry|truck|train", ga
 _weak("means", EN, "hold|holding|held", "breath", gap=1)
 _weak("means", EN, "under", "water", gap=1)
 _strong("means", EN, "half|most|whole|box|boxes|packet|packets|bottle|handful|strip|strips|stash|pile", "of", _PILLS_EN, gap=3)
-_strong("means", EN, "saving|saved|stockpil*|hoard*|collecting|collected|putting|put|hiding|hid|stash*", "up|aside|away|my|some|few|a|all", _PILLS_EN, gap=3)
+_strong("means", EN, "saving|saved|stockpil*|hoard*|collecting|collected|stash*|squirrel*", "up|aside|away|my|some|few|a|all|her|his", _PILLS_EN, gap=3)
+_strong("means", EN, "putting|put|setting|set|hiding|hid|keeping|kept", "aside|back|some|few", _PILLS_EN, gap=2, unless=_SAFE_KEEPING_EN)
 _strong("means", EN, "how", "many|much", _PILLS_EN, "kill|fatal|lethal|die|enough", gap=4)
 # Farewells: goodbyes, letters, giving things away, arrangements for after.
 _weak("farewell", EN, "goodbye|goodbyes|farewell|letters|letter")
@@ -178,10 +189,10 @@ _weak("thoughts", EN, "keep|keeps|kept|not", "thinking|imagining|picturing|poppi
 _weak("thoughts", EN, "popping|pops|intrusive|urge|urges|tempting|tempted")
 _weak("thoughts", EN, "stop", "thinking", gap=1)
 _weak("thoughts", EN, "would", "be", "easy|easier", gap=1)
-_strong("thoughts", EN, "thoughts|thought|urge|urges|thinking", "of|about", "cutting|hurting|harming|killing|ending|jumping|dying", gap=2)
+_strong("thoughts", EN, "thoughts|thought|urge|urges|thinking", "of|about", "cutting|hurting|harming|killing|ending|jumping|dying", gap=2, unless=_FEAR_OF_BIRTH_EN)
 
 # --- Spanish ----------------------------------------------------------------------
-_weak("death", ES, "morir|morirme|muerte|muerta|muerto|desaparecer|desaparezco")
+_weak("death", ES, "morir|morirme|muerte|muerta|muerto|desaparecer|desaparezco", unless=_FEAR_OF_BIRTH_ES)
 _weak("death", ES, "no", "quiero|puedo", "existir|seguir|vivir", gap=1)
 _weak("death", ES, "acabaria|acabara|terminaria|terminara", "todo", gap=1)
 _weak("death", ES, "todo", "acabe|termine|pare|acabara|terminara", gap=1)
@@ -195,7 +206,7 @@ _weak("death", ES, "nunca", "volver|despertar", gap=1)
 _strong("death", ES, "nadie", "echaria|echara|extrañaria|notaria|importaria", gap=3)
 _strong("death", ES, "no", "=despertar|=despertarme|=despierto", gap=3)
 _strong("death", ES, "dejar|deje", "de", "existir|vivir", gap=1)
-_strong("death", ES, "cansada|cansado|harta|harto", "de", "vivir|existir|vida", gap=2)
+_strong("death", ES, "cansada|cansado|harta|harto", "de", "vivir|existir|vida", gap=2, unless="con|en|aqui|alli|lejos|fuera")
 _strong("death", ES, "acabar|terminar|acabe", "con", "todo|vida", gap=2)
 _weak("hopeless", ES, "desesperanza|inutil|atrapada")
 _weak("hopeless", ES, "no|sin|ningun|ninguna", "salida|futuro|esperanza", gap=3)
@@ -227,7 +238,7 @@ _weak("means", ES, "saltar|tirarme", "de|por|desde", gap=1)
 _strong("means", ES, "caja|cajas|blister|bote|frasco|puñado|medio|media|mitad", "de", _PILLS_ES, gap=3)
 _weak("means", ES, "cuantas|cuantos", _PILLS_ES, gap=2)
 _weak("means", ES, "coche|carro|auto", "debajo|contra|delante", gap=3)
-_strong("means", ES, "guardando|guardado|guardo|junto|juntando|juntado|escondido|acumulando|acumulado", _PILLS_ES, gap=3)
+_strong("means", ES, "=guardando|=guardado|=guardados|=guardadas|=guardo|=juntando|=juntado|=juntadas|=acumulando|=acumulado|=acumuladas|=escondiendo|=ahorrando", _PILLS_ES, gap=3, unless=_SAFE_KEEPING_ES)
 _strong("means", ES, "cuantas|cuantos", _PILLS_ES, "matar|morir|mortal|bastan|suficiente", gap=4)
 _weak("farewell", ES, "despedirme|despedida|despedido|adios|cartas|carta|testamento")
 _weak("farewell", ES, "regalado|regalando|regale|regalar", "mis|mi|todo|ropa|cosas", gap=2)
@@ -257,4 +268,4 @@ _weak("thoughts", ES, "pasa|pasan|paso", "por", "cabeza", gap=2)
 _weak("thoughts", ES, "dejo", "de", "pensar", gap=0)
 _weak("thoughts", ES, "seria|fuera", "facil|sencillo", gap=2)
 _weak("thoughts", ES, "tentacion|tentada|impulso|impulsos")
-_strong("thoughts", ES, "pensamientos|ideas|ganas|pienso", "de|en", "hacerme|matarme|morirme|cortarme|tirarme|quitarme|desaparecer", gap=2)
+_strong("thoughts", ES, "pensamientos|ideas|ganas|pienso", "de|en", "hacerme|matarme|morirme|cortarme|tirarme|quitarme|desaparecer", gap=2, unless=_FEAR_OF_BIRTH_ES)

@@ -922,7 +922,7 @@ def _cue_applies(compiled, analysis, found):
     # reader is in the same clause herself ("I've had most of my husband's diazepam").
     if sentence.other_person and first.clause in sentence.about_others:
         return any(
-            token.word in self_harm_cues.SELF_WORDS
+            token.word in self_harm_cues.SELF_WORDS[analysis.language]
             for token in tokens
             if token.clause == first.clause
         )
