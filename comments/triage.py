@@ -885,10 +885,21 @@ def find_cues(analyses):
     found = {}
     for analysis in analyses:
         tokens = analysis.tokens
+        # A cue's first word is tried once per distinct word, as for the rules.
+        positions = {}
+        for index, token in enumerate(tokens):
+            positions.setdefault(token.word, []).append(index)
         for cue, compiled in _compiled_cues().get(analysis.language, ()):
             if cue.kind in found and (found[cue.kind].strong or not cue.strong):
                 continue
-            for start in range(len(tokens)):
+            first = compiled.slots[0]
+            starts = sorted(
+                index
+                for indexes in positions.values()
+                if first.matches(tokens[indexes[0]])
+                for index in indexes
+            )
+            for start in starts:
                 match = _match_from(tokens, start, compiled)
                 if match is not None and _cue_applies(compiled, analysis, match):
                     low, high = min(match), max(match)
