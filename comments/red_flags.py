@@ -795,7 +795,7 @@ _seq(
     "cutting|cut|burning|hit|hitting|punch*|bang*|slap*|scratch*|bite|biting|starv*|bruis*",
     "myself",
     gap=1,
-    unless="accident*|accidentally|knife|cooking|shaving|oven|iron|pan|kettle|stove",
+    unless="accident*|accidentally|knife|cooking|chopping|slicing|peeling|shaving|oven|iron|pan|kettle|stove",
 )
 _near("self_harm", EN, "tablets|pills|overdose|paracetamol", "all|overdose|every", window=12)
 # Acts already done or under way. Too many of a medicine: "swallowed a whole packet of

@@ -58,7 +58,7 @@ from functools import lru_cache
 import snowballstemmer
 from django.conf import settings
 
-from comments import red_flags
+from comments import red_flags, self_harm_cues
 
 STEMMERS = {"en": "english", "es": "spanish"}
 
@@ -775,10 +775,24 @@ class RedFlag:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """One self-harm cue found (``comments.self_harm_cues``): its kind, strength and words."""
+
+    kind: str
+    strong: bool
+    words: str
+
+    def __str__(self):
+        return f"{self_harm_cues.KINDS[self.kind]}: {self.words}"
+
+
+@dataclass(frozen=True)
 class Triage:
     """What triage found in a question: every red flag, and the most serious category."""
 
     flags: tuple = ()
+    # The self-harm cues found, whether or not they were enough to flag the question.
+    cues: tuple = ()
 
     @property
     def is_urgent(self):
@@ -813,8 +827,10 @@ def triage(text):
     """Screen ``text`` for red flags in English and Spanish and return a ``Triage``."""
     text = (text or "")[:MAX_TEXT]
     flags = []
+    analyses = []
     for language, rules in _rules().items():
         analysis = analyse(text, language)
+        analyses.append(analysis)
         tokens = analysis.tokens
         # Where each distinct word stands: a rule's first word is tried once per word,
         # not once per token, so long or repetitive texts cost little.
@@ -838,7 +854,90 @@ def triage(text):
                     evidence = analysis.text[tokens[low].start : tokens[high].end]
                     flags.append(RedFlag(compiled.rule.category, _readable(evidence)))
                     break
-    return Triage(tuple(flags))
+    cues = find_cues(analyses)
+    if not any(flag.category == "self_harm" for flag in flags) and cues_flag(cues):
+        flags.append(RedFlag("self_harm", "; ".join(str(cue) for cue in cues)))
+    return Triage(tuple(flags), cues)
+
+
+# --- Self-harm cues ---------------------------------------------------------------------
+
+
+def cues_flag(cues):
+    """True when the cues found show self-harm: a strong one, or two different kinds."""
+    return any(cue.strong for cue in cues) or len({cue.kind for cue in cues}) >= 2
+
+
+@lru_cache(maxsize=1)
+def _compiled_cues():
+    compiled = {language: [] for language in STEMMERS}
+    for cue in self_harm_cues.CUES:
+        rule = red_flags.Rule("self_harm", cue.language, cue.slots, gap=cue.gap, unless=cue.unless)
+        compiled[cue.language].append((cue, _compile(rule, cue.language)))
+    return {language: tuple(cues) for language, cues in compiled.items()}
+
+
+def find_cues(analyses):
+    """
+    The self-harm cues in the analysed question (one ``analyse`` per language), one of
+    each kind, strong before weak, in ``self_harm_cues.KINDS`` order.
+    """
+    found = {}
+    for analysis in analyses:
+        tokens = analysis.tokens
+        # A cue's first word is tried once per distinct word, as for the rules.
+        positions = {}
+        for index, token in enumerate(tokens):
+            positions.setdefault(token.word, []).append(index)
+        for cue, compiled in _compiled_cues().get(analysis.language, ()):
+            if cue.kind in found and (found[cue.kind].strong or not cue.strong):
+                continue
+            first = compiled.slots[0]
+            starts = sorted(
+                index
+                for indexes in positions.values()
+                if first.matches(tokens[indexes[0]])
+                for index in indexes
+            )
+            for start in starts:
+                match = _match_from(tokens, start, compiled)
+                if match is not None and _cue_applies(compiled, analysis, match):
+                    low, high = min(match), max(match)
+                    words = _readable(analysis.text[tokens[low].start : tokens[high].end])
+                    found[cue.kind] = Cue(cue.kind, cue.strong, words)
+                    break
+    order = list(self_harm_cues.KINDS)
+    return tuple(sorted(found.values(), key=lambda cue: (not cue.strong, order.index(cue.kind))))
+
+
+def _cue_applies(compiled, analysis, found):
+    """
+    A cue counts when the reader says it of herself, now: not negated, not undone by an
+    ``unless`` word in its clause, not in a sentence about the past that is not said to
+    be back, not in a clause about someone else.
+    """
+    tokens = analysis.tokens
+    first = tokens[found[0]]
+    sentence = analysis.sentences[first.sentence]
+    if not compiled.negation_inside and any(
+        _is_negated(analysis, index, "self_harm") for index in {found[0], min(found)}
+    ):
+        return False
+    if compiled.unless is not None:
+        clauses = {tokens[index].clause for index in found}
+        if any(compiled.unless.matches(token) for token in tokens if token.clause in clauses):
+            return False
+    if sentence.history and first.clause not in sentence.present:
+        return False
+    # Someone else's words ("my sister took an overdose") are not a cue, unless the
+    # reader is in the same clause herself ("I've had most of my husband's diazepam").
+    if sentence.other_person and first.clause in sentence.about_others:
+        return any(
+            token.word in self_harm_cues.SELF_WORDS[analysis.language]
+            for token in tokens
+            if token.clause == first.clause
+        )
+    return True
 
 
 _PATTERN_WORDS = {

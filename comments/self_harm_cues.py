@@ -1,0 +1,271 @@
+# ruff: noqa: E501 -- the cues are data: one alternation of words per line reads best.
+"""
+The cue model for thoughts of suicide or self-harm, in English and Spanish.
+
+The self-harm rules of ``comments.red_flags`` name phrases ("kill myself", "quiero
+morir"); readers who are thinking of suicide rarely use them. What clinicians listen
+for is a handful of *kinds* of cue (the questions of a suicide-risk assessment): death
+or not existing, hopelessness, being a burden, a means or method, saying goodbye, a
+plan or a time, hurting herself, thoughts about it that keep coming back. One cue of
+most kinds is said innocently every day ("the train journey", "letters to the baby",
+"I can't take this heartburn"); two different kinds in one question seldom are.
+
+So ``comments.triage`` flags self-harm when
+
+- a **strong** cue appears (one that is hardly ever innocent when the reader says it
+  of herself: "saving up my tablets", "cutting myself", "not wake up", "cansada de
+  vivir"), or
+- **two different kinds** of weaker cue appear in the same question.
+
+The window is the whole question, not the sentence: readers write in fragments ("I
+wrote letters to my kids. Tonight when he's at work."), a question is short (at most
+2,000 characters), and showing the crisis line to someone who did not need it costs
+little, while missing a reader who is thinking of suicide is the worst miss there is.
+
+Each cue is a ``seq`` pattern like the rules of ``comments.red_flags`` (slots of words
+in order, in one clause, with at most ``gap`` words between) and goes through the same
+reading: folding, stemming, misspellings, synonyms, idioms ("dying to know", "me muero
+de ganas" count for nothing), negation ("I don't want to die" is no death cue; a cue
+that holds its own negation, "can't go on", is not negated again), ``unless`` words in
+its clause ("cut myself chopping onions"), a sentence about the past that is not said
+to be back ("years ago I cut myself"), and a clause about someone else ("my sister took
+an overdose"): unlike the phrase rules, a cue counts only when the reader says it of
+herself.
+"""
+
+from dataclasses import dataclass
+
+# The kinds of cue, in the order the midwife's queue lists them, with the name it shows
+# (stored with the question like the rest of the evidence, so plain words, not translated).
+KINDS = {
+    "self_injury": "hurting herself",
+    "means": "means",
+    "death": "death",
+    "hopeless": "hopelessness",
+    "burden": "burden",
+    "farewell": "farewell",
+    "plan": "plan",
+    "thoughts": "thoughts",
+}
+
+EN, ES = "en", "es"
+
+# The reader in a clause that also speaks of someone else: "I've had my husband's pills"
+# is about her; "my sister took an overdose" (only "my") is not.
+# Spanish leaves out the subject, so its first-person verbs count ("he guardado", "tengo").
+SELF_WORDS = {
+    "en": frozenset({"i", "im", "ive", "id", "me", "myself"}),
+    "es": frozenset({"yo", "me", "conmigo", "he", "estoy", "tengo", "quiero", "voy", "puedo"}),
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    language: str
+    slots: tuple
+    gap: int = 2
+    strong: bool = False
+    unless: str = ""  # words that, in the clause, make it something else ("cut myself shaving")
+
+
+CUES = []
+
+
+def _weak(kind, language, *slots, gap=2, unless=""):
+    CUES.append(Cue(kind, language, slots, gap, unless=unless))
+
+
+def _strong(kind, language, *slots, gap=2, unless=""):
+    CUES.append(Cue(kind, language, slots, gap, strong=True, unless=unless))
+
+
+_PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|codeine|co-codamol|tramadol|diazepam|zopiclone|antidepressants|sleeping"
+_PILLS_ES = "pastillas|pastilla|pildoras|comprimidos|medicamentos|medicinas|calmantes|analgesicos|somniferos|paracetamol|ibuprofeno|antidepresivos|diazepam|lorazepam|tranquilizantes|ansioliticos"
+# Medicines kept safe from children are not medicines put aside.
+_SAFE_KEEPING_EN = "children|kids|toddler|reach|cupboard|locked|lock|high|safe|safely"
+_SAFE_KEEPING_ES = "ninos|niños|hijos|alcance|armario|llave|alto|seguro|seguras"
+# Fears of dying in childbirth, or for the baby, are fears, not a wish to die.
+_FEAR_OF_BIRTH_EN = "labour|labor|birth|childbirth|delivery|section|baby|babies|miscarriage|stillbirth|scared|afraid|fear|frightened|worried|worry|anxious|terrified"
+_FEAR_OF_BIRTH_ES = "parto|cesarea|bebe|aborto|miedo|preocupa|preocupada|asusta|asustada|susto"
+_ACCIDENT_EN = "accident*|accidentally|fell|fall|falling|slipped|lifting|cooking|shaving|oven|iron|kettle|stove|chopping|opening|tin|knife|door|xaccidentx"
+_ACCIDENT_ES = "accidente|caerme|cai|caida|resbale|cocinando|querer|plancha|horno|cuchillo|puerta|xaccidentx"
+
+# --- English ----------------------------------------------------------------------
+# Death, dying, not existing, not waking up.
+_weak("death", EN, "die|dying|dead|death|disappear*|vanish*", unless=_FEAR_OF_BIRTH_EN)
+_weak("death", EN, "not|stop|stopped", "be|being|exist*", "here|around|anymore", gap=3)
+_weak("death", EN, "wish|wished|wishing", "not|never", gap=2)
+_weak("death", EN, "sleep", "forever|never", gap=1)
+_strong("death", EN, "not|never", "wake|waking", "up", gap=1)
+_strong("death", EN, "stop|stopped", "being|existing", "here|alive|around", gap=1)
+_strong("death", EN, "tired|sick", "of", "living|existing|life|alive", gap=2, unless="with|in|here|there|abroad|away")
+_strong("death", EN, "end|ending", "it", gap=0)
+_weak("death", EN, "all", "stop|over|end", gap=3)
+_weak("death", EN, "at", "peace|rest", gap=1)
+_weak("death", EN, "funeral|heaven|grave")
+_strong("death", EN, "better", "off", "dead|gone", gap=1)
+_strong("death", EN, "not", "want", "alive|exist|existing", gap=4)
+_strong("death", EN, "want|wanna|wish|wishing", "disappear|vanish|gone|exist|existed", gap=3, unless="weekend|holiday|days|trip|break|partner|husband|boyfriend")
+_weak("death", EN, "not", "mind|care", "if", gap=1)
+_weak("death", EN, "never", "come|coming|wake|waking", "back|up", gap=1)
+_weak("death", EN, "around|here", "much|for", "longer|long", gap=1)
+# Hopelessness: no future, no point, cannot go on.
+_weak("hopeless", EN, "hopeless|pointless|trapped|worthless|unbearable")
+_weak("hopeless", EN, "no", "future|hope|point", gap=1)
+_weak("hopeless", EN, "not", "see|picture|imagine", "future|point|way|end|anything", gap=3)
+_weak("hopeless", EN, "not", "go|carry|keep|keeping|carrying", "on|going", gap=1)
+_weak("hopeless", EN, "not", "do", "this|it", "anymore|more|any", gap=1)
+_weak("hopeless", EN, "not", "cope|take|bear|stand", "anymore|more|this|it", gap=2)
+_weak("hopeless", EN, "nothing", "left|matters|worth", gap=1)
+_weak("hopeless", EN, "what|whats", "point", gap=2)
+_weak("hopeless", EN, "no", "way", "out", gap=1)
+_weak("hopeless", EN, "dark", "place|thoughts", gap=1)
+_weak("hopeless", EN, "numb|empty|failure|useless")
+_weak("hopeless", EN, "hate", "myself|me", gap=1)
+_weak("hopeless", EN, "terrible|awful|useless|horrible|rubbish|bad", "mum|mother|mom|wife|person", gap=1)
+_weak("hopeless", EN, "give|giving|gave", "up", "on", gap=0)
+_strong("hopeless", EN, "no|nothing|any", "reason|reasons", "to|for", "live|living|go|stay|carry|keep", gap=1)
+_strong("hopeless", EN, "nothing|nobody|noone", "to", "live", gap=0)
+_weak("hopeless", EN, "not", "want", "anymore|ever|again", gap=5)
+# Being a burden; others better off without her.
+_weak("burden", EN, "burden|nuisance")
+_weak("burden", EN, "ruin|ruining|ruined", "their|his|her|everyones|everything", gap=2)
+_weak("burden", EN, "deserve|deserves", "better", gap=2)
+_weak("burden", EN, "nobody|noone", "cares|loves|wants|needs", gap=1)
+_strong("burden", EN, "nobody|noone|one", "miss|notice|care", "me|if", gap=3)
+_strong("burden", EN, "fine|better|happier|easier|lighter", "without", "me", gap=2)
+_strong("burden", EN, "everyone|everybody|family|they|them", "better|fine|easier", "off|without", gap=3)
+# Means and methods: tablets in quantity or put aside, rope, blade, a height, a train or
+# a road, water.
+_weak("means", EN, "rope|noose|blade|blades|razor|razors|knife|knives|overdose|overdos*|cliff|roof|ledge|bridge|tracks|motorway")
+_weak("means", EN, "jump|jumping|jumped|drown|drowning|hang|hanging|step|stepping|walk|walking|drive|driving|swerve", "off|into|under|front|from|myself", gap=2)
+_weak("means", EN, "how", "many|much", _PILLS_EN, gap=2)
+_weak("means", EN, "reservoir|river|canal|lake|quarry|railway")
+_weak("means", EN, "gun|ligature|poison|bleach|antifreeze|exhaust")
+_weak("means", EN, "train|bus|lorry|truck|car|traffic", "into|under|front", gap=2)
+_weak("means", EN, "into|under|front", "train|bus|lorry|truck|traffic|sea|river", gap=3)
+_weak("means", EN, "top", "floor|car", gap=1)
+_weak("means", EN, "how", "easy", gap=1)
+_weak("means", EN, "enough", _PILLS_EN, gap=3)
+_weak("means", EN, "hit|run|knocked", "by|over", "car|bus|lorry|truck|train", gap=2)
+_weak("means", EN, "hold|holding|held", "breath", gap=1)
+_weak("means", EN, "under", "water", gap=1)
+_strong("means", EN, "half|most|whole|box|boxes|packet|packets|bottle|handful|strip|strips|stash|pile", "of", _PILLS_EN, gap=3)
+_strong("means", EN, "saving|saved|stockpil*|hoard*|collecting|collected|stash*|squirrel*", "up|aside|away|my|some|few|a|all|her|his", _PILLS_EN, gap=3)
+_strong("means", EN, "putting|put|setting|set|hiding|hid|keeping|kept", "aside|back|some|few", _PILLS_EN, gap=2, unless=_SAFE_KEEPING_EN)
+_strong("means", EN, "how", "many|much", _PILLS_EN, "kill|fatal|lethal|die|enough", gap=4)
+# Farewells: goodbyes, letters, giving things away, arrangements for after.
+_weak("farewell", EN, "goodbye|goodbyes|farewell|letters|letter")
+_weak("farewell", EN, "gave|given|giving|give", "away|my|her|his", gap=2)
+_weak("farewell", EN, "write|wrote|written|writing|made|making|update|updated", "will|note|notes", gap=2)
+_weak("farewell", EN, "affairs|everything", "in", "order", gap=0)
+_weak("farewell", EN, "sorry", "for", "everything", gap=0)
+_weak("farewell", EN, "forgive", "me", gap=0)
+_strong("farewell", EN, "said|saying|say", "my|our", "goodbyes|goodbye", gap=1)
+_strong("farewell", EN, "when|after|once|if", "im|i", "gone|dead", gap=1)
+_weak("farewell", EN, "when|after|once", "im|i", "not", "here|around", gap=2)
+# Hurting herself. Cutting, harming, stabbing are hardly ever accidents said this way;
+# "I hurt myself" or "I hit myself" often are ("lifting the shopping"), so they are weak.
+_strong("self_injury", EN, "scared|afraid|frightened|terrified", "what", "i", "might|could|will|would", "do", gap=1)
+_strong("self_injury", EN, "not", "trust", "myself", gap=1)
+_strong("self_injury", EN, "keep|keeping", "myself", "safe", gap=1)
+_strong("self_injury", EN, "cut|cutting|cuts|harm|harming|scratch*|punch*|stab*|pressing|dig|digging|carving", "myself", gap=2, unless=_ACCIDENT_EN)
+_strong("self_injury", EN, "cut|cutting|cuts|harm|harming|scratch*|punch*|stab*|pressing|dig|digging|carving|nails|blade|razor", "my|into", "arm|arms|skin|legs|wrist|wrists|thigh|thighs", gap=2, unless=_ACCIDENT_EN)
+_weak("self_injury", EN, "hurt|hurting|hit|hitting|burn|burning|bang*", "myself", gap=2, unless=_ACCIDENT_EN)
+# A plan or a time.
+_weak("plan", EN, "tonight|decided")
+_weak("plan", EN, "made|make", "mind", "up", gap=1)
+_weak("plan", EN, "mind", "made", "up", gap=1)
+_weak("plan", EN, "when", "he|hes|everyone|they|shes", "asleep|sleeping|work|out|away|nights|gone|leaves", gap=2)
+_weak("plan", EN, "on|at", "nights|work", "next|all|this", gap=2)
+_weak("plan", EN, "do|doing", "it", gap=0)
+_weak("plan", EN, "know|worked|figured|looked|googled|searched|researched|researching", "how|where|up", gap=1)
+_weak("plan", EN, "this", "weekend", gap=0)
+_weak("plan", EN, "method|methods")
+# Thoughts that keep coming back.
+_weak("thoughts", EN, "thoughts|thought|imagining|picturing", "about|of", gap=1)
+_weak("thoughts", EN, "keep|keeps|kept|not", "thinking|imagining|picturing|popping|coming|looking|staring", gap=1)
+_weak("thoughts", EN, "popping|pops|intrusive|urge|urges|tempting|tempted")
+_weak("thoughts", EN, "stop", "thinking", gap=1)
+_weak("thoughts", EN, "would", "be", "easy|easier", gap=1)
+_strong("thoughts", EN, "thoughts|thought|urge|urges|thinking", "of|about", "cutting|hurting|harming|killing|ending|jumping|dying", gap=2, unless=_FEAR_OF_BIRTH_EN)
+
+# --- Spanish ----------------------------------------------------------------------
+_weak("death", ES, "morir|morirme|muerte|muerta|muerto|desaparecer|desaparezco", unless=_FEAR_OF_BIRTH_ES)
+_weak("death", ES, "no", "quiero|puedo", "existir|seguir|vivir", gap=1)
+_weak("death", ES, "acabaria|acabara|terminaria|terminara", "todo", gap=1)
+_weak("death", ES, "todo", "acabe|termine|pare|acabara|terminara", gap=1)
+_weak("death", ES, "no", "quiero", "estar|seguir", "aqui", gap=2)
+_weak("death", ES, "para", "siempre", gap=0)
+_weak("death", ES, "descansar|entierro|funeral|cielo")
+_strong("death", ES, "dormir|dormirme", "y", "no", gap=1)
+_strong("death", ES, "quiero|quisiera|ganas", "desaparecer|morirme|morir", gap=2, unless="fin|semana|dias|vacaciones|viaje|escapada|pareja|marido|novio")
+_weak("death", ES, "no", "volver", "nunca", gap=1)
+_weak("death", ES, "nunca", "volver|despertar", gap=1)
+_strong("death", ES, "nadie", "echaria|echara|extrañaria|notaria|importaria", gap=3)
+_strong("death", ES, "no", "=despertar|=despertarme|=despierto", gap=3)
+_strong("death", ES, "dejar|deje", "de", "existir|vivir", gap=1)
+_strong("death", ES, "cansada|cansado|harta|harto", "de", "vivir|existir|vida", gap=2, unless="con|en|aqui|alli|lejos|fuera")
+_strong("death", ES, "acabar|terminar|acabe", "con", "todo|vida", gap=2)
+_weak("hopeless", ES, "desesperanza|inutil|atrapada")
+_weak("hopeless", ES, "no|sin|ningun|ninguna", "salida|futuro|esperanza", gap=3)
+_weak("hopeless", ES, "no", "aguanto|puedo|soporto", "mas", gap=2)
+_weak("hopeless", ES, "nada", "tiene", "sentido", gap=1)
+_weak("hopeless", ES, "para", "que", "seguir|vivir|sigo", gap=1)
+_weak("hopeless", ES, "rendirme|rindo|rendi")
+_weak("hopeless", ES, "vacia|oscuro|oscuridad|fracaso|inutil")
+_weak("hopeless", ES, "no", "sirvo", gap=1)
+_weak("hopeless", ES, "tirar|tiro|tire", "la", "toalla", gap=0)
+_weak("hopeless", ES, "no", "veo|tiene", "sentido|salida|xsensex", gap=3)
+_weak("hopeless", ES, "me", "odio", gap=0)
+_weak("hopeless", ES, "mala|pesima|horrible", "madre|persona|esposa", gap=1)
+_strong("hopeless", ES, "razon|motivo|razones|motivos|nada", "para", "vivir|seguir", gap=1)
+_weak("burden", ES, "carga|estorbo")
+_weak("burden", ES, "nadie", "quiere|necesita|importa", gap=2)
+_weak("burden", ES, "solo", "doy|traigo|causo", "problemas|disgustos", gap=1)
+_weak("burden", ES, "arruino|arruinando|arruinado", "vida|vidas|todo", gap=3)
+_weak("burden", ES, "merecen", "algo|alguien", "mejor", gap=1)
+_strong("burden", ES, "mejor|mejores|tranquilos|felices", "sin", "mi", gap=2)
+_strong("burden", ES, "librarian|libraria|librarse", "de", "mi", gap=1)
+_weak("means", ES, "cuerda|soga|cuchilla|cuchillas|navaja|cuchillo|sobredosis|puente|azotea|tejado|balcon|vias|acantilado")
+_weak("means", ES, "tirarme|lanzarme|ahorcarme|ahogarme|colgarme|atropell*|arroll*")
+_weak("means", ES, "rio|embalse|pantano|canal|lago|acantilado")
+_weak("means", ES, "veneno|lejia|pistola|escopeta|arma")
+_weak("means", ES, "debajo|delante", "de", "un|una|el|la", "tren|coche|camion|autobus", gap=0)
+_weak("means", ES, "ventana|balcon", "abajo|tirarme|saltar", gap=3)
+_weak("means", ES, "saltar|tirarme", "de|por|desde", gap=1)
+_strong("means", ES, "caja|cajas|blister|bote|frasco|puñado|medio|media|mitad", "de", _PILLS_ES, gap=3)
+_weak("means", ES, "cuantas|cuantos", _PILLS_ES, gap=2)
+_weak("means", ES, "coche|carro|auto", "debajo|contra|delante", gap=3)
+_strong("means", ES, "=guardando|=guardado|=guardados|=guardadas|=guardo|=juntando|=juntado|=juntadas|=acumulando|=acumulado|=acumuladas|=escondiendo|=ahorrando", _PILLS_ES, gap=3, unless=_SAFE_KEEPING_ES)
+_strong("means", ES, "cuantas|cuantos", _PILLS_ES, "matar|morir|mortal|bastan|suficiente", gap=4)
+_weak("farewell", ES, "despedirme|despedida|despedido|adios|cartas|carta|testamento")
+_weak("farewell", ES, "regalado|regalando|regale|regalar", "mis|mi|todo|ropa|cosas", gap=2)
+_weak("farewell", ES, "perdon|perdonen|perdoname|perdonadme", "por", "todo", gap=1)
+_weak("farewell", ES, "cuiden|cuidad|cuida", "a|de", "mi|mis", gap=1)
+_weak("farewell", ES, "ya", "no", "los|las|lo|la", "voy|necesitar|necesito", gap=2)
+_strong("farewell", ES, "cuando|si", "ya", "no", "este", gap=1)
+_weak("farewell", ES, "cuando", "no", "este", gap=1)
+_strong("self_injury", ES, "hacerme", "dano|cortes|heridas", gap=1, unless=_ACCIDENT_ES)
+_strong("self_injury", ES, "miedo", "lo", "que", "pueda|pudiera|podria", "hacer|hacerme", gap=2)
+_strong("self_injury", ES, "no", "me", "fio", "de", "mi", gap=1)
+_strong("self_injury", ES, "no", "estoy", "segura", "conmigo", gap=1)
+_strong("self_injury", ES, "hago|hecho|haciendo|hice", "cortes|heridas", gap=2, unless=_ACCIDENT_ES)
+_strong("self_injury", ES, "=cortarme|=lastimarme|=golpearme|=quemarme|=arañarme", unless=_ACCIDENT_ES)
+_weak("self_injury", ES, "hice|hago|hecho", "dano", gap=1, unless=_ACCIDENT_ES)
+_weak("plan", ES, "decidido|decidida|planeado")
+_weak("plan", ES, "dejado|dejar|deje", "escrito|escritas|preparado|organizado|arreglado", gap=1)
+_weak("plan", ES, "esta|este", "noche|finde", gap=0)
+_weak("plan", ES, "cuando", "el|se|este|esten|todos", "duerma|trabajando|fuera|salga|vaya", gap=2)
+_weak("plan", ES, "lo", "voy|tengo", "hacer|decidido|pensado", gap=2)
+_weak("plan", ES, "se|sabria|busque|buscado|mirado|averiguado", "como|donde", gap=1)
+_weak("plan", ES, "metodo|metodos")
+_weak("thoughts", ES, "pensamientos|pensamiento|ideas", "de|en", gap=1)
+_weak("thoughts", ES, "pienso|pensando|imagino|imaginando", "en", gap=0)
+_weak("thoughts", ES, "vienen|viene|ronda|rondan", "pensamientos|ideas|cabeza", gap=2)
+_weak("thoughts", ES, "pasa|pasan|paso", "por", "cabeza", gap=2)
+_weak("thoughts", ES, "dejo", "de", "pensar", gap=0)
+_weak("thoughts", ES, "seria|fuera", "facil|sencillo", gap=2)
+_weak("thoughts", ES, "tentacion|tentada|impulso|impulsos")
+_strong("thoughts", ES, "pensamientos|ideas|ganas|pienso", "de|en", "hacerme|matarme|morirme|cortarme|tirarme|quitarme|desaparecer", gap=2, unless=_FEAR_OF_BIRTH_ES)
