@@ -192,7 +192,7 @@ _weak("thoughts", EN, "would", "be", "easy|easier", gap=1)
 _strong("thoughts", EN, "thoughts|thought|urge|urges|thinking", "of|about", "cutting|hurting|harming|killing|ending|jumping|dying", gap=2, unless=_FEAR_OF_BIRTH_EN)
 
 # --- Spanish ----------------------------------------------------------------------
-_weak("death", ES, "morir|morirme|muerte|muerta|muerto|desaparecer|desaparezco", unless=_FEAR_OF_BIRTH_ES)
+_weak("death", ES, "morir*|muert*|desaparec*|desaparezc*", unless=_FEAR_OF_BIRTH_ES)
 _weak("death", ES, "no", "quiero|puedo", "existir|seguir|vivir", gap=1)
 _weak("death", ES, "acabaria|acabara|terminaria|terminara", "todo", gap=1)
 _weak("death", ES, "todo", "acabe|termine|pare|acabara|terminara", gap=1)

@@ -127,3 +127,13 @@ def test_every_cue_has_a_known_kind_and_language():
         assert {cue.kind for cue in self_harm_cues.CUES if cue.language == language} == set(
             self_harm_cues.KINDS
         ), language
+
+
+def test_a_spanish_cue_is_not_matched_by_an_english_word_with_the_same_stem():
+    # Both languages' cues read every question; the Spanish stemmer makes "more" and
+    # "morir" both "mor", so "any more" once counted as a death cue and, with "can't take
+    # any more" (hopelessness), flagged a question about heartburn.
+    result = triage("i cant take any more of this heartburn, what antacid can i take?")
+    assert not result.is_urgent
+    assert "death" not in {cue.kind for cue in result.cues}
+    assert triage("a veces pienso en la muerte y no veo salida").category == "self_harm"
