@@ -92,9 +92,7 @@ def test_the_live_pages_list_shows_each_articles_state_not_its_status(editor_cli
 
 
 def test_the_live_pages_list_shows_the_states_in_spanish(editor_client, articles):
-    response = editor_client.get(
-        "/admin/healthinfo/articletranslation/", HTTP_ACCEPT_LANGUAGE="es"
-    )
+    response = editor_client.get("/admin/healthinfo/articletranslation/", HTTP_ACCEPT_LANGUAGE="es")
     body = response.content.decode()
     assert 'lang="es"' in body
     assert rows_by_article(body, "publication_state") == SPANISH
