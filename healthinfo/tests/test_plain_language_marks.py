@@ -11,7 +11,6 @@ import pytest
 from healthinfo.models import Section, writing_live_content
 from healthinfo.plain_language.analysis import analyse
 from healthinfo.plain_language.highlight import highlight
-from healthinfo.plain_language.text import page_blocks
 from healthinfo.tests.factories import make_article, make_user
 
 LONG = (
