@@ -123,9 +123,7 @@ def sentence_spans(block):
 def split_sentences(block):
     """The sentences of one block of text."""
     return [
-        block[start:end].strip()
-        for start, end in sentence_spans(block)
-        if block[start:end].strip()
+        block[start:end].strip() for start, end in sentence_spans(block) if block[start:end].strip()
     ]
 
 
