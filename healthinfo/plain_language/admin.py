@@ -77,6 +77,9 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
         "jargon_display",
         "stale",
     ]
+    # The page's title links to the page and "Text with findings marked" to its report;
+    # a score has no change page of its own to link to.
+    list_display_links = None
     list_filter = [AboveTargetFilter, "translation__language", "stale"]
     list_select_related = ["translation__article"]
     search_fields = ["translation__title", "translation__article__slug"]
