@@ -358,6 +358,9 @@ class DraftTranslationAdmin(admin.ModelAdmin):
                     ),
                     "compare": reverse("admin:healthinfo_drafttranslation_compare", args=[obj.pk]),
                     "discard": reverse("admin:healthinfo_drafttranslation_discard", args=[obj.pk]),
+                    "marked_text": reverse(
+                        "admin:healthinfo_readabilityscore_draft", args=[obj.pk]
+                    ),
                     "live": live.get_absolute_url()
                     if live is not None and article.is_visible()
                     else "",

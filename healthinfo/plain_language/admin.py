@@ -108,6 +108,11 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
                 self.admin_site.admin_view(self.page_view),
                 name="healthinfo_readabilityscore_page",
             ),
+            path(
+                "draft/<int:draft_id>/",
+                self.admin_site.admin_view(self.draft_view),
+                name="healthinfo_readabilityscore_draft",
+            ),
         ]
         return urls + super().get_urls()
 
@@ -124,6 +129,18 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
         translation = get_object_or_404(
             ArticleTranslation.objects.select_related("article"), pk=translation_id
         )
+        return self._marked_text(request, translation, is_draft=False)
+
+    def draft_view(self, request, draft_id):
+        """The same report for a draft, as last saved (linked from its editing page)."""
+        from healthinfo.models import DraftTranslation
+
+        draft = get_object_or_404(DraftTranslation.objects.select_related("article"), pk=draft_id)
+        if not self.admin_site._registry[DraftTranslation].has_view_permission(request, draft):
+            raise PermissionDenied
+        return self._marked_text(request, draft, is_draft=True)
+
+    def _marked_text(self, request, translation, *, is_draft):
         report, blocks = highlight_translation(translation)
         data = report.as_dict()
         data["formula_help"] = str(formula_for(translation.language).help_text)
@@ -136,6 +153,7 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
                 "title": _("Plain-language report: %(page)s") % {"page": translation.title},
                 "subtitle": None,
                 "translation": translation,
+                "is_draft": is_draft,
                 "report": data,
                 "blocks": blocks,
                 "has_view_permission": True,

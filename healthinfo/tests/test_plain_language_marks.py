@@ -11,7 +11,7 @@ import pytest
 from healthinfo.models import Section, writing_live_content
 from healthinfo.plain_language.analysis import analyse
 from healthinfo.plain_language.highlight import highlight
-from healthinfo.tests.factories import make_article, make_user
+from healthinfo.tests.factories import edit_draft, make_article, make_user
 
 LONG = (
     "When the neck of the womb opens too early in the middle of a pregnancy without any pain "
@@ -169,3 +169,27 @@ def test_the_report_of_a_page_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = editor_client.get(url(page))
     assert response.content.decode().count('class="plain-language-long" title=') == 5
+
+
+@pytest.mark.django_db
+def test_the_editing_page_links_to_its_drafts_marked_text(editor_client, page):
+    draft = edit_draft(page.article, section={"body": f"<p>{SHORT} {LONG} Draft words.</p>"})
+    body = editor_client.get(f"/admin/healthinfo/drafttranslation/{draft.pk}/change/").content
+    draft_url = f"/admin/healthinfo/readabilityscore/draft/{draft.pk}/"
+    assert f'<a href="{draft_url}">' in body.decode()
+    marked_draft = editor_client.get(draft_url).content.decode()
+    assert "The draft (English) as last saved, checked now." in marked_draft
+    assert "Draft words." in marked_draft
+    assert 'title="Long sentence: 35 words"' in marked_draft
+    assert "Draft words." not in editor_client.get(url(page)).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_drafts_marked_text_needs_the_right_to_see_drafts(client, page):
+    draft = edit_draft(page.article, title="Changed")
+    draft_url = f"/admin/healthinfo/readabilityscore/draft/{draft.pk}/"
+    client.force_login(make_user(groups=["Midwives"]))
+    assert client.get(draft_url).status_code == 403
+    client.force_login(make_user(groups=["Editors"]))
+    assert client.get(draft_url).status_code == 200
+    assert client.get("/admin/healthinfo/readabilityscore/draft/999999/").status_code == 404
