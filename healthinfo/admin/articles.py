@@ -131,6 +131,15 @@ class PlainLanguageFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CategoryFilter(admin.RelatedFieldListFilter):
+    """Categories by their name in the admin's language, in one query (not one per category)."""
+
+    def field_choices(self, field, request, model_admin):
+        return [
+            (category.pk, category.name_in_language) for category in Category.objects.with_name()
+        ]
+
+
 class PublicationStateFilter(admin.SimpleListFilter):
     """
     Scheduled, Live, Live with draft, Expired, Withdrawn… and what needs an editor
@@ -285,7 +294,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         PublicationStateFilter,
-        "category",
+        ("category", CategoryFilter),
         LanguageFilter,
         ArticleTranslationStateFilter,
         PlainLanguageFilter,
@@ -301,7 +310,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .with_sign_off_state()
-            .prefetch_related("translations")
+            .prefetch_related("translations", "category__translations")
             .annotate(
                 feedback_yes_count=Count("feedback", filter=Q(feedback__useful=True)),
                 feedback_no_count=no,
@@ -434,7 +443,7 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
         "language",
         TranslationStateFilter,
         PageStateFilter,
-        "article__category",
+        ("article__category", CategoryFilter),
     ]
     list_select_related = ["article"]
     search_fields = ["title", "alternate_names", "article__slug"]

@@ -195,3 +195,18 @@ def test_the_state_filter_agrees_with_the_state_of_every_article(articles):
 def test_a_translations_state_is_its_articles(articles):
     pages = ArticleTranslation.objects.with_article_drafts().select_related("article")
     assert {page.article.slug: page.article_state().label for page in pages} == EXPECTED
+
+
+@pytest.mark.parametrize("listing", ["article", "articletranslation"])
+def test_the_lists_cost_the_same_for_more_categories(
+    editor_client, articles, listing, django_assert_max_num_queries
+):
+    url = f"/admin/healthinfo/{listing}/"
+    editor_client.get(url)
+    with django_assert_max_num_queries(20) as few:
+        editor_client.get(url)
+    for number in range(6):
+        make_published_article(f"elsewhere-{number}")  # each in a category of its own
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = editor_client.get(url).content.decode()
+    assert "Elsewhere 5" in body or "elsewhere-5" in body
