@@ -27,14 +27,18 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.runtime-installed messages
 install-dev: $(VENV)/.dev-installed messages
 
-# The Spanish catalogue is compiled at install time with GNU gettext's msgfmt.
+# The Spanish catalogues (django and djangojs) are compiled at install time with GNU gettext's msgfmt.
 messages: | $(BIN)/python
 	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt)…"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq gettext >/dev/null; else sudo apt-get install -y -qq gettext >/dev/null; fi; }
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 
+# Both catalogues: django.po (Python and templates) and djangojs.po (JavaScript: the
+# rich-text editor's dialogs, listed in healthinfo/editing/prose-editor-strings.js).
+MAKEMESSAGES := $(BIN)/python manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete --no-location
 makemessages: $(VENV)/.runtime-installed
-	$(BIN)/python manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete --no-location
+	$(MAKEMESSAGES)
+	$(MAKEMESSAGES) --domain djangojs --ignore=test-results
 
 # The web server and, beside it, the worker that sends emails and the scheduler for
 # "publish at" / "unpublish at" (in production: a service and cron, see the README).

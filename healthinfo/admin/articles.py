@@ -131,11 +131,25 @@ class PlainLanguageFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CategoryFilter(admin.RelatedFieldListFilter):
+    """Categories by their name in the admin's language, in one query (not one per category)."""
+
+    def field_choices(self, field, request, model_admin):
+        return [
+            (category.pk, category.name_in_language) for category in Category.objects.with_name()
+        ]
+
+
 class PublicationStateFilter(admin.SimpleListFilter):
-    """Scheduled, Live, Live with draft, Expired, Withdrawn… and what needs an editor."""
+    """
+    Scheduled, Live, Live with draft, Expired, Withdrawn… and what needs an editor
+    (``ArticleQuerySet.in_state``). ``article_field`` leads from the listed rows
+    to their article: ``"pk"`` in the article list, ``"article"`` in lists of pages.
+    """
 
     title = _("publication state")
     parameter_name = "state"
+    article_field = "pk"
 
     def lookups(self, request, model_admin):
         return [
@@ -145,28 +159,17 @@ class PublicationStateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        live = Q(status=Article.Status.PUBLISHED) & (
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
-        )
-        expired = Q(unpublish_at__lte=now) & (
-            Q(status=Article.Status.PUBLISHED) | Q(first_published_at__isnull=False)
-        )
-        scheduled = ~live & Q(publish_at__gt=now) & ~Q(status=Article.Status.WITHDRAWN)
-        conditions = {
-            Article.State.LIVE: live & Q(has_draft=False),
-            Article.State.LIVE_WITH_DRAFT: live & Q(has_draft=True),
-            Article.State.SCHEDULED: scheduled,
-            Article.State.EXPIRED: expired & ~live & ~scheduled,
-            Article.State.WITHDRAWN: Q(status=Article.Status.WITHDRAWN),
-            Article.State.ARCHIVED: Q(status=Article.Status.ARCHIVED),
-            Article.State.IN_REVIEW: Q(status=Article.Status.IN_REVIEW) & ~scheduled,
-            Article.State.DRAFT: Q(status=Article.Status.DRAFT) & ~scheduled & ~expired,
-            "awaiting_sign_off": Q(draft_awaits_sign_off=True),
-            "needs_revision": Q(needs_revision=True),
-        }
-        condition = conditions.get(self.value())
-        return queryset if condition is None else queryset.filter(condition)
+        if self.value() not in dict(self.lookup_choices):
+            return queryset
+        articles = Article.objects.in_state(self.value()).values("pk")
+        return queryset.filter(**{f"{self.article_field}__in": articles})
+
+
+class PageStateFilter(PublicationStateFilter):
+    """The publication state of the page's article, in lists of pages and drafts."""
+
+    parameter_name = "article_state"
+    article_field = "article"
 
 
 class ArticleForm(forms.ModelForm):
@@ -291,8 +294,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         PublicationStateFilter,
-        "status",
-        "category",
+        ("category", CategoryFilter),
         LanguageFilter,
         ArticleTranslationStateFilter,
         PlainLanguageFilter,
@@ -308,7 +310,7 @@ class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .with_sign_off_state()
-            .prefetch_related("translations")
+            .prefetch_related("translations", "category__translations")
             .annotate(
                 feedback_yes_count=Count("feedback", filter=Q(feedback__useful=True)),
                 feedback_no_count=no,
@@ -429,7 +431,7 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
         "title",
         "language",
         "article",
-        "status",
+        "publication_state",
         "outdated",
         "revision",
         "source_revision",
@@ -440,8 +442,8 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
     list_filter = [
         "language",
         TranslationStateFilter,
-        "article__status",
-        "article__category",
+        PageStateFilter,
+        ("article__category", CategoryFilter),
     ]
     list_select_related = ["article"]
     search_fields = ["title", "alternate_names", "article__slug"]
@@ -452,7 +454,7 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_source_revision()
+        return super().get_queryset(request).with_source_revision().with_article_drafts()
 
     def has_add_permission(self, request):
         return False
@@ -471,9 +473,9 @@ class ArticleTranslationAdmin(admin.ModelAdmin):
         shown = super().get_list_display(request)
         return shown if can_start_draft(request.user) else [f for f in shown if f != "edit_link"]
 
-    @admin.display(description=_("status"), ordering="article__status")
-    def status(self, translation):
-        return translation.article.get_status_display()
+    @admin.display(description=_("state"))
+    def publication_state(self, translation):
+        return translation.article_state().label
 
     @admin.display(description=_("outdated"), boolean=True)
     def outdated(self, translation):

@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from healthinfo import services
-from healthinfo.admin.articles import preview_response
+from healthinfo.admin.articles import PageStateFilter, preview_response
 from healthinfo.admin.draft_forms import (
     MOVE,
     DraftTranslationForm,
@@ -133,8 +133,17 @@ class DraftTranslationAdmin(admin.ModelAdmin):
     """
 
     form = DraftTranslationForm
-    list_display = ["title", "language", "article", "kind", "updated_by", "updated_at", "links"]
-    list_filter = ["language", "article__status"]
+    list_display = [
+        "title",
+        "language",
+        "article",
+        "kind",
+        "publication_state",
+        "updated_by",
+        "updated_at",
+        "links",
+    ]
+    list_filter = ["language", PageStateFilter]
     list_select_related = ["article", "updated_by"]
     search_fields = ["title", "article__slug"]
     inlines = [DraftSectionInline, DraftReferenceInline, DraftFigureInline]
@@ -165,6 +174,10 @@ class DraftTranslationAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("kind"))
     def kind(self, draft):
         return _("Changes to a live page") if draft.has_live_page else _("New language")
+
+    @admin.display(description=gettext_lazy("state"))
+    def publication_state(self, draft):
+        return draft.article_state().label
 
     @admin.display(description=gettext_lazy("links"))
     def links(self, draft):
@@ -345,6 +358,9 @@ class DraftTranslationAdmin(admin.ModelAdmin):
                     ),
                     "compare": reverse("admin:healthinfo_drafttranslation_compare", args=[obj.pk]),
                     "discard": reverse("admin:healthinfo_drafttranslation_discard", args=[obj.pk]),
+                    "marked_text": reverse(
+                        "admin:healthinfo_readabilityscore_draft", args=[obj.pk]
+                    ),
                     "live": live.get_absolute_url()
                     if live is not None and article.is_visible()
                     else "",

@@ -58,6 +58,10 @@ def editor_labels():
             "history:undo": _("Undo"),
             "history:redo": _("Redo"),
         },
+        # The table dialog's answers to "Include header row" (its other words come
+        # from the JavaScript catalogue, locale/es/LC_MESSAGES/djangojs.po).
+        "yes": _("Yes"),
+        "no": _("No"),
         "textStyle": _("Text style"),
         "paragraph": _("Paragraph"),
         "heading": _("Heading %(level)s"),

@@ -311,6 +311,45 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def in_state(self, state, now=None):
+        """
+        Articles whose ``Article.state`` is ``state`` now (the lists' filter), or
+        that await a sign-off (``"awaiting_sign_off"``) or need a revision
+        (``"needs_revision"``). An unknown ``state`` filters nothing out.
+        The conditions are ``Article.state``'s, read in SQL; a test compares them.
+        """
+        now = now or timezone.now()
+        live = Q(status=Article.Status.PUBLISHED) & (
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+        )
+        unlisted = Q(status__in=[Article.Status.WITHDRAWN, Article.Status.ARCHIVED])
+        scheduled = ~unlisted & ~live & Q(publish_at__gt=now)
+        expired = (
+            ~unlisted
+            & ~live
+            & ~scheduled
+            & Q(unpublish_at__lte=now, first_published_at__isnull=False)
+        )
+        rest = ~unlisted & ~live & ~scheduled & ~expired
+        conditions = {
+            Article.State.LIVE: live & Q(has_draft=False),
+            Article.State.LIVE_WITH_DRAFT: live & Q(has_draft=True),
+            Article.State.SCHEDULED: scheduled,
+            Article.State.EXPIRED: expired,
+            Article.State.WITHDRAWN: Q(status=Article.Status.WITHDRAWN),
+            Article.State.ARCHIVED: Q(status=Article.Status.ARCHIVED),
+            Article.State.IN_REVIEW: rest & Q(status=Article.Status.IN_REVIEW),
+            Article.State.DRAFT: rest & ~Q(status=Article.Status.IN_REVIEW),
+            "awaiting_sign_off": Q(draft_awaits_sign_off=True),
+            "needs_revision": Q(needs_revision=True),
+        }
+        condition = conditions.get(state)
+        if condition is None:
+            return self
+        return self.filter(
+            pk__in=self.model.objects.with_sign_off_state().filter(condition).values("pk")
+        )
+
     def awaiting_sign_off(self):
         """
         Articles whose drafts change what readers see and whose current draft
@@ -739,6 +778,16 @@ class ArticleTranslationQuerySet(models.QuerySet):
             )
         )
 
+    def with_article_drafts(self):
+        """Annotate ``article_has_draft`` for ``article_state`` (saves a query a row)."""
+        from .drafts import DraftTranslation
+
+        return self.annotate(
+            article_has_draft=models.Exists(
+                DraftTranslation.objects.filter(article=models.OuterRef("article"))
+            )
+        )
+
     def with_source_revision(self):
         """Annotate ``current_source_revision``: the source-language page's revision now."""
         source = ArticleTranslation.objects.filter(
@@ -899,6 +948,10 @@ class ArticleTranslation(TranslationContent):
     def before_save(self, changed):
         if changed:
             _check_live_write([self.article_id])
+
+    def article_state(self, now=None):
+        """The article's ``Article.State`` (Live, Live with draft…): what lists show."""
+        return self.article.state(now, has_draft=getattr(self, "article_has_draft", None))
 
     def after_content_saved(self):
         self.refresh_search()

@@ -181,6 +181,10 @@ class DraftTranslation(TranslationContent):
     def after_content_saved(self):
         draft_changed(self.article_id)
 
+    def article_state(self, now=None):
+        """The article's ``Article.State``: with this draft, never plain "Live"."""
+        return self.article.state(now, has_draft=True)
+
     def live_translation(self):
         """The live page this draft will replace, or None for a new language."""
         return ArticleTranslation.objects.filter(

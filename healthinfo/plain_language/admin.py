@@ -5,8 +5,10 @@ language's target first).
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ from healthinfo.plain_language.models import (
     ReadabilityTarget,
     above_target_expression,
 )
-from healthinfo.plain_language.scoring import score_pages
+from healthinfo.plain_language.scoring import highlight_translation, score_pages
 
 # How many pages one click of "Score pages now" scores (the rest: manage.py score_plain_language).
 SCORE_BATCH = 200
@@ -65,6 +67,7 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
 
     list_display = [
         "page",
+        "marked_text",
         "language",
         "score_display",
         "target_display",
@@ -74,6 +77,9 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
         "jargon_display",
         "stale",
     ]
+    # The page's title links to the page and "Text with findings marked" to its report;
+    # a score has no change page of its own to link to.
+    list_display_links = None
     list_filter = [AboveTargetFilter, "translation__language", "stale"]
     list_select_related = ["translation__article"]
     search_fields = ["translation__title", "translation__article__slug"]
@@ -96,9 +102,63 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
                 "score/",
                 self.admin_site.admin_view(self.score_view),
                 name="healthinfo_readabilityscore_score",
-            )
+            ),
+            path(
+                "page/<int:translation_id>/",
+                self.admin_site.admin_view(self.page_view),
+                name="healthinfo_readabilityscore_page",
+            ),
+            path(
+                "draft/<int:draft_id>/",
+                self.admin_site.admin_view(self.draft_view),
+                name="healthinfo_readabilityscore_draft",
+            ),
         ]
         return urls + super().get_urls()
+
+    def page_view(self, request, translation_id):
+        """
+        The report of one live page, computed now: its score and findings, and
+        its text as readers see it with the longest sentences and the hardest
+        words marked.
+        """
+        from healthinfo.models import ArticleTranslation
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        translation = get_object_or_404(
+            ArticleTranslation.objects.select_related("article"), pk=translation_id
+        )
+        return self._marked_text(request, translation, is_draft=False)
+
+    def draft_view(self, request, draft_id):
+        """The same report for a draft, as last saved (linked from its editing page)."""
+        from healthinfo.models import DraftTranslation
+
+        draft = get_object_or_404(DraftTranslation.objects.select_related("article"), pk=draft_id)
+        if not self.admin_site._registry[DraftTranslation].has_view_permission(request, draft):
+            raise PermissionDenied
+        return self._marked_text(request, draft, is_draft=True)
+
+    def _marked_text(self, request, translation, *, is_draft):
+        report, blocks = highlight_translation(translation)
+        data = report.as_dict()
+        data["formula_help"] = str(formula_for(translation.language).help_text)
+        return TemplateResponse(
+            request,
+            "admin/healthinfo/readabilityscore/page.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Plain-language report: %(page)s") % {"page": translation.title},
+                "subtitle": None,
+                "translation": translation,
+                "is_draft": is_draft,
+                "report": data,
+                "blocks": blocks,
+                "has_view_permission": True,
+            },
+        )
 
     def score_view(self, request):
         """POST: score pages without a current score, ``SCORE_BATCH`` at a time."""
@@ -135,6 +195,11 @@ class ReadabilityScoreAdmin(ReadOnlyAdmin):
     def page(self, score):
         url = reverse("admin:healthinfo_articletranslation_change", args=[score.translation_id])
         return format_html('<a href="{}">{}</a>', url, score.translation.title)
+
+    @admin.display(description=_("marked text"))
+    def marked_text(self, score):
+        url = reverse("admin:healthinfo_readabilityscore_page", args=[score.translation_id])
+        return format_html('<a href="{}">{}</a>', url, _("Text with findings marked"))
 
     @admin.display(description=_("language"), ordering="translation__language")
     def language(self, score):

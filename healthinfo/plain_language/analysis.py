@@ -106,9 +106,25 @@ def words_of(text):
     return _WORD.findall(text)
 
 
+def word_matches(text):
+    """The words of ``text`` as regular-expression matches (where each one is)."""
+    return _WORD.finditer(text)
+
+
+def sentence_spans(block):
+    """Where each sentence of one block starts and ends, as ``(start, end)`` pairs."""
+    start = 0
+    for gap in _SENTENCE_END.finditer(block):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, len(block)
+
+
 def split_sentences(block):
     """The sentences of one block of text."""
-    return [sentence.strip() for sentence in _SENTENCE_END.split(block) if sentence.strip()]
+    return [
+        block[start:end].strip() for start, end in sentence_spans(block) if block[start:end].strip()
+    ]
 
 
 @dataclass(frozen=True)

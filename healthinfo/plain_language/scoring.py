@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from healthinfo.plain_language.analysis import analyse
+from healthinfo.plain_language.highlight import highlight
 from healthinfo.plain_language.models import (
     GlossaryTerm,
     ReadabilityScore,
@@ -27,17 +28,27 @@ logger = logging.getLogger(__name__)
 
 def check_translation(translation, *, glossary=None, target=None):
     """The ``Report`` of ``translation`` as its readers see it now (3 queries)."""
+    return _check(translation, glossary, target)[1]
+
+
+def highlight_translation(translation):
+    """
+    ``(report, blocks)``: the ``Report`` of ``translation`` (a live page or a
+    draft) and its text as readers see it, with the longest sentences and the
+    hardest words marked (``healthinfo.plain_language.highlight``). 3 queries.
+    """
+    blocks, report = _check(translation)
+    return report, highlight(blocks, report)
+
+
+def _check(translation, glossary=None, target=None):
     if glossary is None:
         glossary = GlossaryTerm.objects.entries(translation.language)
     if target is None:
         target = ReadabilityTarget.objects.for_languages().get(translation.language)
     sections = list(translation.sections.order_by("order", "pk"))
-    return analyse(
-        page_blocks(translation, sections),
-        translation.language,
-        glossary=glossary,
-        target=target,
-    )
+    blocks = page_blocks(translation, sections)
+    return blocks, analyse(blocks, translation.language, glossary=glossary, target=target)
 
 
 def score_translation(translation, *, glossary=None, target=None):

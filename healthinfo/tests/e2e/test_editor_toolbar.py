@@ -109,3 +109,70 @@ def test_the_toolbar_is_labelled_in_spanish_for_a_spanish_editor(new_context):
     expect(editor.locator(".prose-menubar__selected button").first).to_have_attribute(
         "aria-label", "Estilo del texto: Título 3"
     )
+
+
+def spanish_editing_page(new_context):
+    from healthinfo.management.commands.load_demo import demo_password
+
+    editor = new_context(locale="es-ES").new_page()
+    editor.goto("/admin/login/?next=/admin/")
+    editor.locator("#id_username").fill("editor")
+    editor.locator("#id_password").fill(demo_password("editor"))
+    editor.locator("input[type=submit]").click()
+    editor.wait_for_url("**/admin/")
+    editor.goto("/admin/healthinfo/drafttranslation/add/")
+    expect(editor.locator(".prose-menubar").first).to_be_visible()
+    return editor
+
+
+def write_and_select(page, text):
+    area = page.locator(".ProseMirror[contenteditable=true]").first
+    area.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Control+A")
+
+
+def test_the_link_dialog_is_in_spanish_for_a_spanish_editor(new_context):
+    editor = spanish_editing_page(new_context)
+    write_and_select(editor, "Llame a su matrona")
+    editor.get_by_role("button", name="Insertar un enlace").first.click()
+    dialog = editor.get_by_role("dialog", name="Editar el enlace")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Dirección (URL)")).to_be_focused()
+    expect(dialog.get_by_label("Título")).to_be_visible()
+    expect(dialog.get_by_role("button", name="Aceptar")).to_be_visible()
+    dialog.get_by_label("Dirección (URL)").fill("https://example.org/matronas")
+    dialog.get_by_role("button", name="Aceptar").click()
+    expect(dialog).to_be_hidden()
+    link = editor.locator(".ProseMirror a").first
+    expect(link).to_have_attribute("href", "https://example.org/matronas")
+
+
+def test_the_table_dialog_is_in_spanish_and_still_inserts_a_header_row(new_context):
+    editor = spanish_editing_page(new_context)
+    editor.locator(".ProseMirror[contenteditable=true]").first.click()
+    editor.get_by_role("button", name="Insertar una tabla").first.click()
+    dialog = editor.get_by_role("dialog", name="Propiedades de la tabla")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Filas")).to_have_value("3")
+    expect(dialog.get_by_label("Columnas")).to_have_value("3")
+    header = dialog.get_by_label("Incluir una fila de encabezado")
+    assert header.locator("option").all_text_contents() == ["Sí", "No"]
+    header.select_option(label="Sí")
+    dialog.get_by_role("button", name="Cancelar").click()
+    expect(dialog).to_be_hidden()
+    editor.get_by_role("button", name="Insertar una tabla").first.click()
+    dialog = editor.get_by_role("dialog", name="Propiedades de la tabla")
+    dialog.get_by_label("Incluir una fila de encabezado").select_option(label="Sí")
+    dialog.get_by_role("button", name="Insertar la tabla").click()
+    expect(editor.locator(".ProseMirror table th")).to_have_count(3)
+
+
+def test_the_link_dialog_is_named_in_english_for_an_english_editor(editing_page):
+    write_and_select(editing_page, "Call your midwife")
+    editing_page.get_by_role("button", name="Insert a link").first.click()
+    dialog = editing_page.get_by_role("dialog", name="Edit Link")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("URL")).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()

@@ -10,7 +10,8 @@
 // - the editable area is labelled by the field's <label> and described by its
 //   help text; the toolbar is a labelled toolbar whose toggle buttons say
 //   whether they are pressed, and every button and text style is named in the
-//   page's language (the package's own labels are English).
+//   page's language (the package's own labels are English); its dialogs are
+//   named by their titles and translated (the JavaScript catalogue, labelDialogs).
 import {
   Bold,
   BulletList,
@@ -321,6 +322,40 @@ function labelToolbar(wrapper, editor, config) {
   update();
 }
 
+// The package's own dialogs (a link, a table, list properties) are translated through
+// the JavaScript catalogue (window.gettext, /admin/jsi18n/); two things it leaves
+// undone are done here: the dialog is named by its title, and the table dialog's
+// "Yes"/"No" choices are said in the page's language (their values stay as the
+// package reads them).
+function labelDialogs(wrapper, labels) {
+  const label = (dialog) => {
+    const title = dialog.querySelector(".prose-editor-dialog-title");
+    if (title && !dialog.hasAttribute("aria-labelledby")) {
+      title.id ||= `health-editor-dialog-title-${++dialogCounter}`;
+      dialog.setAttribute("aria-labelledby", title.id);
+    }
+    const choices = { Yes: labels.yes, No: labels.no };
+    for (const option of dialog.querySelectorAll("select option")) {
+      const text = choices[option.value];
+      if (text && option.textContent !== text) {
+        option.setAttribute("value", option.value); // the value the package reads stays
+        option.textContent = text;
+      }
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const dialogs = node.matches("dialog.prose-editor-dialog")
+          ? [node]
+          : node.querySelectorAll("dialog.prose-editor-dialog");
+        dialogs.forEach(label);
+      }
+    }
+  }).observe(wrapper, { childList: true, subtree: true });
+}
+
 // The size the server accepts, checked before a form is sent (the server checks again).
 function guardSize(textarea, config) {
   const form = textarea.form;
@@ -389,6 +424,7 @@ export function createEditor(textarea) {
       // The editable area and the toolbar exist only once the editor is mounted.
       describe(created.view.dom, textarea);
       labelToolbar(wrapper, created, config);
+      labelDialogs(wrapper, config.labels);
     },
     onDestroy() {
       wrapper.before(textarea);
