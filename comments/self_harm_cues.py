@@ -349,7 +349,7 @@ _weak("farewell", ES, "di|dado|doy|repartido|repartiendo|regalado|regale", "mis|
 _strong("hopeless", ES, "salida", "a", "nada|vida|mi", gap=1)
 _weak("thoughts", ES, "ganas", "de", "meter|tirarme|lanzarme|saltar|estrellar*|chocar|estampar*", gap=1, unless="alegria|gusto|emocion|felicidad|contenta|ilusion|cama|piscina|comba|agua|mar|paracaidas")
 _strong("means", ES, "pasado|pase|pasando|pasé", "con", "las|los|mis", _PILLS_ES, gap=1, unless="xaccidentx|accidente|querer|sin|olvide|olvido")
-_strong("self_injury", ES, "provoco|provoque|provocado|provocando|hago|hecho|hice", "heridas|cortes|quemaduras|moratones|moretones", gap=2, unless="accidente|xaccidentx|caerme|caida|resbale|cocinando|plancha|horno|querer|puerta")
+_strong("self_injury", ES, "provoco|provoque|provocado|provocando|hago|hecho|hice", "heridas|cortes|quemaduras|moratones|moretones", gap=2, unless="accidente|xaccidentx|caerme|caida|resbale|cocinando|cocina|pelando|cortando|=cuchillo|=cuchillos|plancha|horno|querer|puerta|dedo|mano")
 _strong("burden", ES, "mejor|mejores|tranquilos|felices", "si", "yo|me", "desapareciera|muriera|fuera|estuviera|no", gap=2)
 _weak("death", ES, "facil|mejor|sencillo", "no", "estar|existir|despertar", gap=0, unless="embarazada|casa|aqui|sola|solo|sentada|pie|en|de|con")
 _weak("death", ES, "quiero", "que", "se", "acabe|termine", gap=1, unless="embarazo|nauseas|dolor|parto|semana|semanas|vomitos|ardor|tos|gripe")
