@@ -997,7 +997,7 @@ _seq(
     "way",
     "out",
     gap=1,
-    unless="labour|baby|breech|birth|pregnancy|traffic|house|car",
+    unless="labour|baby|breech|birth|pregnancy|traffic|house|car|mortgage|debt|debts|loan|loans|contract|lease|rent|job|money|bills",
 )
 _seq(
     "self_harm",
@@ -1175,6 +1175,7 @@ _near(
     "cuchilla|cuchillas|navaja|cuter|venas",
     "brazo|brazos|munecas|piernas|cortar*",
     window=6,
+    unless="afeitar|afeitarme|depilar|depilarme|depilando|depilacion",
 )
 _seq("self_harm", ES, "quitarme|quitar", "de", "en", "medio", gap=0)
 _seq("self_harm", ES, "quitar*|quitarme|acabar|terminar", "vida", gap=2)
@@ -1203,7 +1204,14 @@ _seq(
     gap=1,
     unless="cocinando|cocina|cuchillo|afeitando|depilando|papel|accidente|xaccidentx|querer|cebolla|dedo|pelo|flequillo|unas|latas|lata|cristal|vidrio",
 )
-_near("self_harm", ES, "pastillas|pastilla|sobredosis", "todas|=tomarmelas|sobredosis", window=12)
+_near(
+    "self_harm",
+    ES,
+    "pastillas|pastilla|sobredosis",
+    "todas|=tomarmelas|sobredosis",
+    window=12,
+    unless="hierro|vitaminas|vitamina|folico|prenatales|yodo|calcio",
+)
 _seq("self_harm", ES, "vida|vivir|nada|existir", "xsensex", gap=3)
 _seq(
     "self_harm",

@@ -137,3 +137,101 @@ def test_a_spanish_cue_is_not_matched_by_an_english_word_with_the_same_stem():
     assert not result.is_urgent
     assert "death" not in {cue.kind for cue in result.cues}
     assert triage("a veces pienso en la muerte y no veo salida").category == "self_harm"
+
+
+# --- The wider lexicons (entrapment, burden as relief, a lost baby, places, ligatures,
+# burning on purpose, thoughts she fears acting on, text-speak), in fresh wording.
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("some days I just want to fall asleep and never wake", "death"),
+        ("I wish I could disappear for good", "death"),
+        ("I want to go and join my baby, I miss him so much", "death"),
+        ("honestly thinking about how to unalive myself", "death"),
+        ("I don't see myself still being around at christmas", "death"),
+        ("my family would manage fine without me", "burden"),
+        ("they'd be relieved once I'm gone", "burden"),
+        ("I've got my tablets counted out on the table", "means"),
+        ("I burn my arm with a lighter when it gets loud in my head", "self_injury"),
+        ("I hit myself on purpose when the baby won't settle", "self_injury"),
+        ("I'm terrified I'll act on it when I'm alone with her", "thoughts"),
+        ("part of me wants to end it", "thoughts"),
+        ("solo quiero irme con mi angelito", "death"),
+        ("quiero estar con mi angelito en el cielo, ya no sufriría", "death"),
+        ("todos estarían mejor si yo no estuviera", "burden"),
+        ("seria un descanso para todos que ya no estuviera", "burden"),
+        ("me he pasado con las pastillas para dormir", "means"),
+        ("me quemo la piel con el mechero cuando estoy sola", "self_injury"),
+        ("me provoco cortes cuando nadie me ve", "self_injury"),
+        ("una parte de mi quiere desaparecer", "thoughts"),
+        ("no tiene caso seguir viviendo asi", "hopeless"),
+    ],
+)
+def test_the_wider_strong_cues_flag_alone(question, kind):
+    assert kind in strong_kinds(question)
+    assert triage(question).category == "self_harm"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "nothing is ever going to get better and the kids deserve a better mum",
+            {"hopeless", "burden"},
+        ),
+        ("I keep driving up to the multi storey after work", {"means", "thoughts"}),
+        (
+            "there's a cord in the loft I could use and I keep thinking about it",
+            {"means", "thoughts"},
+        ),
+        ("I keep wondering how it would feel to step off the balcony", {"means", "thoughts"}),
+        ("tomorrow when he's at work I'll take all my tablets", {"means", "plan"}),
+        ("no le encuentro sentido a nada. Esta noche lo hago", {"hopeless", "plan"}),
+        (
+            "a veces me dan ganas de estrellar el coche, me siento atrapada",
+            {"thoughts", "hopeless"},
+        ),
+        ("he pensado en las vias del tren, nada va a mejorar", {"means", "hopeless"}),
+    ],
+)
+def test_the_wider_weak_cues_flag_together(question, expected):
+    assert expected <= kinds(question)
+    assert triage(question).category == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the multi-storey car park at the hospital is full, where else can we park?",
+        "there's no way out of our lease before the baby is due, can we still move?",
+        "I'm so tired of heartburn, what's the point of eating at all?",
+        "is it ok to use my sharp knives for chopping when my hands are numb?",
+        "we crossed the bridge on foot and I was breathless, is that normal?",
+        "I topped myself up with water all day, still thirsty, is it diabetes?",
+        "can I wear a maternity support belt around my bump at night?",
+        "my partner will be relieved when I'm home from hospital",
+        "I wonder what it will feel like to hold her for the first time",
+        "part of me wants a home birth, is it safe?",
+        "I'm scared I'll act on my cravings for chocolate and gain too much",
+        "I keep looking down at my bump, it seems small for 30 weeks",
+        "tonight when he's at work I'll pack the hospital bag, what goes in it?",
+        "el puente de mayo vamos a la playa en coche, cada cuánto paro?",
+        "puedo usar cuchillas de afeitar para las piernas embarazada?",
+        "tengo todas las pastillas de hierro, las tomo con zumo de naranja?",
+        "me he pasado con las pastillas de hierro sin querer, es grave?",
+        "no tiene caso tomar jengibre para las náuseas, no me funciona",
+        "estoy atrapada en el ascensor del hospital jaja, a las 20 semanas es peligroso?",
+        "ya no puedo dormir boca arriba, es normal?",
+        "tengo ganas de saltar de alegría, estoy de 20 semanas",
+        "sería un alivio para todos que naciera ya, estoy de 41 semanas",
+        "me corto el pelo en el embarazo, es malo?",
+        "me quemé con la plancha sin querer, qué me pongo?",
+        "me hice un corte con el cuchillo pelando patatas",
+        "una parte de mí quiere volver al trabajo pronto",
+        "quiero que se acabe el embarazo ya, estoy harta del ardor",
+    ],
+)
+def test_the_same_words_said_innocently_are_not_self_harm(question):
+    assert triage(question).category != "self_harm"
