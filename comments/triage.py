@@ -831,33 +831,46 @@ def triage(text):
     for language, rules in _rules().items():
         analysis = analyse(text, language)
         analyses.append(analysis)
-        tokens = analysis.tokens
-        # Where each distinct word stands: a rule's first word is tried once per word,
-        # not once per token, so long or repetitive texts cost little.
-        positions = {}
-        for index, token in enumerate(tokens):
-            positions.setdefault(token.word, []).append(index)
+        positions = _word_positions(analysis.tokens)
         for compiled in rules:
             if any(flag.category == compiled.rule.category for flag in flags):
                 continue
-            first = compiled.slots[0]
-            starts = sorted(
-                index
-                for indexes in positions.values()
-                if first.matches(tokens[indexes[0]])
-                for index in indexes
-            )
-            for start in starts:
-                found = _match_from(tokens, start, compiled)
-                if found is not None and _applies(compiled, analysis, found):
-                    low, high = min(found), max(found)
-                    evidence = analysis.text[tokens[low].start : tokens[high].end]
-                    flags.append(RedFlag(compiled.rule.category, _readable(evidence)))
-                    break
+            evidence = _first_match(analysis, compiled, positions, _applies)
+            if evidence is not None:
+                flags.append(RedFlag(compiled.rule.category, evidence))
     cues = find_cues(analyses)
     if not any(flag.category == "self_harm" for flag in flags) and cues_flag(cues):
         flags.append(RedFlag("self_harm", "; ".join(str(cue) for cue in cues)))
     return Triage(tuple(flags), cues)
+
+
+def _word_positions(tokens):
+    """
+    Where each distinct word stands: a pattern's first word is tried once per word,
+    not once per token, so long or repetitive texts cost little.
+    """
+    positions = {}
+    for index, token in enumerate(tokens):
+        positions.setdefault(token.word, []).append(index)
+    return positions
+
+
+def _first_match(analysis, compiled, positions, applies):
+    """The words of the first place ``compiled`` matches and ``applies`` accepts, or None."""
+    tokens = analysis.tokens
+    first = compiled.slots[0]
+    starts = sorted(
+        index
+        for indexes in positions.values()
+        if first.matches(tokens[indexes[0]])
+        for index in indexes
+    )
+    for start in starts:
+        found = _match_from(tokens, start, compiled)
+        if found is not None and applies(compiled, analysis, found):
+            low, high = min(found), max(found)
+            return _readable(analysis.text[tokens[low].start : tokens[high].end])
+    return None
 
 
 # --- Self-harm cues ---------------------------------------------------------------------
@@ -884,28 +897,13 @@ def find_cues(analyses):
     """
     found = {}
     for analysis in analyses:
-        tokens = analysis.tokens
-        # A cue's first word is tried once per distinct word, as for the rules.
-        positions = {}
-        for index, token in enumerate(tokens):
-            positions.setdefault(token.word, []).append(index)
+        positions = _word_positions(analysis.tokens)
         for cue, compiled in _compiled_cues().get(analysis.language, ()):
             if cue.kind in found and (found[cue.kind].strong or not cue.strong):
                 continue
-            first = compiled.slots[0]
-            starts = sorted(
-                index
-                for indexes in positions.values()
-                if first.matches(tokens[indexes[0]])
-                for index in indexes
-            )
-            for start in starts:
-                match = _match_from(tokens, start, compiled)
-                if match is not None and _cue_applies(compiled, analysis, match):
-                    low, high = min(match), max(match)
-                    words = _readable(analysis.text[tokens[low].start : tokens[high].end])
-                    found[cue.kind] = Cue(cue.kind, cue.strong, words)
-                    break
+            words = _first_match(analysis, compiled, positions, _cue_applies)
+            if words is not None:
+                found[cue.kind] = Cue(cue.kind, cue.strong, words)
     order = list(self_harm_cues.KINDS)
     return tuple(sorted(found.values(), key=lambda cue: (not cue.strong, order.index(cue.kind))))
 
