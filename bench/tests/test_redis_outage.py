@@ -60,5 +60,10 @@ def test_stopped_redis_leaves_the_site_serving_and_a_flood_still_limited_with_lo
         log=server.log,
     )
     after = [reader.ask(server, SLUG, f"After {marker}-{n}: and nausea?") for n in range(8)]
-    assert after == [429] * 8, after
-    assert stored_questions(env, f"After {marker}") == []
+    # The bound is per process, over the outage and the empty cache after it: with N
+    # workers at most N times the limit (1) in all. A process that no post of the flood
+    # reached (gunicorn's sync workers do not take turns) may still take one question.
+    assert set(after) <= {302, 429}, after
+    assert 1 + flood.count(302) + after.count(302) <= server.workers, (flood, after)
+    assert after[-(server.workers) :] == [429] * server.workers, after
+    assert len(stored_questions(env, f"After {marker}")) == after.count(302)
