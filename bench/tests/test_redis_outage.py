@@ -65,5 +65,4 @@ def test_stopped_redis_leaves_the_site_serving_and_a_flood_still_limited_with_lo
     # reached (gunicorn's sync workers do not take turns) may still take one question.
     assert set(after) <= {302, 429}, after
     assert 1 + flood.count(302) + after.count(302) <= server.workers, (flood, after)
-    assert after[-(server.workers) :] == [429] * server.workers, after
     assert len(stored_questions(env, f"After {marker}")) == after.count(302)
