@@ -68,3 +68,51 @@ def _default_language():
 def _fast_password_hashing(settings):
     # The production hasher is deliberately slow; tests only need it to work.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# What the data migrations seed (the staff roles with their permissions, the starter
+# glossary, the lay terms). A transactional test ends with a flush that empties every
+# table, so later transactional tests would find no "Editors" group (a user made with
+# it would have no permissions) and no glossary. Kept once, after migrating, and put
+# back before each transactional test whose database lacks it. Django's own answer,
+# serialized_rollback, collides with the content types post_migrate recreates.
+_SEEDED_MODELS = ("auth.Group", "healthinfo.GlossaryTerm", "healthinfo.LayTerm")
+
+
+@pytest.fixture(scope="session")
+def _seeded_data(django_db_setup, django_db_blocker):
+    from django.apps import apps
+    from django.core import serializers
+
+    with django_db_blocker.unblock():
+        return {
+            label: serializers.serialize(
+                "json",
+                apps.get_model(label).objects.all(),
+                use_natural_foreign_keys=True,
+            )
+            for label in _SEEDED_MODELS
+        }
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _seeded_data_after_flush(request):
+    if not _is_transactional(request):
+        return
+    from django.apps import apps
+    from django.core import serializers
+
+    seeded = request.getfixturevalue("_seeded_data")
+    request.getfixturevalue("transactional_db")
+    for label, data in seeded.items():
+        if apps.get_model(label).objects.exists():
+            continue
+        for item in serializers.deserialize("json", data, handle_forward_references=True):
+            item.save()

@@ -390,6 +390,7 @@ def test_two_editors_saving_the_same_draft_at_the_same_moment_one_is_refused(mon
     url = f"/admin/healthinfo/drafttranslation/{draft.pk}/change/"
     opened = draft_form(draft)
     editors = {name: make_user(name, groups=["Editors"]) for name in ("ana", "ben")}
+    assert all(editor.groups.exists() for editor in editors.values())
     barrier = threading.Barrier(2, timeout=20)
     original_clean = DraftTranslationForm.clean
 
