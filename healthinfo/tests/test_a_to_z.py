@@ -111,6 +111,43 @@ def test_accents_are_folded_for_the_letter_and_the_order(client):
     assert 'aria-current="page">U<' in client.get("/es/a-z/?letter=Ú").content.decode()
 
 
+def test_in_spanish_enye_is_a_letter_of_its_own_after_n(client):
+    category = make_category()
+    for slug, title, alternate in [
+        ("nauseas", "Náuseas", ""),
+        ("nido", "Nido", ""),
+        ("name", "Ñame y embarazo", ""),
+        ("ombligo", "Ombligo", ""),
+        ("anuria", "Anuria", ""),
+        ("ano", "Fisura de ano", "Ano"),
+        ("ano-nuevo", "Año nuevo", "Año de vida"),
+    ]:
+        make_article(slug, title=title, language="es", alternate_names=alternate, category=category)
+    html = client.get("/es/a-z/").content.decode()
+    nav = re.search(r'<nav class="a-to-z-letters".*?</nav>', html, re.S).group(0)
+    assert re.findall(r">([A-ZÑ#])<", nav) == ["A", "F", "N", "Ñ", "O"]
+    assert [name for name, _url, _rest in entries_on(html)] == [
+        "Ano",  # "ano" and "año" are different words: both listed, ñ after every n
+        "Anuria",
+        "Año de vida",
+        "Año nuevo",
+    ]
+    html = client.get("/es/a-z/?letter=N").content.decode()
+    assert [name for name, _url, _rest in entries_on(html)] == ["Náuseas", "Nido"]
+    for asked in ("ñ", "Ñ"):
+        html = client.get("/es/a-z/", {"letter": asked}).content.decode()
+        assert [name for name, _url, _rest in entries_on(html)] == ["Ñame y embarazo"]
+        assert 'aria-current="page">Ñ<' in html
+
+
+def test_in_english_enye_is_folded_to_n():
+    assert a_to_z.letter_of("Ñame", "en") == "N"
+    assert a_to_z.requested_letter("ñ", "en") == "N"
+    assert a_to_z.requested_letter("ñ", "es") == "Ñ"
+    assert a_to_z.folded("Año", "en") == a_to_z.folded("ano", "en")
+    assert a_to_z.folded("anuria", "es") < a_to_z.folded("Año", "es") < a_to_z.folded("aorta", "es")
+
+
 @pytest.mark.parametrize("letter", ["Q", "q", "ZZ", "1", "%", "<b>", "#", "😀", "ab"])
 def test_a_letter_not_in_the_index_answers_404_with_the_letters_that_are(client, cervix, letter):
     response = client.get("/en/a-z/", {"letter": letter})

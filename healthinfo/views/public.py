@@ -138,7 +138,8 @@ def a_to_z(request):
     index = a_to_z_index.entries()
     letters = a_to_z_index.letters(index)
     requested = request.GET.get("letter", "")
-    letter = a_to_z_index.requested_letter(requested) if requested else None
+    language = current_language()
+    letter = a_to_z_index.requested_letter(requested, language) if requested else None
     status = 200
     if not requested:
         letter = letters[0] if letters else ""
