@@ -107,6 +107,21 @@ EVENT_CATEGORIES = frozenset({"trauma"})
 # Words that join the last item of a list ("no bleeding, cramps or fluid").
 LIST_JOINS = frozenset({"or", "nor", "o", "u", "ni"})
 
+# Everyday words one letter from a rule word: spelled right, they are not a misspelling of
+# it ("quiero" is not "quieto", "quedarme" is not "quemarme").
+NOT_MISSPELLINGS = frozenset(
+    {
+        "quiero",
+        "quieres",
+        "quiere",
+        "quedarme",
+        "quedarse",
+        "quedarte",
+        "llevarme",
+        "cenarme",
+    }
+)
+
 
 # Words that may stand between a negation and what it negates.
 FILLERS = {
@@ -317,6 +332,8 @@ IDIOMS = (
     + _FEELINGS_ES
     + r")",
     r"(?:me|nos) (?:esta|estan|estaba|estaban) matando",
+    # "se me va a caer la cara de vergüenza": shame, not a fall.
+    r"(?:caer|cae|caia|cayo|caera) la cara de (?:verguenza|pena)",
     r"(?:me|nos) (?:mata|matan|mataba|mataban)(?! (?:a|al|mi|de|si))",
     # "quiero desaparecer del grupo", "desaparecer de las redes": the place is not this world.
     r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|foro|instagram|facebook)",
@@ -1126,6 +1143,8 @@ _near(
     "letters|letter",
     "kids|children|family|partner|husband|mum|goodbye|everyone|everybody|son|daughter|baby|boys|girls",
     window=6,
+    # Letters to the baby in a journal or a memory box are a keepsake, not a goodbye.
+    unless="journal|diary|keepsake|memory|memories|capsule|bump|scrapbook|book|birthday|santa|christmas|older|grows|future",
 )
 _near(
     "self_harm",
@@ -1376,7 +1395,15 @@ _seq(
     "otra|otro|alguien",
     gap=2,
 )
-_seq("self_harm", ES, "soy|yo|solo|siento", "=estorbo|=estorbando|=carga", gap=2)
+# Feeling a burden for asking for help with the house is not feeling one to live.
+_seq(
+    "self_harm",
+    ES,
+    "soy|yo|solo|siento",
+    "=estorbo|=estorbando|=carga",
+    gap=2,
+    unless="pidiendo|pidiendole|pedir|pedirle|pido|ayuda|ayude|ayudar|ayudarme|casa|tareas|limpieza",
+)
 _seq(
     "self_harm",
     ES,
@@ -1641,7 +1668,8 @@ _near(
 _one("bleeding", EN, "clot|clots|clotting")
 _near("bleeding", EN, "pad|pads|towel|towels", "soak*|fill*|through|hour|hourly|full", window=6)
 # Word by word, not "sangr*": "sangre" alone can be a blood test ("análisis de sangre").
-_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion"
+# Blood from the skin (a scratch, a cut finger) is not bleeding from the vagina.
+_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion|rascado|rascar|rasco|rascando|rascarme|dedo|dedos|herida|rodilla|codo|grano|granos|picadura"
 _MINIMISERS_ES = (
     "poco|poquito|poquito|ligero|ligera|leve|levemente|marron|rosado|rosa|manchita|gotita"
 )
@@ -2151,7 +2179,7 @@ _near(
     "landed|land|hit|banged|bashed|knocked",
     "bump|tummy|stomach|belly",
     window=5,
-    unless="baby|babys|head",
+    unless="baby|babys|head|climb*|play|playing|cuddle*|cuddling",
 )
 _near(
     "trauma",
@@ -2159,7 +2187,8 @@ _near(
     "kick*|punch*|elbow*|headbutt*|hit",
     "bump|tummy|stomach|belly",
     window=6,
-    unless="baby|babys|feel|felt|feeling|movement*|counting",
+    # A child's blow while climbing on her or playing is gentle; a hard kick is not.
+    unless="baby|babys|feel|felt|feeling|movement*|counting|climb*|play|playing|cuddle*|cuddling",
 )
 _near(
     "trauma",
@@ -2194,7 +2223,7 @@ _near(
     "golpe|golpeado|golpeo|golpee|patada",
     "barriga|tripa|vientre|tripita",
     window=5,
-    unless="bebe|nene|nena|feto",
+    unless="bebe|nene|nena|feto|jugamos|jugando|juega|jugar|juego|subirse|sube|trepa",
 )
 _seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera|carro|auto|camion", gap=2)
 _near("trauma", ES, "tiro|tiraron|tumbo|derribo|empujo|echo|cai|caigo|aviento", "suelo", window=5)
@@ -2204,7 +2233,7 @@ _near(
     "pegue|pego|golpee|golpeo|di",
     "barriga|vientre|golpe",
     window=5,
-    unless="bebe|nene|nena",
+    unless="bebe|nene|nena|jugamos|jugando|juega|jugar|juego|subirse|sube|trepa",
 )
 _one("trauma", ES, "choque|choco|chocaron|chocado|atropell*")
 _near("trauma", ES, "cinturon|airbag", "barriga|tripa|vientre|apreto", window=6)

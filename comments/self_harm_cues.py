@@ -45,7 +45,21 @@ KINDS = {
     "burden": "burden",
     "farewell": "farewell",
     "plan": "plan",
+    "time": "a time set",
+    "finality": "finality",
+    "reunion": "being with someone who died",
     "thoughts": "thoughts",
+}
+
+# Kinds said to or of someone else by nature: a goodbye to her mother, a burden on her
+# husband, being with her daughter who died. Another person in the clause keeps them hers.
+SAID_TO_OTHERS = frozenset({"farewell", "burden", "reunion"})
+
+# A wish said now ("I just want", "solo quiero", "ojalá"): its clause is about the present
+# even in a sentence that also dates a loss ("la perdí hace dos meses").
+WISH_WORDS = {
+    "en": frozenset({"want", "wanna", "wish", "wishing", "long", "longing", "need"}),
+    "es": frozenset({"quiero", "quisiera", "ojala", "necesito", "deseo", "anhelo"}),
 }
 
 EN, ES = "en", "es"
@@ -80,16 +94,19 @@ def _strong(kind, language, *slots, gap=2, unless=""):
     CUES.append(Cue(kind, language, slots, gap, strong=True, unless=unless))
 
 
-_PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|codeine|co-codamol|tramadol|diazepam|zopiclone|antidepressants|sleeping"
+_PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|codeine|codamol|cocodamol|tramadol|diazepam|zopiclone|antidepressants|sleeping|propranolol|mirtazapine|pregabalin|quetiapine"
 _PILLS_ES = "pastillas|pastilla|pildoras|comprimidos|medicamentos|medicinas|calmantes|analgesicos|somniferos|paracetamol|ibuprofeno|antidepresivos|diazepam|lorazepam|tranquilizantes|ansioliticos"
 # Medicines kept safe from children are not medicines put aside.
 _SAFE_KEEPING_EN = "children|kids|toddler|reach|cupboard|locked|lock|high|safe|safely"
 _SAFE_KEEPING_ES = "ninos|niños|hijos|alcance|armario|llave|alto|seguro|seguras"
+# Scratching an itch until it bleeds is an itch (cholestasis, eczema), not self-injury.
+_ITCH_EN = "itch|itchy|itches|itching|itched|cholestasis|obstetric|rash|eczema|hives|psoriasis|dermatitis|prurigo"
+_ITCH_ES = "pica|picor|picazon|picaba|comezon|colestasis|sarpullido|ronchas|eczema|dermatitis|picaduras"
 # Fears of dying in childbirth, or for the baby, are fears, not a wish to die.
 _FEAR_OF_BIRTH_EN = "labour|labor|birth|childbirth|delivery|section|baby|babies|miscarriage|stillbirth|scared|afraid|fear|frightened|worried|worry|anxious|terrified"
 _FEAR_OF_BIRTH_ES = "parto|cesarea|bebe|aborto|miedo|preocupa|preocupada|asusta|asustada|susto"
-_ACCIDENT_EN = "accident*|accidentally|fell|fall|falling|slipped|lifting|cooking|shaving|oven|iron|kettle|stove|chopping|opening|tin|knife|door|xaccidentx"
-_ACCIDENT_ES = "accidente|caerme|cai|caida|resbale|cocinando|querer|plancha|horno|cuchillo|puerta|xaccidentx"
+_ACCIDENT_EN = "accident*|accidentally|fell|fall|falling|slipped|lifting|cooking|shaving|oven|iron|kettle|stove|chopping|opening|tin|knife|door|xaccidentx|" + _ITCH_EN
+_ACCIDENT_ES = "accidente|caerme|cai|caida|resbale|cocinando|querer|plancha|horno|cuchillo|puerta|xaccidentx|" + _ITCH_ES
 
 # --- English ----------------------------------------------------------------------
 # Death, dying, not existing, not waking up.
@@ -177,14 +194,15 @@ _strong("self_injury", EN, "cut|cutting|cuts|harm|harming|scratch*|punch*|stab*|
 _strong("self_injury", EN, "cut|cutting|cuts|harm|harming|scratch*|punch*|stab*|pressing|dig|digging|carving|nails|blade|razor", "my|into", "arm|arms|skin|legs|wrist|wrists|thigh|thighs", gap=2, unless=_ACCIDENT_EN)
 _weak("self_injury", EN, "hurt|hurting|hit|hitting|burn|burning|bang*", "myself", gap=2, unless=_ACCIDENT_EN)
 # A plan or a time.
-_weak("plan", EN, "tonight|decided")
+_weak("plan", EN, "decided")
+_weak("time", EN, "tonight")
 _weak("plan", EN, "made|make", "mind", "up", gap=1)
 _weak("plan", EN, "mind", "made", "up", gap=1)
-_weak("plan", EN, "when", "he|hes|everyone|they|shes", "asleep|sleeping|work|out|away|nights|gone|leaves", gap=2)
-_weak("plan", EN, "on|at", "nights|work", "next|all|this", gap=2)
+_weak("time", EN, "when", "he|hes|everyone|they|shes", "asleep|sleeping|work|out|away|nights|gone|leaves", gap=2)
+_weak("time", EN, "on|at", "nights|work", "next|all|this", gap=2)
 _weak("plan", EN, "do|doing", "it", gap=0)
 _weak("plan", EN, "know|worked|figured|looked|googled|searched|researched|researching", "how|where|up", gap=1)
-_weak("plan", EN, "this", "weekend", gap=0)
+_weak("time", EN, "this", "weekend", gap=0)
 _weak("plan", EN, "method|methods")
 # Thoughts that keep coming back.
 _weak("thoughts", EN, "thoughts|thought|imagining|picturing", "about|of", gap=1)
@@ -224,7 +242,7 @@ _strong("thoughts", EN, "scared|afraid|frightened|terrified|worried|worry|fear",
 _strong("thoughts", EN, "part", "of", "me", "wants|want|wanted", "die|end|do|hurt|disappear|gone|not", gap=2)
 _weak("thoughts", EN, "part", "of", "me", "wants|want|wanted", gap=0)
 _weak("thoughts", EN, "keep|keeps|kept|find", "driving|walking|going|drawn|ending", "back|up|there|to", gap=2)
-_weak("plan", EN, "tomorrow|weekend|tonight", "when|once|after", "he|hes|they|theyre|everyone|kids", gap=3)
+_weak("time", EN, "tomorrow|weekend|tonight", "when|once|after", "he|hes|they|theyre|everyone|kids", gap=3)
 _weak("farewell", EN, "gave|given|giving|give", "away", gap=3)
 _weak("farewell", EN, "jewellery|jewelry|things|stuff|belongings", "to|away", "sister|mum|brother|friend|her|him|them", gap=3, unless="baby|babys|clothes|pram|cot|bottles|charity|bag")
 _strong("means", EN, _PILLS_EN, "lined|laid|counted|spread", "up|out", gap=2)
@@ -233,6 +251,45 @@ _weak("thoughts", EN, "look|looking|stare|staring|peer|peering", "down|over", ga
 _weak("thoughts", EN, "thinking|think|thought", "of|about", "ways|way", gap=1)
 _weak("hopeless", EN, "im|i", "done", "with", "everything|it|life", gap=2)
 _strong("death", EN, "not", "see|imagine|picture", "myself", "here|alive|around|living", gap=3, unless="job|work|town|city|area|house|flat|country|hospital|career")
+
+# Widened by kind (issue 13f). A time or an occasion set ("when he's on nights", "after
+# the scan"), a time alone as a sentence ("Tonight."), finality ("I'm done", "made my
+# peace", "won't be needing them"), being with someone who died ("hold my son again",
+# "go where he is"), goodbyes written or recorded, things and pets given away, a stash put
+# back, pills ready, being at a high place, hurting herself "again", no future "for me",
+# not caring whether she survives.
+_strong("time", EN, "xalonex")
+_weak("time", EN, "after|once", "the|my|his|her|dads|mums|friday|monday", "scan|funeral|appointment|wedding|christening|birthday|anniversary|results|inquest", gap=3)
+_weak("time", EN, "when", "he|hes|shes|they|theyre|everyone", "on", "nights|shift|earlies|lates|call", gap=1)
+_weak("finality", EN, "im|i|ive|am", "done", gap=1, unless="pregnant|pregnancy|being|nesting|packing|shopping|work|eating|cleaning|list|bag|feeding|pumping|breastfeeding|heartburn|sickness|nausea|waiting|dinner|decorating|nursery|washing")
+_strong("finality", EN, "made", "my", "peace", gap=1)
+_weak("finality", EN, "not", "need|needing|use|using", "them|it|this|these|that|those|any", gap=3, unless="maternity|baby|bump|pregnancy|birth|born|after|epidural|pump|cot|pram|bottles|formula|more|longer|vitamins|folic")
+_weak("finality", EN, "not", "be", "taking|coming|getting|having|needing", "back|him|her|it|them", gap=2, unless="work|job|office|leave|maternity|class|group|gym|course|hospital|unit|clinic")
+_weak("finality", EN, "its|it", "going|gonna|will|ll", "be", "when|after|tonight|tomorrow", gap=2, unless="labour|birth|baby|born|due|induction|section|scan|appointment|contractions|nursery")
+_weak("plan", EN, "house|home|flat|place", "will|ll|be", "quiet|empty", gap=2)
+_weak("plan", EN, "stood|standing|stand|sat|sitting|stopped|parked|went|drove|walked|go|going|been", "on|at|by|to|onto|up", "the|a|that|this", "bridge|edge|ledge|cliff|tracks|railway|roof|viaduct|overpass|flyover", gap=2, unless="view|fireworks|photo|photos|picture|pictures|holiday|boat|cruise|tour|sightseeing|sunset|wedding|bed|sofa|bath|pool|table|chair|seat|kerb|curb")
+_weak("reunion", EN, "want|wanna|wish|need|long|longing|just", "be|go|hold|see|join|cuddle|kiss", "with|where|my|her|him", "baby|son|daughter|girl|boy|angel|he|she|him|her|little|mum|mom|dad|nan|nana|grandma|gran", gap=2)
+_weak("death", EN, "angels|angel", unless="delight|little|cake|costume|wings|tree|christmas|nativity|food")
+_strong("burden", EN, "fine|better|happier|easier|lighter|freer|free|safer|calmer", "without", "me", gap=2)
+_weak("burden", EN, "kids|children|baby|babies|he|she|they|family|everyone|hed|theyd|shed", "fine|better|happier|safer|okay|ok", "with", "their|his|her|dad|father|daddy|someone|another|other", gap=2, unless="hospital|labour|birth|while|weekend|night|nights|induction|shift|appointment|grandparents|nursery|childminder|bath|bottle|formula|feed")
+_weak("burden", EN, "weight", "round|around|on", "necks|neck|shoulders", gap=2)
+_weak("burden", EN, "dragging|drag|drags|holding", "him|them|everyone|her|us|family", "down|back", gap=1)
+_strong("farewell", EN, "write|wrote|written|writing|sent|send|left|leaving|recorded|recording|made", "my|a|our|them|him|her", "goodbye|goodbyes|farewell", gap=2)
+_strong("farewell", EN, "letter|letters|note|notes|message|messages|video|videos", "for|to", "each|every|my|the", "kids|children|boys|girls|son|daughter|husband|partner|family|everyone|mum|dad|of", gap=3, unless="baby|babys|bump|journal|diary|keepsake|memory|capsule|school|nursery|teacher|work|boss|hospital|midwife|gp|council|christmas|santa|birthday|thank|thanks|birth|plan|complaint")
+_strong("farewell", EN, "giving|gave|given|give|gone", "my|all|most", "things|stuff|belongings|possessions|jewellery|jewelry|clothes|ring|rings|coat|books|records", "away", gap=2, unless="baby|babys|maternity|charity|outgrown|declutter|decluttering|nesting|sell|selling|room|nursery|space")
+_weak("farewell", EN, "gave|given|giving|rehome|rehomed|rehoming", "dog|cat|pet|pets|dogs|cats|away", gap=3)
+_weak("farewell", EN, "who", "gets|get|has|have|keeps", "what", gap=0)
+_weak("finality", EN, "be|is|its", "the", "time|moment|chance|night|day", gap=0, unless="best|right|good|perfect|ideal|birth|labour|born|scan|appointment|induction|visit|shopping|travel|holiday|due|party|fun|busiest|worst|hardest")
+_weak("finality", EN, "before", "leaving|going|i|im", "go|gone", gap=1, unless="hospital|labour|holiday|work|maternity|home|house|birth|induction|section|leave")
+_weak("finality", EN, "before", "leaving", gap=0, unless="hospital|labour|holiday|work|maternity|home|house|birth|induction|section|leave")
+_strong("farewell", EN, "gave|given|giving|give|left|leaving", "my|her|his|their", "jewellery|jewelry|ring|rings|watch|necklace|coat|car|guitar|books|records|things|stuff|belongings|possessions|savings", gap=3, unless="baby|babys|maternity|charity|outgrown|old|declutter|decluttering|nesting|sell|selling|room|nursery|space|borrow|lend|lent|fix|repair")
+_strong("means", EN, _PILLS_EN, "ready|prepared", gap=2, unless="bag|hospital|labour|birth|morning|breakfast|holiday|trip|organiser|organizer|dispenser|school")
+_strong("means", EN, "keeping|kept|keep|holding|held|saving|saved|putting|put|hiding|hid|skipping|skipped", "back|aside|away|by", _PILLS_EN, gap=5, unless=_SAFE_KEEPING_EN)
+_strong("means", EN, "how", "many|much", _PILLS_EN, "it|would|takes", "would|take|takes", gap=3, unless="day|daily|safe|can|dose|maximum|max|headache|pain|work|kick")
+_strong("self_injury", EN, "cut|cutting|burnt|burned|burning|harmed|harming|relapsed|scratched|scratching", "again", gap=1, unless=_ACCIDENT_EN + "|toast|dinner|food|tongue|mouth|finger|fingers|hand|hands|thumb|hair|fringe|nails|grass|onions|onion|bread|cake|chicken")
+_strong("hopeless", EN, "not|no", "see|seeing|picture|imagine|have|got", "future", "for", "me|myself", gap=3, unless="partner|us|relationship|job|career|work|town|city|here|country")
+_strong("hopeless", EN, "no", "future", "for", "me", gap=1, unless="partner|us|relationship|job|career|work|town|city|here|country")
+_strong("death", EN, "not", "care|mind|bothered", "if|whether", "i|im", "make|survive|live|die|wake|come|get|see", gap=2, unless="labour|work|weight|fat|look|pretty|late")
 
 # --- Spanish ----------------------------------------------------------------------
 _weak("death", ES, "morir*|muert*|desaparec*|desaparezc*", unless=_FEAR_OF_BIRTH_ES)
@@ -290,10 +347,10 @@ _weak("farewell", ES, "despedirme|despedida|despedido|adios|cartas|carta|testame
 _weak("farewell", ES, "regalado|regalando|regale|regalar", "mis|mi|todo|ropa|cosas", gap=2)
 _weak("farewell", ES, "perdon|perdonen|perdoname|perdonadme", "por", "todo", gap=1)
 _weak("farewell", ES, "cuiden|cuidad|cuida", "a|de", "mi|mis", gap=1)
-_weak("farewell", ES, "ya", "no", "los|las|lo|la", "voy|necesitar|necesito", gap=2)
+_weak("finality", ES, "ya", "no", "los|las|lo|la", "voy|necesitar|necesito|hacen|hara", gap=2, unless="embarazo|embarazada|premama|bebe|lactancia|parto")
 _strong("farewell", ES, "cuando|si", "ya", "no", "este", gap=1)
 _weak("farewell", ES, "cuando", "no", "este", gap=1)
-_strong("self_injury", ES, "hacerme", "dano|cortes|heridas", gap=1, unless=_ACCIDENT_ES)
+_strong("self_injury", ES, "=hacerme", "dano|cortes|heridas", gap=1, unless=_ACCIDENT_ES)
 _strong("self_injury", ES, "miedo", "lo", "que", "pueda|pudiera|podria", "hacer|hacerme", gap=2)
 _strong("self_injury", ES, "no", "me", "fio", "de", "mi", gap=1)
 _strong("self_injury", ES, "no", "estoy", "segura", "conmigo", gap=1)
@@ -302,8 +359,8 @@ _strong("self_injury", ES, "=cortarme|=lastimarme|=golpearme|=quemarme|=arañarm
 _weak("self_injury", ES, "hice|hago|hecho", "dano", gap=1, unless=_ACCIDENT_ES)
 _weak("plan", ES, "decidido|decidida|planeado")
 _weak("plan", ES, "dejado|dejar|deje", "escrito|escritas|preparado|organizado|arreglado", gap=1)
-_weak("plan", ES, "esta|este", "noche|finde", gap=0)
-_weak("plan", ES, "cuando", "el|se|este|esten|todos", "duerma|trabajando|fuera|salga|vaya", gap=2)
+_weak("time", ES, "esta|este", "noche|finde", gap=0)
+_weak("time", ES, "cuando", "el|se|este|esten|todos", "duerma|trabajando|fuera|salga|vaya", gap=2)
 _weak("plan", ES, "lo", "voy|tengo", "hacer|decidido|pensado", gap=2)
 _weak("plan", ES, "se|sabria|busque|buscado|mirado|averiguado", "como|donde", gap=1)
 _weak("plan", ES, "metodo|metodos")
@@ -345,7 +402,7 @@ _strong("thoughts", ES, "miedo", "que|de|a", "hacerlo|haga|hacer|actuar", "algo|
 _strong("thoughts", ES, "parte", "de", "mi", "quiere|queria", "morir*|desaparecer|hacerlo|acabar|matarme|hacerme|irme", gap=2)
 _weak("thoughts", ES, "parte", "de", "mi", "quiere|queria", gap=0)
 _weak("thoughts", ES, "miedo", "de|a", "hacerlo", gap=1)
-_weak("plan", ES, "cuando", "se", "duerman|duerma|vayan|vaya|salga|salgan", gap=1)
+_weak("time", ES, "cuando", "se", "duerman|duerma|vayan|vaya|salga|salgan", gap=1)
 _weak("plan", ES, "lo", "hago|hare|haré", gap=0, unless="bien|mal|yo|como|que|todo")
 _weak("farewell", ES, "di|dado|doy|repartido|repartiendo|regalado|regale", "mis|todas", "cosas|joyas|ropa|pertenencias", gap=2, unless="bebe|hijo|hija|mayor|prima|caridad|carrito")
 _strong("hopeless", ES, "salida", "a", "nada|vida|mi", gap=1)
@@ -357,3 +414,29 @@ _weak("death", ES, "facil|mejor|sencillo", "no", "estar|existir|despertar", gap=
 _weak("death", ES, "quiero", "que", "se", "acabe|termine", gap=1, unless="embarazo|nauseas|dolor|parto|semana|semanas|vomitos|ardor|tos|gripe")
 _weak("hopeless", ES, "no", "quiero|puedo", "luchar", gap=2)
 _weak("hopeless", ES, "agotada|harta|cansada|agotado|harto|cansado", "de", "todo", gap=0)
+
+# Widened by kind (issue 13f), as in English.
+_strong("time", ES, "xalonex")
+_weak("time", ES, "despues|tras", "ecografia|eco|cita|entierro|funeral|revision|boda|bautizo|cumpleanos|resultados", gap=3)
+_weak("finality", ES, "sera|ser", "el", "momento|dia", gap=1, unless="feliz|bonito|especial|mejor|parto|bebe|nazca|boda|importante")
+_weak("finality", ES, "ya", "esta", "decidido|hecho|todo", gap=1)
+_weak("finality", ES, "=despedi|=despedido|=despedida|=despedirme|=despidiendo", unless="trabajo|empresa|jefe|despido")
+_weak("plan", ES, "estuve|estaba|fui|voy|subi|quede|sente|pare", "en|al|hasta|a", "el|la|las|lo", "puente|azotea|tejado|vias|acantilado|borde|viaducto", gap=2, unless="vacaciones|foto|fotos|vistas|paseo|paseando|turismo|boda|diciembre|mayo|agosto|festivo|cama|sofa|banera|piscina")
+_weak("thoughts", ES, "mirando|mire|miraba|mirar", "abajo|agua|vias|trenes|coches|rio|vacio", gap=2, unless="bebe|banera|parto|piscina|playa|ecografia")
+_weak("means", ES, "volantazo|estrellarme|estamparme|estrellar|estampar", unless="casi|lluvia|nieve|accidente|xaccidentx|ciervo|perro|gato")
+_weak("reunion", ES, "quiero|quisiera|ojala|necesito|solo", "estar|irme|ir|ver|abrazar|reunirme|tener", "con|donde", gap=2)
+_weak("death", ES, "angelito|angeles|angel|dios", unless="guarda|gracias|bendiga|bendito|mio|quiere|mediante|quiera")
+_weak("farewell", ES, "di|dado|regale|regalado|regalando|deje|dejado", "mi|el|la|a|al", "perro|perra|gato|gata|mascota|mascotas", gap=2)
+_weak("farewell", ES, "deje|dejado|dejando|dejo", "todo", "ordenado|arreglado|preparado|listo|organizado", gap=1)
+_strong("farewell", ES, "carta|cartas|mensaje|mensajes|video|videos", "a|para", "mis|mi|cada|todos", "hijos|hijas|hijo|hija|marido|pareja|familia|madre|padre|uno|todos", gap=2, unless="bebe|barriga|diario|recuerdo|recuerdos|colegio|guarderia|trabajo|jefe|hospital|matrona|reyes|navidad|cumpleanos|gracias|parto|reclamacion")
+_strong("means", ES, _PILLS_ES, "preparadas|preparados|listas|listos", gap=2, unless="bolsa|hospital|parto|maleta|manana|desayuno|pastillero|viaje")
+_strong("means", ES, "guardand*|guardad*|juntand*|juntad*|acumuland*|escondid*|escondiend*|ahorrand*|reservand*", _PILLS_ES, gap=4, unless=_SAFE_KEEPING_ES)
+_strong("means", ES, "cuantas|cuantos", _PILLS_ES, "falta|hacen|necesitan", gap=4, unless="dia|diarias|diario|hierro|vitaminas|vitamina|dolor|cabeza|puedo|maximo|seguro|seguras|dosis")
+_strong("self_injury", ES, "volvi|vuelto|volvere|volver|vuelvo|volvia", "a", "=cortarme|=cortar|=quemarme|=quemar|=lastimarme|=lastimar|=golpearme|=hacerme|=pegarme|=rascarme|=autolesionarme", gap=1, unless="pelo|flequillo|unas|dedo|mano|cocinando|cuchillo|accidente|xaccidentx|pan|cebolla|verdura|papel|picor|pica")
+_strong("self_injury", ES, "rasco|rasque|rascado|rascando|pellizco|pellizcado|muerdo|mordido", "hasta", "sangrar|sangre|sangrando|herida|heridas|hacerme", gap=4, unless=_ACCIDENT_ES)
+_strong("hopeless", ES, "no", "veo|hay|tengo|existe", "futuro", "para", "mi", gap=2, unless="pareja|trabajo|relacion|nosotros|pueblo|ciudad|pais")
+_strong("death", ES, "da|importa", "igual|nada|lo", "sobrevivir|vivir|morir|morirme|despertar|despertarme|salir|muero|vivo|sobrevivo|despierto", gap=3, unless="sexo|nino|nina|epidural|cesarea|peso|nombre")
+_strong("burden", ES, "mejor|mejores|tranquilos|felices|libre|libres", "sin", "mi", gap=3)
+_strong("farewell", ES, "di|dado|doy|repartido|repartiendo|regalado|regale|dejado|deje", "mis|todas|mi", "joyas|anillo|anillos|collar|pertenencias|reloj|ahorros", gap=3, unless="bebe|hijo|hija|caridad|carrito|prestado|presto|arreglar|vender|vendi")
+_weak("finality", ES, "mejor", "asi", gap=0, unless="bebe|parto|lactancia|postura|dormir|cesarea|epidural|biberon|pecho")
+_weak("finality", ES, "antes", "de", "irme|marcharme|partir", gap=0, unless="hospital|parto|vacaciones|trabajo|casa|baja|maternidad|viaje")
