@@ -945,6 +945,8 @@ _seq(
     "thing|reason|one|person",
     "stopping|keeping|holding|stops|keeps|still",
     gap=2,
+    # "the only thing keeping me sane / awake / going through the night" is comfort.
+    unless="sane|awake|comfortable|cool|warm|fed|sleeping|sleep|pillow|coffee|tea|snack|snacks|biscuits|fan|podcast|podcasts|show|tv",
 )
 _seq(
     "self_harm",
@@ -1144,7 +1146,7 @@ _near(
     "kids|children|family|partner|husband|mum|goodbye|everyone|everybody|son|daughter|baby|boys|girls",
     window=6,
     # Letters to the baby in a journal or a memory box are a keepsake, not a goodbye.
-    unless="journal|diary|keepsake|memory|memories|capsule|bump|scrapbook|book|birthday|santa|christmas|older|grows|future",
+    unless="journal|diary|keepsake|memory|memories|capsule|bump|scrapbook|book|birthday|santa|christmas|older|grows|grown|future|turns|18|eighteen|21|someday|one",
 )
 _near(
     "self_harm",
@@ -1175,7 +1177,14 @@ _seq(
 
 _one("self_harm", ES, "suicid*")
 _seq("self_harm", ES, "dejar|deje", "de", "existir|vivir", gap=0)
-_seq("self_harm", ES, "=hacerme|=hacerse|=haciendome", "cortes|heridas|quemaduras", gap=1)
+_seq(
+    "self_harm",
+    ES,
+    "=hacerme|=hacerse|=haciendome",
+    "cortes|heridas|quemaduras",
+    gap=1,
+    unless="xitchscratchx|pica|picor|picazon|comezon|colestasis|sarpullido|ronchas",
+)
 _seq("self_harm", ES, "nadie", "notaria|echaria|extranaria|importaria|daria", gap=3)
 _seq("self_harm", ES, "si", "me", "muero|muriera|fuera|desapareciera", gap=1)
 _seq("self_harm", ES, "que", "todo", "acabe|termine|se acabe|pare", gap=2)
@@ -1270,7 +1279,7 @@ _seq(
     "haciendo|hago|hice|hecho|=hacerme|=hacer",
     "dano|=cortes|=heridas|quemaduras",
     gap=2,
-    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando",
+    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando|xitchscratchx|pica|picor|comezon|colestasis",
 )
 _near(
     "self_harm",
@@ -1649,7 +1658,7 @@ _seq("fainting", ES, "vi|veo|todo", "negro", gap=2)
 _near("fainting", ES, "desperte|desperto|encontro", "suelo", window=6)
 
 # --- Heavy or ongoing bleeding ---------------------------------------------------
-_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|floss*|mouth|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger|ear|eye|eyes|graze*|skin"
+_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|floss*|mouth|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger|ear|eye|eyes|graze*|skin|xitchscratchx"
 # Any bleeding from 24 weeks (placenta), and before that unless the reader says it is
 # slight: light bleeding in early pregnancy is for the early pregnancy unit, not 999.
 _MINIMISERS_EN = "little|bit|slight|slightly|light|tiny|speck*|smear|streak*|brown|pink|faint"
@@ -1669,7 +1678,7 @@ _one("bleeding", EN, "clot|clots|clotting")
 _near("bleeding", EN, "pad|pads|towel|towels", "soak*|fill*|through|hour|hourly|full", window=6)
 # Word by word, not "sangr*": "sangre" alone can be a blood test ("análisis de sangre").
 # Blood from the skin (a scratch, a cut finger) is not bleeding from the vagina.
-_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion|rascado|rascar|rasco|rascando|rascarme|dedo|dedos|herida|rodilla|codo|grano|granos|picadura"
+_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion|rascado|rascar|rasco|rascando|rascarme|dedo|dedos|herida|rodilla|codo|grano|granos|picadura|xitchscratchx"
 _MINIMISERS_ES = (
     "poco|poquito|poquito|ligero|ligera|leve|levemente|marron|rosado|rosa|manchita|gotita"
 )
@@ -1865,7 +1874,8 @@ _near(
     "fuerte|fuertisimo|intenso|insoportable|horrible|terrible|muchisimo|tremendo|peor|constante|punzante|"
     "atroz|brutal|retuerzo|retorciendo|empeora|mas",
     window=4,
-    unless="cabeza|espalda|pierna*|muela*|regla|garganta|pecho|ingle",
+    # An itching belly ("me pica muchísimo la barriga") is not pain.
+    unless="cabeza|espalda|pierna*|muela*|regla|garganta|pecho|ingle|pica|picor|picazon|comezon|xitchscratchx",
 )
 _near("abdominal_pain", ES, "hombro", "dolor|duel*|punta", window=4)
 _near(

@@ -48,12 +48,17 @@ KINDS = {
     "time": "a time set",
     "finality": "finality",
     "reunion": "being with someone who died",
+    "loss": "a death she grieves",
+    "secrecy": "secrecy",
     "thoughts": "thoughts",
 }
 
-# Kinds said to or of someone else by nature: a goodbye to her mother, a burden on her
-# husband, being with her daughter who died. Another person in the clause keeps them hers.
-SAID_TO_OTHERS = frozenset({"farewell", "burden", "reunion"})
+# Kinds said to or of someone else by nature (a goodbye to her mother, a burden on her
+# husband, being with her daughter who died, "before leaving" after giving things to a
+# friend): another person in the clause keeps them hers.
+SAID_TO_OTHERS = frozenset({"farewell", "burden", "reunion", "loss", "secrecy", "finality"})
+# A loss is past by nature ("murió el año pasado"): its time does not make it history.
+TIMELESS = frozenset({"loss"})
 
 # A wish said now ("I just want", "solo quiero", "ojalá"): its clause is about the present
 # even in a sentence that also dates a loss ("la perdí hace dos meses").
@@ -120,7 +125,7 @@ _strong("death", EN, "tired|sick", "of", "living|existing|life|alive", gap=2, un
 _strong("death", EN, "end|ending", "it", gap=0)
 _weak("death", EN, "all", "stop|over|end", gap=3)
 _weak("death", EN, "at", "peace|rest", gap=1)
-_weak("death", EN, "funeral|heaven|grave")
+_weak("loss", EN, "funeral|heaven|grave")
 _strong("death", EN, "better", "off", "dead|gone", gap=1)
 _strong("death", EN, "not", "want", "alive|exist|existing", gap=4)
 _strong("death", EN, "want|wanna|wish|wishing", "disappear|vanish|gone|exist|existed", gap=3, unless="weekend|holiday|days|trip|break|partner|husband|boyfriend")
@@ -157,7 +162,7 @@ _strong("burden", EN, "fine|better|happier|easier|lighter", "without", "me", gap
 _strong("burden", EN, "everyone|everybody|family|they|them", "better|fine|easier", "off|without", gap=3)
 # Means and methods: tablets in quantity or put aside, rope, blade, a height, a train or
 # a road, water.
-_weak("means", EN, "rope|noose|blade|blades|razor|razors|knife|knives|overdose|overdos*|cliff|roof|ledge|bridge|tracks|motorway")
+_weak("means", EN, "rope|noose|blade|blades|razor|razors|knife|knives|overdose|overdos*|cliff|roof|ledge|bridge|=tracks|motorway")
 _weak("means", EN, "jump|jumping|jumped|drown|drowning|hang|hanging|step|stepping|walk|walking|drive|driving|swerve", "off|into|under|front|from|myself", gap=2)
 _weak("means", EN, "how", "many|much", _PILLS_EN, gap=2)
 _weak("means", EN, "reservoir|river|canal|lake|quarry|railway")
@@ -269,7 +274,7 @@ _weak("finality", EN, "its|it", "going|gonna|will|ll", "be", "when|after|tonight
 _weak("plan", EN, "house|home|flat|place", "will|ll|be", "quiet|empty", gap=2)
 _weak("plan", EN, "stood|standing|stand|sat|sitting|stopped|parked|went|drove|walked|go|going|been", "on|at|by|to|onto|up", "the|a|that|this", "bridge|edge|ledge|cliff|tracks|railway|roof|viaduct|overpass|flyover", gap=2, unless="view|fireworks|photo|photos|picture|pictures|holiday|boat|cruise|tour|sightseeing|sunset|wedding|bed|sofa|bath|pool|table|chair|seat|kerb|curb")
 _weak("reunion", EN, "want|wanna|wish|need|long|longing|just", "be|go|hold|see|join|cuddle|kiss", "with|where|my|her|him", "baby|son|daughter|girl|boy|angel|he|she|him|her|little|mum|mom|dad|nan|nana|grandma|gran", gap=2)
-_weak("death", EN, "angels|angel", unless="delight|little|cake|costume|wings|tree|christmas|nativity|food")
+_weak("loss", EN, "angels|angel", unless="delight|little|cake|costume|wings|tree|christmas|nativity|food")
 _strong("burden", EN, "fine|better|happier|easier|lighter|freer|free|safer|calmer", "without", "me", gap=2)
 _weak("burden", EN, "kids|children|baby|babies|he|she|they|family|everyone|hed|theyd|shed", "fine|better|happier|safer|okay|ok", "with", "their|his|her|dad|father|daddy|someone|another|other", gap=2, unless="hospital|labour|birth|while|weekend|night|nights|induction|shift|appointment|grandparents|nursery|childminder|bath|bottle|formula|feed")
 _weak("burden", EN, "weight", "round|around|on", "necks|neck|shoulders", gap=2)
@@ -280,8 +285,8 @@ _strong("farewell", EN, "giving|gave|given|give|gone", "my|all|most", "things|st
 _weak("farewell", EN, "gave|given|giving|rehome|rehomed|rehoming", "dog|cat|pet|pets|dogs|cats|away", gap=3)
 _weak("farewell", EN, "who", "gets|get|has|have|keeps", "what", gap=0)
 _weak("finality", EN, "be|is|its", "the", "time|moment|chance|night|day", gap=0, unless="best|right|good|perfect|ideal|birth|labour|born|scan|appointment|induction|visit|shopping|travel|holiday|due|party|fun|busiest|worst|hardest")
-_weak("finality", EN, "before", "leaving|going|i|im", "go|gone", gap=1, unless="hospital|labour|holiday|work|maternity|home|house|birth|induction|section|leave")
-_weak("finality", EN, "before", "leaving", gap=0, unless="hospital|labour|holiday|work|maternity|home|house|birth|induction|section|leave")
+_weak("finality", EN, "before", "leaving|going|i|im", "go|gone", gap=1, unless="hospital|labour|holiday|work|maternity|home|house|birth|induction|section")
+_weak("finality", EN, "before", "leaving", gap=0, unless="hospital|labour|holiday|work|maternity|home|house|birth|induction|section")
 _strong("farewell", EN, "gave|given|giving|give|left|leaving", "my|her|his|their", "jewellery|jewelry|ring|rings|watch|necklace|coat|car|guitar|books|records|things|stuff|belongings|possessions|savings", gap=3, unless="baby|babys|maternity|charity|outgrown|old|declutter|decluttering|nesting|sell|selling|room|nursery|space|borrow|lend|lent|fix|repair")
 _strong("means", EN, _PILLS_EN, "ready|prepared", gap=2, unless="bag|hospital|labour|birth|morning|breakfast|holiday|trip|organiser|organizer|dispenser|school")
 _strong("means", EN, "keeping|kept|keep|holding|held|saving|saved|putting|put|hiding|hid|skipping|skipped", "back|aside|away|by", _PILLS_EN, gap=5, unless=_SAFE_KEEPING_EN)
@@ -291,14 +296,52 @@ _strong("hopeless", EN, "not|no", "see|seeing|picture|imagine|have|got", "future
 _strong("hopeless", EN, "no", "future", "for", "me", gap=1, unless="partner|us|relationship|job|career|work|town|city|here|country")
 _strong("death", EN, "not", "care|mind|bothered", "if|whether", "i|im", "make|survive|live|die|wake|come|get|see", gap=2, unless="labour|work|weight|fat|look|pretty|late")
 
+# Round 2 of issue 13f, by kind: a death she grieves (with a wish to be with that person,
+# or any other cue), secrecy ("nobody knows", "she doesn't know why"), not being here for
+# a coming event, waiting to die, not opening her eyes, everything quiet forever, a car
+# with the engine running in a garage, counting her tablets, watching trains, self-injury
+# named as what helps, "the rest of my life" as unbearable, a better life with someone
+# else, "can't be arsed with living", apologies to everyone she has hurt.
+_weak("loss", EN, "stillborn|stillbirth|=died|=passed|miscarried|=lost|funeral|buried", unless="battery|phone|weight|keys|job|plug|appetite|mucus|signal|temper|track|exam|test|driving|out|urine|wind|clot|clots|time|wee|water|waters|stool")
+_weak("reunion", EN, "follow|join|joining", "him|her|them|my", gap=1, unless="instagram|group|class|page|account|club|nct|instructions|advice|plan|guidance")
+_weak("secrecy", EN, "nobody|noone|one", "knows|know|knew", gap=1, unless="pregnant|pregnancy|yet|baby|gender|sex|name|announce*|surprise|scan|due")
+_weak("secrecy", EN, "not", "know", "why", gap=1)
+_weak("secrecy", EN, "without", "telling|anyone|them|him|her", "anyone|knowing|noticing", gap=1)
+_strong("death", EN, "not", "be", "here|around|alive", "for|to|when", gap=3, unless="work|office|home|holiday|away|weekend|trip|visit|abroad|wedding|shift|conference|course|nights|christmas")
+_strong("death", EN, "waiting|wait|ready|want|wanting|longing", "to", "die", gap=1, unless=_FEAR_OF_BIRTH_EN + "|give|meet|find|know|hear|see|hold|go")
+_strong("death", EN, "not|never", "open", "my|me", "eyes", gap=1)
+_strong("death", EN, "everything|all|it", "go|be|stay|stop", "quiet|dark|still|silent|black", "forever|good|ever", gap=2)
+_weak("death", EN, "forever|permanently", unless="pregnant|pregnancy|baby|heartburn|nausea|sickness|labour|waiting|tired|love|grateful|thankful|remember|cherish|friend|friends|home|house|family|together")
+_strong("means", EN, "garage|closed", "engine|exhaust|fumes|running", gap=6, unless="mechanic|service|mot|repair|fixed|fix|cold|morning|warm")
+_strong("means", EN, "engine", "running", "garage", gap=6)
+_strong("means", EN, "counted|counting|count|counts", _PILLS_EN, gap=4, unless="kick|kicks|movements|calories|days|weeks|contractions|breaths")
+_weak("means", EN, _PILLS_EN, "enough", gap=6, unless="milk|sleep|food|iron|folic|vitamins|water|rest|pain|relief|help")
+_weak("means", EN, "watching|watch|watched|staring|stare", "trains|train|traffic|lorries|cars|water|river", gap=3, unless="baby|kids|toddler|son|daughter|tv|film|movie|toy|set")
+_weak("means", EN, "fast|express", "trains|train", gap=0)
+_strong("self_injury", EN, "cutting|burning|scratching|hitting|harming|biting|bruising", "only|helps|works|release|relief|calms|numbs", gap=4, unless=_ACCIDENT_EN + "|out|down|back|sugar|caffeine|carbs|dairy|gluten|hair|fringe|nails|cream|grass|onions|toast|fan|breeze")
+_strong("self_injury", EN, "did|done|doing|do", "my", "thighs|arms|wrists|legs|stomach", "again|tonight|xpurposex|deeper", gap=1, unless="shave|shaved|shaving|wax|waxed|waxing|tan|fake|cream|nails|stretches|exercises|moisturise*|moisturize*|massage")
+_strong("hopeless", EN, "no", "way", "doing|living|going|do|live|cope|last|survive", "another|rest|years|life|decades", gap=3, unless="job|work|mortgage|commute|nausea|sickness|heartburn|pregnancy|pregnant|nappies|nights")
+_weak("hopeless", EN, "rest", "of", "my", "life", gap=0, unless="love|partner|husband|grateful|remember|cherish|happy")
+_strong("burden", EN, "better|happier|easier|safer", "life|lives|off", "with", "my|someone|another|other|their|his|her|a", gap=1, unless="nursery|childminder|grandparents|formula|bottle|sleep|routine|dummy|two|both|parents|sibling|brother")
+_strong("burden", EN, "world|everyone|everybody|earth", "better|happier|easier", "without", "me|you", gap=3)
+_weak("burden", EN, "drain|weight|liability|dead", "on|for|to", "everyone|everybody|them|him|family|people|others", gap=1, unless="weight|gain|gained|baby")
+_weak("burden", EN, "theyd|hed|shed|everyone|they|he|she|wed", "breathe|sleep|live|manage|cope", "easier|better|freely|fine", gap=2, unless="labour|birth|baby|nursery|holiday|induction")
+_strong("death", EN, "arsed|bothered|fussed", "with|about", "living|life|existing|alive|being", gap=1)
+_strong("death", EN, "not", "be", "arsed|bothered|fussed", "with|about", "living|life|existing|alive|being", gap=1)
+_strong("farewell", EN, "apologi*|sorry", "to", "everyone|everybody|people|all", "i|ive|id", "hurt|wronged|upset|let", gap=2)
+_weak("farewell", EN, "loose", "ends", gap=0, unless="work|office|job|leave|maternity|handover|emails")
+_weak("plan", EN, "all|its|everything", "planned|arranged|sorted|organised|organized", gap=1, unless="shower|party|birthday|christening|induction|section|birth|holiday|trip|nursery|bag|wedding|names|name|gender|reveal")
+_weak("time", EN, "when", "mum|mom|dad|husband|partner|hubby|everyone|they|he|she|kids", "takes|goes|leaves|asleep|out|away|sleeping|nights", gap=3)
+
 # --- Spanish ----------------------------------------------------------------------
 _weak("death", ES, "morir*|muert*|desaparec*|desaparezc*", unless=_FEAR_OF_BIRTH_ES)
 _weak("death", ES, "no", "quiero|puedo", "existir|seguir|vivir", gap=1)
 _weak("death", ES, "acabaria|acabara|terminaria|terminara", "todo", gap=1)
-_weak("death", ES, "todo", "acabe|termine|pare|acabara|terminara", gap=1)
+_weak("death", ES, "todo", "acabe|termine|=pare|acabara|terminara", gap=1)
 _weak("death", ES, "no", "quiero", "estar|seguir", "aqui", gap=2)
 _weak("death", ES, "para", "siempre", gap=0)
-_weak("death", ES, "descansar|entierro|funeral|cielo")
+_weak("death", ES, "descansar")
+_weak("loss", ES, "entierro|funeral|cielo")
 _strong("death", ES, "dormir|dormirme", "y", "no", gap=1)
 _strong("death", ES, "quiero|quisiera|ganas", "desaparecer|morirme|morir", gap=2, unless="fin|semana|dias|vacaciones|viaje|escapada|pareja|marido|novio")
 _weak("death", ES, "no", "volver", "nunca", gap=1)
@@ -425,7 +468,7 @@ _weak("plan", ES, "estuve|estaba|fui|voy|subi|quede|sente|pare", "en|al|hasta|a"
 _weak("thoughts", ES, "mirando|mire|miraba|mirar", "abajo|agua|vias|trenes|coches|rio|vacio", gap=2, unless="bebe|banera|parto|piscina|playa|ecografia")
 _weak("means", ES, "volantazo|estrellarme|estamparme|estrellar|estampar", unless="casi|lluvia|nieve|accidente|xaccidentx|ciervo|perro|gato")
 _weak("reunion", ES, "quiero|quisiera|ojala|necesito|solo", "estar|irme|ir|ver|abrazar|reunirme|tener", "con|donde", gap=2)
-_weak("death", ES, "angelito|angeles|angel|dios", unless="guarda|gracias|bendiga|bendito|mio|quiere|mediante|quiera")
+_weak("loss", ES, "angelito|angeles|angel|dios", unless="guarda|gracias|bendiga|bendito|mio|quiere|mediante|quiera")
 _weak("farewell", ES, "di|dado|regale|regalado|regalando|deje|dejado", "mi|el|la|a|al", "perro|perra|gato|gata|mascota|mascotas", gap=2)
 _weak("farewell", ES, "deje|dejado|dejando|dejo", "todo", "ordenado|arreglado|preparado|listo|organizado", gap=1)
 _strong("farewell", ES, "carta|cartas|mensaje|mensajes|video|videos", "a|para", "mis|mi|cada|todos", "hijos|hijas|hijo|hija|marido|pareja|familia|madre|padre|uno|todos", gap=2, unless="bebe|barriga|diario|recuerdo|recuerdos|colegio|guarderia|trabajo|jefe|hospital|matrona|reyes|navidad|cumpleanos|gracias|parto|reclamacion")
@@ -440,3 +483,25 @@ _strong("burden", ES, "mejor|mejores|tranquilos|felices|libre|libres", "sin", "m
 _strong("farewell", ES, "di|dado|doy|repartido|repartiendo|regalado|regale|dejado|deje", "mis|todas|mi", "joyas|anillo|anillos|collar|pertenencias|reloj|ahorros", gap=3, unless="bebe|hijo|hija|caridad|carrito|prestado|presto|arreglar|vender|vendi")
 _weak("finality", ES, "mejor", "asi", gap=0, unless="bebe|parto|lactancia|postura|dormir|cesarea|epidural|biberon|pecho")
 _weak("finality", ES, "antes", "de", "irme|marcharme|partir", gap=0, unless="hospital|parto|vacaciones|trabajo|casa|baja|maternidad|viaje")
+
+# Round 2 of issue 13f (Spanish), as in English.
+_weak("loss", ES, "murio|fallecio|falleció|muerto|muerta|perdi|mortinato|entierro|funeral", unless="bateria|movil|telefono|peso|llaves|trabajo|tapon|apetito|mucosidad|senal|examen|cobertura|paciencia")
+_weak("reunion", ES, "irme|ir|reunirme|estar|seguirle|seguirla", "con|donde", "el|ella|ellos|mi", gap=1)
+_weak("secrecy", ES, "sin", "que", "se", "den|de|entere|enteren", "cuenta", gap=0)
+_weak("secrecy", ES, "nadie", "sabe|lo sabe|se entera", gap=1, unless="embarazada|embarazo|todavia|aun|bebe|sexo|nombre|sorpresa|ecografia")
+_weak("secrecy", ES, "no", "sabe|saben", "nada|que|lo", gap=1, unless="embarazada|embarazo|todavia|aun|bebe|sexo|nombre|sorpresa|ecografia|hacer|cocinar|cambiar|si")
+_strong("death", ES, "no", "abrir|abra|abriera", "los", "ojos", gap=1)
+_strong("death", ES, "no", "estare|estaré|voy", "aqui|aca|viva", "para|cuando", gap=2, unless="trabajo|vacaciones|viaje|fuera|boda|navidad")
+_strong("death", ES, "esperando", "morir|morirme|la muerte|muerte", gap=2, unless=_FEAR_OF_BIRTH_ES)
+_strong("hopeless", ES, "no", "gusto|ganas|sentido|xsensex|razon|motivo", "a|de|para", "vivir|vida|seguir", gap=3, unless="comer|nada|cocinar|salir|sexo|trabajar|con|intentando|tomando|lactancia|dando|probando|buscando|esperando")
+_weak("hopeless", ES, "solo|sigo", "sigo|aqui|aguanto|vivo", "por", "el|la|mis|mi", gap=2)
+_strong("burden", ES, "soy|siento|me", "un|una", "peso|lastre|estorbo", "para", gap=1, unless="kilos|kg|gramos|bebe|ganar|subir|bajar|engordar|balanza|bascula")
+_weak("burden", ES, "peso|lastre", "para", "mi|todos|ellos|familia|marido|pareja", gap=1, unless="kilos|kg|gramos|bebe|ganar|subir|bajar|engordar|balanza|bascula")
+_strong("burden", ES, "mejor", "para", "todos|todas|ellos|familia|nadie", "que", "yo|me", gap=3)
+_strong("burden", ES, "mejor", "que", "yo|me", "desapareciera|muriera|fuera|estuviera|no|muera|desaparezca", gap=2)
+_weak("finality", ES, "es|sera|ser", "el", "momento|dia", gap=1, unless="feliz|bonito|especial|mejor|parto|bebe|nazca|boda|importante|de|del|que|mas|cita|ecografia")
+_weak("thoughts", ES, "lo", "facil|sencillo|rapido", "que", "seria|fuera|es", gap=0)
+_weak("means", ES, "pasa|pasan|pasar|pasaba|viene", "el|los|un", "tren|trenes|metro|camion|camiones", gap=1)
+_weak("means", ES, "dar", "un", "paso|salto", gap=0, unless="adelante|atras|importante|grande|mas")
+_strong("self_injury", ES, "me", "=muerdo|=mordi|=mordido|=pellizco|=pellizque|=golpeo|=golpee|=pego|=pegue|=rasco|=rasque", "brazos|brazo|piernas|pierna|munecas|muneca|muslos|muslo|piel|barriga|tripa|cara|cabeza", gap=2, unless=_ACCIDENT_ES + "|toddler|hijo|hija|nino|nina|bebe|perro|gato")
+_weak("plan", ES, "todo", "planeado|organizado|preparado|pensado", gap=1, unless="parto|bolsa|maleta|habitacion|cuna|baby|shower|fiesta|bautizo|cumpleanos|boda|vacaciones|nombre|hospital|llegada|nacimiento|cesarea|induccion")

@@ -191,8 +191,8 @@ _SENSE = re.compile(
 # "I want to die lol", "me quiero morir jajaja": a wish to die said with a laugh right
 # after it is a figure of speech (a wish said without one stays a wish).
 _LAUGHED_OFF = re.compile(
-    r"\b(?:(?:i|me)\s+)?(?:want|wanna|wanted|gonna|could|quiero|quisiera)\s+(?:to\s+)?"
-    r"(?:die|morir|morirme)\s+(?:lol|lmao|lmfao|rofl|haha[ha]*|jaja[ja]*|jeje[je]*|xd)\b"
+    r"\b(?:(?:i|me)\s+)?(?:(?:want|wanna|wanted|gonna|could|ll|will|might|quiero|quisiera)\s+)?"
+    r"(?:to\s+)?(?:die|morir|morirme|muero)\s+(?:lol|lmao|lmfao|rofl|haha[ha]*|jaja[ja]*|jeje[je]*|xd)\b"
 )
 # A time standing alone as a whole sentence ("Tonight.", "Esta noche."): a plan told
 # without its act. Marked, the words stay for the rules.
@@ -204,13 +204,32 @@ _TIME_ALONE = re.compile(
 # a toddler's blow is not violence or a blow to the bump.
 _YOUNG_CHILD = re.compile(
     r"\b(?:[1-5]|one|two|three|four|five)\s*(?:year|yr)s?\s*old\b"
+    r"|\b(?:son|daughter|boy|girl)\s*\(?\s*[1-5]\s*\)"
     r"|\b(?:hijo|hija|nino|nina|nene|nena|peque)\s+de\s+(?:[1-5]|un|uno|dos|tres|cuatro|cinco)"
     r"\s+(?:ano|anos|anitos)\b"
 )
 
 
+# Scratching in a question about itching (cholestasis, eczema, stretch marks) is the itch,
+# not self-injury: "scratch…"/"rasc…" become ``xitchscratchx`` there, unless the itch is
+# denied ("no es por picor", "it's not the itch").
+_ITCH = re.compile(r"\b(?:itch\w*|cholestasis|eczema|pica|picor|picazon|comezon|colestasis)\b")
+_ITCH_DENIED = re.compile(
+    r"\b(?:not|no|nothing to do with|isnt)\s+(?:es\s+)?(?:por|because of|from|the|an?|de)?\s*"
+    r"(?:itch\w*|picor|pica|comezon|picazon)\b"
+)
+_SCRATCH = re.compile(r"\b(?:scratch\w*|rasc(?:o|a|as|an|ando|ado|ada|ar|arme|ue|aba|aria)\b)")
+
+
+def _mark_itch(text):
+    if _ITCH.search(text) and not _ITCH_DENIED.search(text):
+        return _SCRATCH.sub(" xitchscratchx ", text)
+    return text
+
+
 def _mark_intent(text):
     """Idioms neutralised, the purpose of an act and counts of a medicine marked."""
+    text = _mark_itch(text)
     text = _LAUGHED_OFF.sub(" xidiomx ", text)
     text = _IDIOMS.sub(" xidiomx ", text)
     text = _TIME_ALONE.sub(r" \1 xalonex ", text)
@@ -912,8 +931,17 @@ def _first_match(analysis, compiled, positions, applies):
 
 
 def cues_flag(cues):
-    """True when the cues found show self-harm: a strong one, or two different kinds."""
-    return any(cue.strong for cue in cues) or len({cue.kind for cue in cues}) >= 2
+    """
+    True when the cues found show self-harm: a strong one, or two different kinds said in
+    different words ("my mum died" is a loss, not also a death wish).
+    """
+    if any(cue.strong for cue in cues):
+        return True
+    return any(
+        first.kind != second.kind and first.words != second.words
+        for index, first in enumerate(cues)
+        for second in cues[index + 1 :]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -973,6 +1001,7 @@ def _cue_applies_to(compiled, analysis, found, cue_kind):
             return False
     if (
         sentence.history
+        and cue_kind not in self_harm_cues.TIMELESS
         and first.clause not in sentence.present
         and not _wished_now(tokens, first.clause, sentence, analysis.language)
     ):
@@ -1014,6 +1043,7 @@ _PATTERN_WORDS = {
     "xmanyx": "many",
     "xsensex": "sentido",
     "xalonex": "",
+    "xitchscratchx": "scratching an itch",
     "xidiomx": "",
 }
 
