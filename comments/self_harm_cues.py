@@ -318,7 +318,7 @@ _strong("means", EN, "counted|counting|count|counts", _PILLS_EN, gap=4, unless="
 _weak("means", EN, _PILLS_EN, "enough", gap=6, unless="milk|sleep|food|iron|folic|vitamins|water|rest|pain|relief|help")
 _weak("means", EN, "watching|watch|watched|staring|stare", "trains|train|traffic|lorries|cars|water|river", gap=3, unless="baby|kids|toddler|son|daughter|tv|film|movie|toy|set")
 _weak("means", EN, "fast|express", "trains|train", gap=0)
-_strong("self_injury", EN, "cutting|burning|scratching|hitting|harming|biting|bruising", "only|helps|works|release|relief|calms|numbs", gap=4, unless=_ACCIDENT_EN + "|out|down|back|sugar|caffeine|carbs|dairy|gluten|hair|fringe|nails|cream|grass|onions|toast|fan|breeze")
+_strong("self_injury", EN, "cutting|burning|scratching|hitting|hurting|harming|biting|bruising", "only|helps|works|release|relief|calms|numbs", gap=4, unless=_ACCIDENT_EN + "|out|down|back|sugar|caffeine|carbs|dairy|gluten|hair|fringe|nails|cream|grass|onions|toast|fan|breeze|hips|pelvis|feet|boobs|nipples|stitches|scar")
 _strong("self_injury", EN, "did|done|doing|do", "my", "thighs|arms|wrists|legs|stomach", "again|tonight|xpurposex|deeper", gap=1, unless="shave|shaved|shaving|wax|waxed|waxing|tan|fake|cream|nails|stretches|exercises|moisturise*|moisturize*|massage")
 _strong("hopeless", EN, "no", "way", "doing|living|going|do|live|cope|last|survive", "another|rest|years|life|decades", gap=3, unless="job|work|mortgage|commute|nausea|sickness|heartburn|pregnancy|pregnant|nappies|nights")
 _weak("hopeless", EN, "rest", "of", "my", "life", gap=0, unless="love|partner|husband|grateful|remember|cherish|happy")
