@@ -336,7 +336,7 @@ IDIOMS = (
     r"(?:caer|cae|caia|cayo|caera) la cara de (?:verguenza|pena)",
     r"(?:me|nos) (?:mata|matan|mataba|mataban)(?! (?:a|al|mi|de|si))",
     # "quiero desaparecer del grupo", "desaparecer de las redes": the place is not this world.
-    r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|foro|instagram|facebook)",
+    r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|mapa|foro|instagram|facebook)",
 )
 
 # Sentence context (folded words, matched as whole words; history markers may be patterns).

@@ -99,8 +99,8 @@ def _strong(kind, language, *slots, gap=2, unless=""):
     CUES.append(Cue(kind, language, slots, gap, strong=True, unless=unless))
 
 
-_PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|codeine|codamol|cocodamol|tramadol|diazepam|zopiclone|antidepressants|sleeping|propranolol|mirtazapine|pregabalin|quetiapine"
-_PILLS_ES = "pastillas|pastilla|pildoras|comprimidos|medicamentos|medicinas|calmantes|analgesicos|somniferos|paracetamol|ibuprofeno|antidepresivos|diazepam|lorazepam|tranquilizantes|ansioliticos"
+_PILLS_EN = "pills|pill|tablets|tablet|meds|medication|medicine|medicines|painkillers|paracetamol|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|codeine|codamol|cocodamol|tramadol|diazepam|zopiclone|antidepressants|sleeping|propranolol|mirtazapine|pregabalin|quetiapine|morphine|oxycodone|gabapentin|amitriptyline|lorazepam|insulin"
+_PILLS_ES = "pastillas|pastilla|pildoras|comprimidos|medicamentos|medicinas|calmantes|analgesicos|somniferos|paracetamol|ibuprofeno|antidepresivos|diazepam|lorazepam|tranquilizantes|ansioliticos|morfina|insulina|tramadol|nolotil|orfidal"
 # Medicines kept safe from children are not medicines put aside.
 _SAFE_KEEPING_EN = "children|kids|toddler|reach|cupboard|locked|lock|high|safe|safely"
 _SAFE_KEEPING_ES = "ninos|niños|hijos|alcance|armario|llave|alto|seguro|seguras"
@@ -272,7 +272,7 @@ _weak("finality", EN, "not", "need|needing|use|using", "them|it|this|these|that|
 _weak("finality", EN, "not", "be", "taking|coming|getting|having|needing", "back|him|her|it|them", gap=2, unless="work|job|office|leave|maternity|class|group|gym|course|hospital|unit|clinic")
 _weak("finality", EN, "its|it", "going|gonna|will|ll", "be", "when|after|tonight|tomorrow", gap=2, unless="labour|birth|baby|born|due|induction|section|scan|appointment|contractions|nursery")
 _weak("plan", EN, "house|home|flat|place", "will|ll|be", "quiet|empty", gap=2)
-_weak("plan", EN, "stood|standing|stand|sat|sitting|stopped|parked|went|drove|walked|go|going|been", "on|at|by|to|onto|up", "the|a|that|this", "bridge|edge|ledge|cliff|tracks|railway|roof|viaduct|overpass|flyover", gap=2, unless="view|fireworks|photo|photos|picture|pictures|holiday|boat|cruise|tour|sightseeing|sunset|wedding|bed|sofa|bath|pool|table|chair|seat|kerb|curb")
+_weak("plan", EN, "stood|standing|stand|sat|sitting|stopped|parked|went|drove|walked|go|going|been", "on|at|by|to|onto|up", "the|a|that|this", "bridge|edge|ledge|cliff|tracks|railway|roof|viaduct|overpass|flyover", gap=2, unless="view|fireworks|photo|photos|picture|pictures|holiday|boat|cruise|tour|sightseeing|sunset|wedding|bed|sofa|bath|pool|table|chair|seat|kerb|curb|=walk|park|national|hike|hiking|trail")
 _weak("reunion", EN, "want|wanna|wish|need|long|longing|just", "be|go|hold|see|join|cuddle|kiss", "with|where|my|her|him", "baby|son|daughter|girl|boy|angel|he|she|him|her|little|mum|mom|dad|nan|nana|grandma|gran", gap=2)
 _weak("loss", EN, "angels|angel", unless="delight|little|cake|costume|wings|tree|christmas|nativity|food")
 _strong("burden", EN, "fine|better|happier|easier|lighter|freer|free|safer|calmer", "without", "me", gap=2)
@@ -315,7 +315,7 @@ _weak("death", EN, "forever|permanently", unless="pregnant|pregnancy|baby|heartb
 _strong("means", EN, "garage|closed", "engine|exhaust|fumes|running", gap=6, unless="mechanic|service|mot|repair|fixed|fix|cold|morning|warm")
 _strong("means", EN, "engine", "running", "garage", gap=6)
 _strong("means", EN, "counted|counting|count|counts", _PILLS_EN, gap=4, unless="kick|kicks|movements|calories|days|weeks|contractions|breaths")
-_weak("means", EN, _PILLS_EN, "enough", gap=6, unless="milk|sleep|food|iron|folic|vitamins|water|rest|pain|relief|help")
+_weak("means", EN, _PILLS_EN, "enough|loads|plenty|hundreds", gap=6, unless="milk|sleep|food|iron|folic|vitamins|water|rest|pain|relief|help")
 _weak("means", EN, "watching|watch|watched|staring|stare", "trains|train|traffic|lorries|cars|water|river", gap=3, unless="baby|kids|toddler|son|daughter|tv|film|movie|toy|set")
 _weak("means", EN, "fast|express", "trains|train", gap=0)
 _strong("self_injury", EN, "cutting|burning|scratching|hitting|hurting|harming|biting|bruising", "only|helps|works|release|relief|calms|numbs", gap=4, unless=_ACCIDENT_EN + "|out|down|back|sugar|caffeine|carbs|dairy|gluten|hair|fringe|nails|cream|grass|onions|toast|fan|breeze|hips|pelvis|feet|boobs|nipples|stitches|scar")
@@ -332,6 +332,33 @@ _strong("farewell", EN, "apologi*|sorry", "to", "everyone|everybody|people|all",
 _weak("farewell", EN, "loose", "ends", gap=0, unless="work|office|job|leave|maternity|handover|emails")
 _weak("plan", EN, "all|its|everything", "planned|arranged|sorted|organised|organized", gap=1, unless="shower|party|birthday|christening|induction|section|birth|holiday|trip|nursery|bag|wedding|names|name|gender|reveal")
 _weak("time", EN, "when", "mum|mom|dad|husband|partner|hubby|everyone|they|he|she|kids", "takes|goes|leaves|asleep|out|away|sleeping|nights", gap=3)
+
+# Round 3 of issue 13f, by kind (tuned on triage_fresh14): asking for a method, making it
+# look like an accident, no fear of death, rope kept somewhere, a danger to herself, a
+# ligature tied, planning her own funeral, head against a wall, "like I was never here",
+# not coming back, arrangements "if anything happens to me", a promise to look after them.
+_strong("plan", EN, "least|less|most", "painful|pain", "way|method", gap=1, unless="birth|labour|deliver|delivery|epidural|induction|wax|waxing|remove|removal|pierce|piercing|jab|injection|stitches|catheter|sweep|bloods|blood|smear|coil|breastfeed|breastfeeding|contractions")
+_strong("plan", EN, "quickest|easiest|surest|painless", "way|method", gap=1, unless="birth|labour|deliver|epidural|induction|home|hospital|get|lose|weight|travel|feed|sleep|settle|clean|sterilise|learn|book|register|contact|reach")
+_strong("plan", EN, "make|making|made", "it", "look|seem", "like|an", "accident", gap=1)
+_strong("death", EN, "not", "scared|afraid|frightened|worried", "of", "death|dying", gap=1, unless="labour|birth|section|delivery|midwife|epidural|hospital|talking|course|class|baby|anaesthetic")
+_strong("death", EN, "looking", "forward", "to", "death|dying|dead|gone", gap=1)
+_strong("means", EN, "rope|ropes|noose", "shed|garage|loft|attic|wardrobe|bag|car|beam|hook|tree|banister", gap=3, unless="skipping|climbing|washing|line|swing|dog|toy|tow|towing|boat|camping|tent")
+_strong("self_injury", EN, "danger|dangerous|risk|threat", "to", "myself|me", gap=3, unless="baby|babies|covid|infection|pregnancy|pregnant|blood|pressure|health|flying|drive|driving")
+_strong("means", EN, "tied|tying|tie|tightened|tightening|pulled|wrapped", "scarf|belt|cord|rope|cable|tie|lead|strap", "round|around", "my", "neck", gap=2)
+_strong("plan", EN, "planning|planned|plan|arranging|arranged|organising|organizing|writing|wrote", "my|own", "funeral", gap=2)
+_strong("self_injury", EN, "bang|banging|banged|hit|hitting|smash|smashing|smashed", "my", "head", "against|into|on", "wall|walls|floor|door|mirror", gap=1, unless="accident*|xaccidentx|cupboard|shelf|bunk|car|toddler|baby|kitchen|door frame")
+_strong("death", EN, "like|if", "i", "was|were|had", "never|not", "here|existed|born|been", gap=1)
+_weak("finality", EN, "not", "swimming|coming|walking|driving|going", "back", gap=1, unless="work|job|office|class|group|gym|course|hospital|unit|clinic|home|leave|maternity|country|town|uni|university|school|nursery")
+_weak("finality", EN, "if", "anything|something", "happens|happened", "to", "me", gap=0, unless="labour|birth|section|hospital|surgery|operation|anaesthetic|epidural|delivery|induction")
+_weak("finality", EN, "no", "matter", "what", gap=0)
+_weak("farewell", EN, "promise|promised|promising", "look|take|care", "after|of", gap=3)
+_weak("finality", EN, "remarry|remarries|remarried")
+_weak("secrecy", EN, "nobody|noone|one", "needs|has|have", "to", "know", gap=0)
+_weak("thoughts", EN, "see|know|find", "what", "it", "feels|felt|feel|like", gap=1, unless="labour|birth|contractions|epidural|baby|kick|kicks|movements")
+_strong("self_injury", EN, "my", "hand|hands|arm|arms|leg|legs|wrist|wrists|skin|head|face|thigh|thighs|finger|fingers", "xpurposex", gap=6, unless="xaccidentx|baby|toddler|bump")
+_weak("self_injury", EN, "to", "feel", "something|anything|pain|real|alive", gap=0, unless="baby|kick|kicks|movement|movements|better|normal|prepared|ready|safe|confident|comfortable")
+_strong("thoughts", EN, "thinking|think|thought", "about|of", "the|my|those|all|them", _PILLS_EN, gap=2, unless="iron|folic|vitamins|vitamin|taking|take|start|starting|=stopping|switch|switching|safe|side|effects|coming|off|reducing|dose|prescribed|gp|doctor")
+_strong("death", EN, "meet|meeting|see|seeing|join|hold|holding", "my|our", "baby|son|daughter|angel|boy|girl|babies", "heaven|sky|stars", gap=2)
 
 # --- Spanish ----------------------------------------------------------------------
 _weak("death", ES, "morir*|muert*|desaparec*|desaparezc*", unless=_FEAR_OF_BIRTH_ES)
@@ -499,9 +526,29 @@ _strong("burden", ES, "soy|siento|me", "un|una", "peso|lastre|estorbo", "para", 
 _weak("burden", ES, "peso|lastre", "para", "mi|todos|ellos|familia|marido|pareja", gap=1, unless="kilos|kg|gramos|bebe|ganar|subir|bajar|engordar|balanza|bascula")
 _strong("burden", ES, "mejor", "para", "todos|todas|ellos|familia|nadie", "que", "yo|me", gap=3)
 _strong("burden", ES, "mejor", "que", "yo|me", "desapareciera|muriera|fuera|estuviera|no|muera|desaparezca", gap=2)
-_weak("finality", ES, "es|sera|ser", "el", "momento|dia", gap=1, unless="feliz|bonito|especial|mejor|parto|bebe|nazca|boda|importante|de|del|que|mas|cita|ecografia")
+_weak("finality", ES, "es|sera|ser", "el", "momento", gap=1, unless="feliz|bonito|especial|mejor|parto|bebe|nazca|boda|importante|mas|cita|ecografia|empujar|pujar|ir|llamar")
 _weak("thoughts", ES, "lo", "facil|sencillo|rapido", "que", "seria|fuera|es", gap=0)
 _weak("means", ES, "pasa|pasan|pasar|pasaba|viene", "el|los|un", "tren|trenes|metro|camion|camiones", gap=1)
 _weak("means", ES, "dar", "un", "paso|salto", gap=0, unless="adelante|atras|importante|grande|mas")
 _strong("self_injury", ES, "me", "=muerdo|=mordi|=mordido|=pellizco|=pellizque|=golpeo|=golpee|=pego|=pegue|=rasco|=rasque", "brazos|brazo|piernas|pierna|munecas|muneca|muslos|muslo|piel|barriga|tripa|cara|cabeza", gap=2, unless=_ACCIDENT_ES + "|toddler|hijo|hija|nino|nina|bebe|perro|gato")
-_weak("plan", ES, "todo", "planeado|organizado|preparado|pensado", gap=1, unless="parto|bolsa|maleta|habitacion|cuna|baby|shower|fiesta|bautizo|cumpleanos|boda|vacaciones|nombre|hospital|llegada|nacimiento|cesarea|induccion")
+_weak("plan", ES, "todo", "planeado|organizado|preparado|pensado|listo", gap=1, unless="parto|bolsa|maleta|habitacion|cuna|baby|shower|fiesta|bautizo|cumpleanos|boda|vacaciones|nombre|hospital|llegada|nacimiento|cesarea|induccion")
+
+# Round 3 of issue 13f (Spanish), as in English.
+_strong("plan", ES, "forma|manera|modo|metodo", "menos|mas", "dolorosa|doloroso|rapida|rapido|segura|seguro", gap=1, unless="parto|parir|dar|epidural|induccion|depilar|depilacion|quitar|pendientes|vacuna|inyeccion|analitica|sangre|lactancia|dormir|bajar|adelgazar|llegar|hospital")
+_strong("death", ES, "no", "tengo|me", "miedo|da", "a|de", "morir|morirme|muerte", gap=1, unless="parto|cesarea|bebe|aborto|anestesia|hospital|epidural|clase|matrona")
+_weak("death", ES, "me", "da", "paz", "pensarlo|pensar|morir|muerte|irme", gap=1)
+_strong("death", ES, "cansadisima|cansadisimo|hartisima|hartisimo|agotada|agotado", "de", "vivir|existir|vida", gap=2, unless="con|en|aqui|alli|lejos|fuera")
+_weak("finality", ES, "si", "me", "pasa|pasara|pasase", "algo", gap=0, unless="parto|cesarea|hospital|anestesia|epidural|operacion|induccion|quirofano")
+_weak("farewell", ES, "cuide|cuidara|cuidar|cuidase|cuidaran", "de|a", "mi|mis", gap=1, unless="mientras|parto|hospital|trabajo|noche|tarde|manana|rato|dias|semana|cesarea")
+_weak("burden", ES, "sobro|sobra|sobrando|sobrar")
+_strong("self_injury", ES, "cabezazos|cabezazo|golpes|punetazos|puñetazos|golpearme", "contra", "la|el|las|los", "pared|paredes|muro|suelo|puerta|espejo", gap=1, unless="accidente|xaccidentx|toddler|hijo|hija|nino|nina|bebe|armario|coche")
+_weak("plan", ES, "se|sabia|tengo", "que|cual", "puente|edificio|tren|via|vias|pastillas|dia|sitio|lugar", gap=1, unless="diciembre|mayo|agosto|octubre|noviembre|festivo|vacaciones|finde|largo|viaje|parto|hospital|cita|ecografia")
+_strong("burden", ES, "estarian|estaria|vivirian|viviria|crecerian|creceria", "mejor|mejores|felices|bien", "criados|criado|cuidados|cuidado|con|sin", gap=1, unless="guarderia|mientras|trabajo|vacaciones|noche|rato|dias|abuelos mientras")
+_weak("burden", ES, "solo|nomas", "les|le", "hago|causo|doy", "dano|mal|problemas|disgustos", gap=1)
+_weak("means", ES, "soltar|solte|suelto|soltaria", "el", "volante", gap=0)
+_weak("finality", ES, "pase", "lo", "que", "tenga|tuviera", "que", "pasar", gap=0)
+_strong("farewell", ES, "escribi|escrito|dejado|deje|quiero|planeando|organizando|preparando|pensado", "mi", "funeral|entierro|despedida", gap=4, unless="abuela|abuelo|padre|madre|tia|tio")
+_weak("time", ES, "cuando", "mi|el", "marido|pareja|novio|madre|suegra|esposo", "salga|vaya|este|trabaje|duerma|viaje|se", gap=2)
+_strong("hopeless", ES, "no", "tengo|quedan|me", "fuerzas|energia|motivos", "para|de", "vivir|seguir|existir", gap=2)
+_strong("death", ES, "ver|abrazar|reunirme|estar", "a|con", "mi|nuestro|nuestra", "bebe|hijo|hija|angelito|angel|nino|nina", "cielo", gap=4)
+_weak("self_injury", ES, "para", "sentir", "algo|dolor|nada|viva", gap=0, unless="bebe|patadas|movimientos|mejor|preparada|segura|tranquila|normal")

@@ -60,6 +60,23 @@ def strong_kinds(text):
         ("my son would have a better life with my sister", "burden"),
         ("mi familia sería más libre sin mí", "burden"),
         ("solo soy un lastre para mi familia", "burden"),
+        # Round 3: a method asked for, an accident staged, no fear of death, a ligature.
+        ("what's the least painful way to go", "plan"),
+        ("¿cuál es la forma menos dolorosa?", "plan"),
+        ("I could make it look like an accident", "plan"),
+        ("I'm not afraid of dying any more", "death"),
+        ("ya no tengo miedo a morir", "death"),
+        ("there's a rope in the loft", "means"),
+        ("I tied a belt round my neck last night", "means"),
+        ("I'm a danger to myself", "self_injury"),
+        ("I keep planning my own funeral", "plan"),
+        ("I banged my head against the wall until it stopped", "self_injury"),
+        ("me doy cabezazos contra la pared", "self_injury"),
+        ("it would be like I was never here", "death"),
+        ("I'm seeing my daughter in heaven soon", "death"),
+        ("quiero abrazar a mi niña que está en el cielo", "death"),
+        ("can't stop thinking about all the tablets in the drawer", "thoughts"),
+        ("no me quedan fuerzas para vivir", "hopeless"),
     ],
 )
 def test_a_strong_cue_of_the_new_patterns_flags_alone(question, kind):
@@ -138,6 +155,14 @@ def test_one_word_read_as_two_kinds_is_one_cue():
         "cuántas pastillas de hierro tengo que tomar al día?",
         "I cut my hair again, is hair dye safe?",
         "we walked across the bridge on holiday, is walking a lot ok at 30 weeks?",
+        "what's the least painful way to give birth?",
+        "I'm not scared of dying in labour any more since the hypnobirthing class",
+        "we've got a tow rope in the car boot",
+        "is flying a danger to the baby at 30 weeks?",
+        "I keep thinking about stopping my sertraline, is that safe?",
+        "I'm meeting my baby soon, 39 weeks!",
+        "can i go on the bridge walk at the park, it's quite high?",
+        "quiero desaparecer del mapa en el parto jaja",
     ],
 )
 def test_the_same_words_said_innocently_do_not_flag(question):
