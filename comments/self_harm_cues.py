@@ -6,7 +6,8 @@ The self-harm rules of ``comments.red_flags`` name phrases ("kill myself", "quie
 morir"); readers who are thinking of suicide rarely use them. What clinicians listen
 for is a handful of *kinds* of cue (the questions of a suicide-risk assessment): death
 or not existing, hopelessness, being a burden, a means or method, saying goodbye, a
-plan or a time, hurting herself, thoughts about it that keep coming back. One cue of
+plan, a time set, finality ("I'm done", "made my peace"), being with someone who died,
+a death she grieves, secrecy, hurting herself, thoughts about it that keep coming back. One cue of
 most kinds is said innocently every day ("the train journey", "letters to the baby",
 "I can't take this heartburn"); two different kinds in one question seldom are.
 
@@ -15,7 +16,8 @@ So ``comments.triage`` flags self-harm when
 - a **strong** cue appears (one that is hardly ever innocent when the reader says it
   of herself: "saving up my tablets", "cutting myself", "not wake up", "cansada de
   vivir"), or
-- **two different kinds** of weaker cue appear in the same question.
+- **two different kinds** of weaker cue appear in the same question, in different words
+  ("died" is a loss; it is not also a wish to die).
 
 The window is the whole question, not the sentence: readers write in fragments ("I
 wrote letters to my kids. Tonight when he's at work."), a question is short (at most

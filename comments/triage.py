@@ -22,7 +22,10 @@ into words and matches them:
   before term, or only once movements are expected.
 - **Idioms and intent**: figures of speech that use a red flag's words innocently
   ("this heartburn is killing me", "me muero de ganas", "dying to know";
-  ``red_flags.IDIOMS``) become ``xidiomx`` and count for nothing; "on purpose" /
+  ``red_flags.IDIOMS``), and a wish to die laughed off ("want to die lol"), become
+  ``xidiomx`` and count for nothing; a time alone as a sentence ("Tonight.") is marked
+  ``xalonex``, a young child ("my 2 year old") reads as "toddler", and scratching in a
+  question about itching becomes ``xitchscratchx``; "on purpose" /
   "a propósito" becomes ``xpurposex`` ("not on purpose" ``xaccidentx``), a count of eight or
   more of a medicine ``xmanyx`` ("took 20 of my sertraline"), and "sentido" in "no le veo
   sentido" ``xsensex`` (sense, not feeling the baby).
