@@ -107,6 +107,21 @@ EVENT_CATEGORIES = frozenset({"trauma"})
 # Words that join the last item of a list ("no bleeding, cramps or fluid").
 LIST_JOINS = frozenset({"or", "nor", "o", "u", "ni"})
 
+# Everyday words one letter from a rule word: spelled right, they are not a misspelling of
+# it ("quiero" is not "quieto", "quedarme" is not "quemarme").
+NOT_MISSPELLINGS = frozenset(
+    {
+        "quiero",
+        "quieres",
+        "quiere",
+        "quedarme",
+        "quedarse",
+        "quedarte",
+        "llevarme",
+        "cenarme",
+    }
+)
+
 
 # Words that may stand between a negation and what it negates.
 FILLERS = {
@@ -317,9 +332,11 @@ IDIOMS = (
     + _FEELINGS_ES
     + r")",
     r"(?:me|nos) (?:esta|estan|estaba|estaban) matando",
+    # "se me va a caer la cara de vergüenza": shame, not a fall.
+    r"(?:caer|cae|caia|cayo|caera) la cara de (?:verguenza|pena)",
     r"(?:me|nos) (?:mata|matan|mataba|mataban)(?! (?:a|al|mi|de|si))",
     # "quiero desaparecer del grupo", "desaparecer de las redes": the place is not this world.
-    r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|foro|instagram|facebook)",
+    r"desaparecer (?:del|de la|de las|de los|de este|de ese) (?:grupo|chat|whatsapp|redes|reunion|trabajo|oficina|fiesta|cena|mapa del grupo|mapa|foro|instagram|facebook)",
 )
 
 # Sentence context (folded words, matched as whole words; history markers may be patterns).
@@ -928,6 +945,8 @@ _seq(
     "thing|reason|one|person",
     "stopping|keeping|holding|stops|keeps|still",
     gap=2,
+    # "the only thing keeping me sane / awake / going through the night" is comfort.
+    unless="sane|awake|comfortable|cool|warm|fed|sleeping|sleep|pillow|coffee|tea|snack|snacks|biscuits|fan|podcast|podcasts|show|tv",
 )
 _seq(
     "self_harm",
@@ -1126,6 +1145,8 @@ _near(
     "letters|letter",
     "kids|children|family|partner|husband|mum|goodbye|everyone|everybody|son|daughter|baby|boys|girls",
     window=6,
+    # Letters to the baby in a journal or a memory box are a keepsake, not a goodbye.
+    unless="journal|diary|keepsake|memory|memories|capsule|bump|scrapbook|book|birthday|santa|christmas|older|grows|grown|future|turns|18|eighteen|21|someday|one",
 )
 _near(
     "self_harm",
@@ -1156,7 +1177,14 @@ _seq(
 
 _one("self_harm", ES, "suicid*")
 _seq("self_harm", ES, "dejar|deje", "de", "existir|vivir", gap=0)
-_seq("self_harm", ES, "=hacerme|=hacerse|=haciendome", "cortes|heridas|quemaduras", gap=1)
+_seq(
+    "self_harm",
+    ES,
+    "=hacerme|=hacerse|=haciendome",
+    "cortes|heridas|quemaduras",
+    gap=1,
+    unless="xitchscratchx|pica|picor|picazon|comezon|colestasis|sarpullido|ronchas",
+)
 _seq("self_harm", ES, "nadie", "notaria|echaria|extranaria|importaria|daria", gap=3)
 _seq("self_harm", ES, "si", "me", "muero|muriera|fuera|desapareciera", gap=1)
 _seq("self_harm", ES, "que", "todo", "acabe|termine|se acabe|pare", gap=2)
@@ -1251,7 +1279,7 @@ _seq(
     "haciendo|hago|hice|hecho|=hacerme|=hacer",
     "dano|=cortes|=heridas|quemaduras",
     gap=2,
-    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando",
+    unless="cai|caida|caerme|accidente|xaccidentx|querer|rodilla|tobillo|espalda|cocinando|xitchscratchx|pica|picor|comezon|colestasis",
 )
 _near(
     "self_harm",
@@ -1376,7 +1404,15 @@ _seq(
     "otra|otro|alguien",
     gap=2,
 )
-_seq("self_harm", ES, "soy|yo|solo|siento", "=estorbo|=estorbando|=carga", gap=2)
+# Feeling a burden for asking for help with the house is not feeling one to live.
+_seq(
+    "self_harm",
+    ES,
+    "soy|yo|solo|siento",
+    "=estorbo|=estorbando|=carga",
+    gap=2,
+    unless="pidiendo|pidiendole|pedir|pedirle|pido|ayuda|ayude|ayudar|ayudarme|casa|tareas|limpieza",
+)
 _seq(
     "self_harm",
     ES,
@@ -1622,7 +1658,7 @@ _seq("fainting", ES, "vi|veo|todo", "negro", gap=2)
 _near("fainting", ES, "desperte|desperto|encontro", "suelo", window=6)
 
 # --- Heavy or ongoing bleeding ---------------------------------------------------
-_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|floss*|mouth|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger|ear|eye|eyes|graze*|skin"
+_NOT_VAGINAL = "gum|gums|nose|nosebleed|nosebleeds|tooth|teeth|brush*|floss*|mouth|piles|haemorrhoid*|hemorrhoid*|nipple*|cut|finger|ear|eye|eyes|graze*|skin|xitchscratchx"
 # Any bleeding from 24 weeks (placenta), and before that unless the reader says it is
 # slight: light bleeding in early pregnancy is for the early pregnancy unit, not 999.
 _MINIMISERS_EN = "little|bit|slight|slightly|light|tiny|speck*|smear|streak*|brown|pink|faint"
@@ -1641,7 +1677,8 @@ _near(
 _one("bleeding", EN, "clot|clots|clotting")
 _near("bleeding", EN, "pad|pads|towel|towels", "soak*|fill*|through|hour|hourly|full", window=6)
 # Word by word, not "sangr*": "sangre" alone can be a blood test ("análisis de sangre").
-_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion"
+# Blood from the skin (a scratch, a cut finger) is not bleeding from the vagina.
+_NOT_VAGINAL_ES = "analisis|analitica|prueba|azucar|glucosa|tension|grupo|encia|encias|nariz|diente*|cepill*|hemorroide*|pezon*|donar|transfusion|rascado|rascar|rasco|rascando|rascarme|dedo|dedos|herida|rodilla|codo|grano|granos|picadura|xitchscratchx"
 _MINIMISERS_ES = (
     "poco|poquito|poquito|ligero|ligera|leve|levemente|marron|rosado|rosa|manchita|gotita"
 )
@@ -1837,7 +1874,8 @@ _near(
     "fuerte|fuertisimo|intenso|insoportable|horrible|terrible|muchisimo|tremendo|peor|constante|punzante|"
     "atroz|brutal|retuerzo|retorciendo|empeora|mas",
     window=4,
-    unless="cabeza|espalda|pierna*|muela*|regla|garganta|pecho|ingle",
+    # An itching belly ("me pica muchísimo la barriga") is not pain.
+    unless="cabeza|espalda|pierna*|muela*|regla|garganta|pecho|ingle|pica|picor|picazon|comezon|xitchscratchx",
 )
 _near("abdominal_pain", ES, "hombro", "dolor|duel*|punta", window=4)
 _near(
@@ -2151,7 +2189,7 @@ _near(
     "landed|land|hit|banged|bashed|knocked",
     "bump|tummy|stomach|belly",
     window=5,
-    unless="baby|babys|head",
+    unless="baby|babys|head|climb*|play|playing|cuddle*|cuddling",
 )
 _near(
     "trauma",
@@ -2159,7 +2197,8 @@ _near(
     "kick*|punch*|elbow*|headbutt*|hit",
     "bump|tummy|stomach|belly",
     window=6,
-    unless="baby|babys|feel|felt|feeling|movement*|counting",
+    # A child's blow while climbing on her or playing is gentle; a hard kick is not.
+    unless="baby|babys|feel|felt|feeling|movement*|counting|climb*|play|playing|cuddle*|cuddling",
 )
 _near(
     "trauma",
@@ -2194,7 +2233,7 @@ _near(
     "golpe|golpeado|golpeo|golpee|patada",
     "barriga|tripa|vientre|tripita",
     window=5,
-    unless="bebe|nene|nena|feto",
+    unless="bebe|nene|nena|feto|jugamos|jugando|juega|jugar|juego|subirse|sube|trepa",
 )
 _seq("trauma", ES, "accidente", "trafico|coche|moto|bici|carretera|carro|auto|camion", gap=2)
 _near("trauma", ES, "tiro|tiraron|tumbo|derribo|empujo|echo|cai|caigo|aviento", "suelo", window=5)
@@ -2204,7 +2243,7 @@ _near(
     "pegue|pego|golpee|golpeo|di",
     "barriga|vientre|golpe",
     window=5,
-    unless="bebe|nene|nena",
+    unless="bebe|nene|nena|jugamos|jugando|juega|jugar|juego|subirse|sube|trepa",
 )
 _one("trauma", ES, "choque|choco|chocaron|chocado|atropell*")
 _near("trauma", ES, "cinturon|airbag", "barriga|tripa|vientre|apreto", window=6)

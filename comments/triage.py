@@ -22,7 +22,10 @@ into words and matches them:
   before term, or only once movements are expected.
 - **Idioms and intent**: figures of speech that use a red flag's words innocently
   ("this heartburn is killing me", "me muero de ganas", "dying to know";
-  ``red_flags.IDIOMS``) become ``xidiomx`` and count for nothing; "on purpose" /
+  ``red_flags.IDIOMS``), and a wish to die laughed off ("want to die lol"), become
+  ``xidiomx`` and count for nothing; a time alone as a sentence ("Tonight.") is marked
+  ``xalonex``, a young child ("my 2 year old") reads as "toddler", and scratching in a
+  question about itching becomes ``xitchscratchx``; "on purpose" /
   "a propósito" becomes ``xpurposex`` ("not on purpose" ``xaccidentx``), a count of eight or
   more of a medicine ``xmanyx`` ("took 20 of my sertraline"), and "sentido" in "no le veo
   sentido" ``xsensex`` (sense, not feeling the baby).
@@ -188,9 +191,52 @@ _SENSE = re.compile(
 )
 
 
+# "I want to die lol", "me quiero morir jajaja": a wish to die said with a laugh right
+# after it is a figure of speech (a wish said without one stays a wish).
+_LAUGHED_OFF = re.compile(
+    r"\b(?:(?:i|me)\s+)?(?:(?:want|wanna|wanted|gonna|could|ll|will|might|quiero|quisiera)\s+)?"
+    r"(?:to\s+)?(?:die|morir|morirme|muero)\s+(?:lol|lmao|lmfao|rofl|haha[ha]*|jaja[ja]*|jeje[je]*|xd)\b"
+)
+# A time standing alone as a whole sentence ("Tonight.", "Esta noche."): a plan told
+# without its act. Marked, the words stay for the rules.
+_TIME_ALONE = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(tonight|this weekend|tomorrow night|esta noche|este finde"
+    r"|este fin de semana|manana por la noche)\s*(?=[.!\n]|$)"
+)
+# A young child as the one who hits or kicks ("my 2 year old", "mi hijo de dos años"):
+# a toddler's blow is not violence or a blow to the bump.
+_YOUNG_CHILD = re.compile(
+    r"\b(?:[1-5]|one|two|three|four|five)\s*(?:year|yr)s?\s*old\b"
+    r"|\b(?:son|daughter|boy|girl)\s*\(?\s*[1-5]\s*\)"
+    r"|\b(?:hijo|hija|nino|nina|nene|nena|peque)\s+de\s+(?:[1-5]|un|uno|dos|tres|cuatro|cinco)"
+    r"\s+(?:ano|anos|anitos)\b"
+)
+
+
+# Scratching in a question about itching (cholestasis, eczema, stretch marks) is the itch,
+# not self-injury: "scratch…"/"rasc…" become ``xitchscratchx`` there, unless the itch is
+# denied ("no es por picor", "it's not the itch").
+_ITCH = re.compile(r"\b(?:itch\w*|cholestasis|eczema|pica|picor|picazon|comezon|colestasis)\b")
+_ITCH_DENIED = re.compile(
+    r"\b(?:not|no|nothing to do with|isnt)\s+(?:es\s+)?(?:por|because of|from|the|an?|de)?\s*"
+    r"(?:itch\w*|picor|pica|comezon|picazon)\b"
+)
+_SCRATCH = re.compile(r"\b(?:scratch\w*|rasc(?:o|a|as|an|ando|ado|ada|ar|arme|ue|aba|aria)\b)")
+
+
+def _mark_itch(text):
+    if _ITCH.search(text) and not _ITCH_DENIED.search(text):
+        return _SCRATCH.sub(" xitchscratchx ", text)
+    return text
+
+
 def _mark_intent(text):
     """Idioms neutralised, the purpose of an act and counts of a medicine marked."""
+    text = _mark_itch(text)
+    text = _LAUGHED_OFF.sub(" xidiomx ", text)
     text = _IDIOMS.sub(" xidiomx ", text)
+    text = _TIME_ALONE.sub(r" \1 xalonex ", text)
+    text = _YOUNG_CHILD.sub(" toddler ", text)
     text = _PURPOSE.sub(
         lambda match: " xaccidentx " if match.group("negation") else " xpurposex ", text
     )
@@ -304,6 +350,7 @@ class Sentence:
     # the clauses set for words that reach no further than their clause ("if", "si").
     information: tuple = ()
     present: frozenset = frozenset()
+    history_clauses: frozenset = frozenset()  # clauses where a marker of the past starts
     current: tuple = ()  # (token index, clause)
     about_others: frozenset = frozenset()  # clauses that may speak of the other person
     resolved: tuple = ()  # token indexes where the sentence says it is over ("it stopped")
@@ -447,6 +494,9 @@ def _general_question(words, asked):
 
 
 _TIME_AGO = re.compile(r"\b(?:ago|hace)\b")
+# "with my son", "con mi hija": a past pregnancy named after the child it gave, unless the
+# clause wishes to be with that child now (see ``_wished_now``).
+_NAMED_AFTER_A_CHILD = re.compile(r"(?:with my|con mi) (?:son|daughter|hijo|hija)\b")
 # A clause after "but"/"pero" that says it is over: "…, but it stopped", "pero paró".
 _ENDS_IT = re.compile(
     r"^(?:(?:it|then|ya|luego|despues|se|me|all|has|had|it s|its|now) )*"
@@ -513,6 +563,11 @@ def _sentence_context(sentence_text, tokens, language, first_index, *, asked=Fal
     ]
     return Sentence(
         history=bool(history),
+        history_clauses=frozenset(
+            tokens[index].clause
+            for index in history
+            if not _NAMED_AFTER_A_CHILD.match(" ".join(words[index : index + 3]))
+        ),
         other_person=other_person,
         about_others=about_others,
         resolved=tuple(
@@ -575,6 +630,8 @@ class Slot:
             return True
         if self.prefixes and token.word.startswith(self.prefixes):
             return True
+        if token.word in red_flags.NOT_MISSPELLINGS:
+            return False
         if self.fuzzy and not self.fuzzy.isdisjoint(_fuzzy_keys(token.word)):
             return True
         return any(
@@ -877,8 +934,17 @@ def _first_match(analysis, compiled, positions, applies):
 
 
 def cues_flag(cues):
-    """True when the cues found show self-harm: a strong one, or two different kinds."""
-    return any(cue.strong for cue in cues) or len({cue.kind for cue in cues}) >= 2
+    """
+    True when the cues found show self-harm: a strong one, or two different kinds said in
+    different words ("my mum died" is a loss, not also a death wish).
+    """
+    if any(cue.strong for cue in cues):
+        return True
+    return any(
+        first.kind != second.kind and first.words != second.words
+        for index, first in enumerate(cues)
+        for second in cues[index + 1 :]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -901,7 +967,14 @@ def find_cues(analyses):
         for cue, compiled in _compiled_cues().get(analysis.language, ()):
             if cue.kind in found and (found[cue.kind].strong or not cue.strong):
                 continue
-            words = _first_match(analysis, compiled, positions, _cue_applies)
+            words = _first_match(
+                analysis,
+                compiled,
+                positions,
+                lambda compiled, analysis, found, kind=cue.kind: _cue_applies_to(
+                    compiled, analysis, found, kind
+                ),
+            )
             if words is not None:
                 found[cue.kind] = Cue(cue.kind, cue.strong, words)
     order = list(self_harm_cues.KINDS)
@@ -909,6 +982,10 @@ def find_cues(analyses):
 
 
 def _cue_applies(compiled, analysis, found):
+    return _cue_applies_to(compiled, analysis, found, None)
+
+
+def _cue_applies_to(compiled, analysis, found, cue_kind):
     """
     A cue counts when the reader says it of herself, now: not negated, not undone by an
     ``unless`` word in its clause, not in a sentence about the past that is not said to
@@ -925,10 +1002,19 @@ def _cue_applies(compiled, analysis, found):
         clauses = {tokens[index].clause for index in found}
         if any(compiled.unless.matches(token) for token in tokens if token.clause in clauses):
             return False
-    if sentence.history and first.clause not in sentence.present:
+    if (
+        sentence.history
+        and cue_kind not in self_harm_cues.TIMELESS
+        and first.clause not in sentence.present
+        and not _wished_now(tokens, first.clause, sentence, analysis.language)
+    ):
         return False
     # Someone else's words ("my sister took an overdose") are not a cue, unless the
     # reader is in the same clause herself ("I've had most of my husband's diazepam").
+    # Goodbyes, burdens and reunions are said to or of someone else by nature ("gave the
+    # dog to my mum", "estar con mi hija en el cielo").
+    if cue_kind in self_harm_cues.SAID_TO_OTHERS:
+        return True
     if sentence.other_person and first.clause in sentence.about_others:
         return any(
             token.word in self_harm_cues.SELF_WORDS[analysis.language]
@@ -936,6 +1022,17 @@ def _cue_applies(compiled, analysis, found):
             if token.clause == first.clause
         )
     return True
+
+
+def _wished_now(tokens, clause, sentence, language):
+    """
+    A wish in the present ("solo quiero estar con mi hija en el cielo, la perdí hace dos
+    meses") is not about the past: the time belongs to the loss, in another clause.
+    """
+    if clause in sentence.history_clauses:
+        return False
+    wishes = self_harm_cues.WISH_WORDS[language]
+    return any(token.word in wishes for token in tokens if token.clause == clause)
 
 
 _PATTERN_WORDS = {
@@ -948,6 +1045,8 @@ _PATTERN_WORDS = {
     "xaccidentx": "not on purpose",
     "xmanyx": "many",
     "xsensex": "sentido",
+    "xalonex": "",
+    "xitchscratchx": "scratching an itch",
     "xidiomx": "",
 }
 

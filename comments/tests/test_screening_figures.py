@@ -80,7 +80,8 @@ def test_the_checks_written_after_the_rules_hold_the_same_figures():
 # The fresh sets the rules were measured and then improved on; the later ones are held-out
 # measurements (README), counted in the figures of every set together.
 @pytest.mark.parametrize(
-    "name", ["triage_fresh.jsonl", "triage_fresh2.jsonl", "triage_fresh6.jsonl"]
+    "name",
+    ["triage_fresh.jsonl", "triage_fresh2.jsonl", "triage_fresh6.jsonl", "triage_fresh12.jsonl"],
 )
 def test_each_fresh_set_improved_on_holds_the_targets_on_its_own(name):
     figures = measure_triage(load_triage_dataset(DATA_DIR / name))
@@ -106,6 +107,15 @@ def test_the_sixth_fresh_set_is_mostly_self_harm_in_both_languages_with_hard_rou
     assert len(rows) >= 90 and len(self_harm) >= 40
     assert 0.4 <= sum(row["language"] == "es" for row in self_harm) / len(self_harm) <= 0.5
     assert sum(not row["urgent"] for row in rows) >= 35
+
+
+def test_the_twelfth_fresh_set_is_mostly_indirect_self_harm_with_hard_routine_ones():
+    rows = load_triage_dataset(DATA_DIR / "triage_fresh12.jsonl")
+    self_harm = [row for row in rows if row["category"] == "self_harm"]
+    assert len(rows) >= 120 and len(self_harm) >= 60
+    assert {row["language"] for row in self_harm} == {"en", "es"}
+    assert sum(not row["urgent"] for row in rows) >= 45
+    assert sum(row["urgent"] and row["category"] != "self_harm" for row in rows) >= 15
 
 
 def test_no_category_falls_far_behind(triage_figures):

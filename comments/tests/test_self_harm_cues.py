@@ -44,7 +44,7 @@ def test_a_strong_cue_alone_flags_self_harm(question, kind):
     [
         ("I feel so hopeless. I've started writing letters", {"hopeless", "farewell"}),
         ("there is a bridge near us and I keep thinking about it", {"means", "thoughts"}),
-        ("I can't go on like this, tonight seems like the time", {"hopeless", "plan"}),
+        ("I can't go on like this, tonight seems like the time", {"hopeless", "time"}),
         ("soy una carga para todos y no le veo salida", {"burden", "hopeless"}),
         ("no aguanto más. Esta noche lo voy a hacer", {"hopeless", "plan"}),
     ],
@@ -109,9 +109,9 @@ def test_idioms_negation_someone_else_and_a_resolved_past_do_not_flag(question):
 def test_the_triage_says_which_cues_fired_for_the_midwife():
     result = triage("I feel hopeless and I've given away my things. It will be tonight")
     assert result.category == "self_harm"
-    assert {"hopeless", "farewell", "plan"} <= {cue.kind for cue in result.cues}
+    assert {"hopeless", "farewell", "time"} <= {cue.kind for cue in result.cues}
     evidence = " ".join(result.evidence)
-    assert "hopelessness: hopeless" in evidence and "plan: tonight" in evidence
+    assert "hopelessness: hopeless" in evidence and "a time set: tonight" in evidence
 
 
 def test_a_question_flagged_by_its_cues_gets_the_crisis_line(settings):
@@ -187,7 +187,7 @@ def test_the_wider_strong_cues_flag_alone(question, kind):
             {"means", "thoughts"},
         ),
         ("I keep wondering how it would feel to step off the balcony", {"means", "thoughts"}),
-        ("tomorrow when he's at work I'll take all my tablets", {"means", "plan"}),
+        ("tomorrow when he's at work I'll take all my tablets", {"means", "time"}),
         ("no le encuentro sentido a nada. Esta noche lo hago", {"hopeless", "plan"}),
         (
             "a veces me dan ganas de estrellar el coche, me siento atrapada",
