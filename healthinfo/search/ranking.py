@@ -287,17 +287,24 @@ def _rank_portable(concept_phrases, language, limit, optional):
     return [Match(*row[2:]) for row in scored[:limit]]
 
 
-def translations_with_text(ids):
-    """The published translations with ``ids`` and their search text, with their articles."""
+def result_rows(ids):
+    """
+    What a results page shows of the published translations with ``ids``: per
+    translation (id, language, title, summary, alternate names, article slug,
+    section text). One query; plain values, no model instances (issue 18: a
+    page of results built them for 15 translations, articles and documents).
+    """
     return (
         ArticleTranslation.objects.published()
         .filter(pk__in=ids)
-        .select_related("article", "search_document")
-        # The vectors are the widest columns and a results page never shows them.
-        .defer(
-            "search_text",
-            "search_vector",
-            "search_document__vector",
-            "search_document__head",
+        .order_by()
+        .values_list(
+            "pk",
+            "language",
+            "title",
+            "summary",
+            "alternate_names",
+            "article__slug",
+            "search_document__text",
         )
     )
