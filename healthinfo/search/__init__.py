@@ -331,5 +331,6 @@ def results_page(ids, outcome, language):
     return shown
 
 
-# Reversed once per page, then replaced by each result's slug (a slug never holds it).
+# The article address is reversed once per page with this stand-in for the slug,
+# which each result's slug then replaces (reverse() per result cost more than its row).
 _SLUG = "0slug0"
