@@ -20,13 +20,16 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
 
 from healthinfo.cache import LISTINGS_GENERATION_KEY
+from healthinfo.models import SearchDocument
 from healthinfo.pagecache import generations
 
 from .analysis import query_words, stems
 from .documents import rebuild_search_documents, refresh_search_document, refresh_search_heads
-from .extracts import extract
+from .extracts import Marker, extract
 from .query import (
     MAX_QUERY_LENGTH,
     content_words,
@@ -36,7 +39,7 @@ from .query import (
     parse,
     suggestion,
 )
-from .ranking import rank, translations_with_text
+from .ranking import rank, result_rows
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ __all__ = [
     "MAX_RESULTS",
     "Group",
     "Outcome",
+    "Result",
     "rebuild_search_documents",
     "refresh_search_document",
     "refresh_search_heads",
@@ -274,25 +278,59 @@ def _stems(parsed):
     return highlights
 
 
+@dataclass
+class Result:
+    """One search result as the page shows it: a published translation, its link and extracts."""
+
+    pk: int
+    language: str
+    title: str
+    summary: str
+    alternate_names: str  # joined with "; "
+    url: str
+    fragments: list
+    complete: bool  # it matches every word
+    foreign: bool  # in another language than the page's
+
+
 def results_page(ids, outcome, language):
     """
-    The published translations with ``ids`` (a page of an outcome's group), in
-    that order, each with ``fragments`` (extracts) and ``complete`` (whether it
-    matches every word). One query; pages unpublished since the search are left out.
+    The ``Result``s of the published translations with ``ids`` (a page of an
+    outcome's group), in that order. One query; pages unpublished since the
+    search are left out.
     """
     group = outcome.results if language == outcome.language else outcome.other
     complete = set(group.ids[: group.complete])
-    by_id = {translation.pk: translation for translation in translations_with_text(ids)}
+    by_id = {row[0]: row for row in result_rows(ids)} if ids else {}
+    # One marker for the page: the results share most of their words, each
+    # looked up once.
+    marker = Marker(outcome.highlights.get(language, ()), language)
     shown = []
+    foreign = language != translation.get_language()
+    with translation.override(language):
+        address = reverse("healthinfo:article", kwargs={"slug": _SLUG})
     for pk in ids:
-        translation = by_id.get(pk)
-        if translation is None:
+        row = by_id.get(pk)
+        if row is None:
             continue
-        document = getattr(translation, "search_document", None)
-        sections = list(document.sections()) if document else []
-        translation.fragments = extract(
-            sections, translation.summary, outcome.highlights.get(language, ()), language
+        _pk, row_language, title, summary, alternate_names, slug, text = row
+        sections = list(SearchDocument(text=text).sections()) if text else []
+        shown.append(
+            Result(
+                pk,
+                row_language,
+                title,
+                summary,
+                "; ".join(name.strip() for name in alternate_names.splitlines() if name.strip()),
+                address.replace(_SLUG, slug),
+                extract(sections, summary, marker=marker),
+                pk in complete,
+                foreign,
+            )
         )
-        translation.complete = pk in complete
-        shown.append(translation)
     return shown
+
+
+# The article address is reversed once per page with this stand-in for the slug,
+# which each result's slug then replaces (reverse() per result cost more than its row).
+_SLUG = "0slug0"

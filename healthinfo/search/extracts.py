@@ -8,11 +8,11 @@ terms and cognates included), so "weak cervix" marks "weak" and "cervix",
 stored section text on every database, escaped before marking.
 """
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .analysis import fold, joined, stem, stop_words
@@ -40,10 +40,12 @@ class Marker:
 
     def matches(self, word):
         """The stem ``word`` contributes to the query, or None."""
-        key = word.lower()
-        if key not in self._seen:
-            self._seen[key] = self._stem_of(key)
-        return self._seen[key]
+        try:
+            return self._seen[word]
+        except KeyError:
+            key = word.lower()
+            found = self._seen[word] = self._seen[key] = self._stem_of(key)
+            return found
 
     def _stem_of(self, word):
         for found in _candidate_stems(word, self.language):
@@ -63,6 +65,12 @@ def _candidate_stems(word, language):
 
 def _words(text):
     return list(_WORD.finditer(text))
+
+
+def escape(text):
+    # Django's escape() without its lazy-string wrapper (the same characters);
+    # called a few hundred times a results page. The fragments are marked safe once.
+    return html.escape(text)
 
 
 def _mark(text, start, end, marker, words):
@@ -136,12 +144,14 @@ def _fragment(heading, body, marker):
     return hits, heading_hits
 
 
-def extract(sections, summary, query_stems, language):
+def extract(sections, summary, query_stems=(), language=None, *, marker=None):
     """
     At most ``MAX_FRAGMENTS`` ``Fragment``s from ``sections`` ((heading, text)
     pairs), best first; the marked summary when no section has a query word.
+    ``marker`` (for ``query_stems`` in ``language``) may be shared by the
+    results of one page.
     """
-    marker = Marker(query_stems, language)
+    marker = marker or Marker(query_stems, language)
     scored = []
     for order, (heading, body) in enumerate(sections):
         hits, heading_hits = _fragment(heading, body, marker)

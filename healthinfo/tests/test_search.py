@@ -223,3 +223,32 @@ def test_rebuild_search_fills_documents_of_bulk_created_pages(
         call_command("rebuild_search", verbosity=0)
     assert titles("infection") == ["Preterm labour"]
     assert SearchTerm.objects.filter(word="insufficiency").exists()
+
+
+def test_a_results_page_is_one_query_of_plain_rows(library, django_assert_num_queries):
+    outcome = search.search("weak cervix", "en")
+    ids = outcome.results.ids
+    with django_assert_num_queries(1):
+        results = search.results_page(ids, outcome, "en")
+    first = results[0]
+    assert isinstance(first, search.Result)
+    assert first.title == "Cervical insufficiency"
+    assert first.url == "/en/articles/cervical-insufficiency/"
+    assert first.alternate_names == "Incompetent cervix; Weak cervix"
+    assert first.complete and not first.foreign
+
+
+def test_results_in_the_other_language_link_to_their_own_site(library):
+    outcome = search.search("cuello uterino", "en")
+    (spanish,) = search.results_page(outcome.other.ids, outcome, "es")
+    assert spanish.url == "/es/articles/cervical-insufficiency/"
+    assert spanish.foreign and spanish.alternate_names == "Cuello uterino incompetente"
+
+
+def test_a_page_unpublished_since_the_search_is_left_out_of_its_results(library):
+    outcome = search.search("cervix", "en")
+    assert len(search.results_page(outcome.results.ids, outcome, "en")) == 2
+    library.status = library.Status.ARCHIVED
+    library.save()
+    shown = search.results_page(outcome.results.ids, outcome, "en")
+    assert [result.title for result in shown] == ["Preterm labour"]

@@ -194,3 +194,18 @@ def test_a_word_no_page_uses_and_nothing_resembles_gets_no_suggestion(client, pa
     html = client.get("/en/search/", {"q": "qwxzv"}).content.decode()
     assert "Did you mean" not in html and "Showing results for" not in html
     assert "No articles matched" in html
+
+
+def test_a_word_in_a_title_counts_among_the_words_a_page_matches(pages):
+    # Three words, no page with all: the page with one in its title and one in
+    # its text (two) comes before the page with one.
+    outcome = search("cholestasis night tube", "en")
+    assert outcome.results.complete == 0
+    assert outcome.results.best == 2
+    assert slugs(outcome)[:2] == ["obstetric-cholestasis", "ectopic-pregnancy"]
+
+
+def test_two_words_no_page_has_together_find_the_pages_with_either(pages):
+    outcome = search("glucose tube", "en")
+    assert outcome.results.complete == 0 and outcome.results.best == 1
+    assert set(slugs(outcome)) == {"gestational-diabetes", "ectopic-pregnancy"}

@@ -27,7 +27,7 @@ def search(request):
     if page.number == 1 and other.ids:
         other_results = results_page(other.ids[:OTHER_LANGUAGE_RESULTS], outcome, other.language)
     results = results_page(page.object_list, outcome, language)
-    complete = [translation for translation in results if translation.complete]
+    complete = [result for result in results if result.complete]
     return render(
         request,
         "healthinfo/search.html",
@@ -39,7 +39,7 @@ def search(request):
             "page": page,
             "results": results,
             "complete_results": complete,
-            "partial_results": [translation for translation in results if not translation.complete],
+            "partial_results": [result for result in results if not result.complete],
             "partial_start": page.start_index() + len(complete),
             "partial_count": page.paginator.count - outcome.results.complete,
             "other_results": other_results,
