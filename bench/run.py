@@ -242,8 +242,12 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
     """{scenario: (measurement or None, note)}; one gunicorn per cache setting."""
     folder = Path(tempfile.mkdtemp(prefix="healthinfo-bench-"))
     results = {}
-    for cache in (True, False):
-        group = [scenario for scenario in chosen if scenario.cache is cache]
+    for cache, search_cache in ((True, True), (True, False), (False, True)):
+        group = [
+            scenario
+            for scenario in chosen
+            if scenario.cache is cache and (scenario.search_cache or not cache) is search_cache
+        ]
         if cache and group and not redis_url:
             results.update(
                 (scenario, (None, "skipped: no Redis (set BENCH_REDIS_URL or install redis)"))
@@ -269,6 +273,7 @@ def run_scenarios(chosen, site, args, wrk, database_url, redis_url, key_prefix):
             # The midwife's session is signed by this process: same key.
             DJANGO_SECRET_KEY=os.environ["DJANGO_SECRET_KEY"],
             BENCH_CACHE_OFF="0" if cache else "1",
+            BENCH_SEARCH_CACHE_OFF="0" if search_cache else "1",
             QUESTIONS_MIN_FILL_SECONDS=str(BENCH_MIN_FILL_SECONDS),
             CACHE_KEY_PREFIX=key_prefix,
             LOG_LEVEL="WARNING",
@@ -686,14 +691,15 @@ def floor_for(scenario, results):
     floors = [
         (
             candidate.cache == scenario.cache,
+            candidate.search_cache == scenario.search_cache,
             candidate.connections == scenario.connections,
             measurement,
         )
         for candidate, (measurement, _) in results.items()
         if candidate.name == scenario.floor and measurement is not None
     ]
-    floors.sort(key=lambda item: (not item[0], not item[1]))
-    return floors[0][2] if floors else None
+    floors.sort(key=lambda item: (not item[0], not item[1], not item[2]))
+    return floors[0][3] if floors else None
 
 
 def describe_run(args, site, cache_note, load_before):

@@ -3,6 +3,8 @@ Settings of the app servers `make bench` starts: production settings plus two be
 
 - ``BENCH_CACHE_OFF=1`` replaces the cache with Django's ``DummyCache``: the
   "cold" scenarios measure every page built from the database.
+- ``BENCH_SEARCH_CACHE_OFF=1`` keeps no search results: the cold search
+  scenario ranks every query afresh while the rest of the cache is warm.
 - ``QueryCountMiddleware`` answers ``X-Bench-Queries`` to requests that ask
   for it, so the bench reports the SQL queries gunicorn really ran.
 
@@ -16,6 +18,10 @@ from healthinfo.settings import *  # noqa: F403
 from healthinfo.settings import MIDDLEWARE, env_bool
 
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+
+if env_bool("BENCH_SEARCH_CACHE_OFF", False):
+    # The rest of the cache warm, as in production; every search ranked afresh.
+    SEARCH_RESULTS_CACHE_SECONDS = 0
 
 if env_bool("BENCH_CACHE_OFF", False):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

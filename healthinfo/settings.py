@@ -264,6 +264,8 @@ LANGUAGES = [
 ]
 # PostgreSQL text-search configuration per language (stemming, stop words) for search.
 SEARCH_CONFIGURATIONS = {"en": "english", "es": "spanish"}
+# How long a query's results are kept in the cache (until any page changes); 0: never kept.
+SEARCH_RESULTS_CACHE_SECONDS = env_int("SEARCH_RESULTS_CACHE_SECONDS", 300)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

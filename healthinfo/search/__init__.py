@@ -19,6 +19,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
@@ -62,7 +63,6 @@ MAX_RESULTS = 1000
 ENOUGH_COMPLETE = 3
 OTHER_LANGUAGE_RESULTS = 5
 RESULTS_CACHE_KEY = "search:{digest}"
-RESULTS_CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,9 @@ def search(query, language, *, correct=True):
         f"{language}\n{correct}\n{query.lower()}".encode(), digest_size=16
     ).hexdigest()
     key = RESULTS_CACHE_KEY.format(digest=digest)
+    keep_for = settings.SEARCH_RESULTS_CACHE_SECONDS
+    if not keep_for:
+        return _search(query, language, dictionary(), correct)
     try:
         found = cache.get_many([key, LISTINGS_GENERATION_KEY])
         generation = found.get(LISTINGS_GENERATION_KEY) or _listings_token()
@@ -131,7 +134,7 @@ def search(query, language, *, correct=True):
         return stored[1]
     outcome = _search(query, language, dictionary(), correct)
     try:
-        cache.set(key, (generation, outcome), RESULTS_CACHE_SECONDS)
+        cache.set(key, (generation, outcome), keep_for)
     except Exception:
         logger.warning("Search results not cached: the cache is unavailable.", exc_info=True)
     return outcome

@@ -252,3 +252,23 @@ def test_a_page_unpublished_since_the_search_is_left_out_of_its_results(library)
     library.save()
     shown = search.results_page(outcome.results.ids, outcome, "en")
     assert [result.title for result in shown] == ["Preterm labour"]
+
+
+def test_a_query_is_ranked_once_until_pages_change(library, monkeypatch):
+    ranked = []
+    real = search._search
+    monkeypatch.setattr(search, "_search", lambda *args: ranked.append(args[0]) or real(*args))
+    search.search("weak cervix", "en")
+    search.search("Weak  cervix", "en")  # the same query, as typed by another reader
+    assert ranked == ["weak cervix"]
+
+
+def test_with_no_time_to_keep_them_results_are_never_cached(library, monkeypatch, settings):
+    settings.SEARCH_RESULTS_CACHE_SECONDS = 0
+    ranked = []
+    real = search._search
+    monkeypatch.setattr(search, "_search", lambda *args: ranked.append(args[0]) or real(*args))
+    first = search.search("weak cervix", "en")
+    second = search.search("weak cervix", "en")
+    assert ranked == ["weak cervix", "weak cervix"]
+    assert first.results.ids == second.results.ids
