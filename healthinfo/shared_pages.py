@@ -73,6 +73,10 @@ WAIT_STEP_SECONDS = 0.02
 # Pages that list articles: they change with any article, translation or category.
 LISTING_PAGE = (CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY)
 
+# Answers kept for one stored page (SharedPageMiddleware): the same page may be asked
+# for under several query strings or host ports, and each is kept on its own.
+ANSWERS_PER_PAGE = 8
+
 # Sent after a page was rendered to be shared (the benchmark counts them).
 page_rendered = Signal()
 
@@ -210,7 +214,7 @@ class _LocalPages:
         self._lock = threading.Lock()
         # {request path: {(query string, scheme, host): _Answer}}
         self._answers = {}
-        # {entry key: [(request path, (query string, scheme, host)), ...]}
+        # {entry key: {(request path, (query string, scheme, host)), ...}}
         self._answered = {}
 
     def get(self, key):
@@ -249,8 +253,11 @@ class _LocalPages:
         with self._lock:
             if self._entries.get(answer.key) is not answer.entry:
                 return  # replaced or dropped meanwhile
+            answered = self._answered.get(answer.key, ())
+            if len(answered) >= ANSWERS_PER_PAGE and (path, where) not in answered:
+                return  # one page under many spellings (?untranslated=1, =2…): bounded
             self._answers.setdefault(path, {})[where] = answer
-            self._answered.setdefault(answer.key, []).append((path, where))
+            self._answered.setdefault(answer.key, set()).add((path, where))
 
     def answers_for(self, path):
         """``{(query string, scheme, host): _Answer}`` kept for ``path`` (None when none)."""
@@ -510,7 +517,7 @@ def remember(request, response):
         # Nothing after serve() made it another reader's own or uncacheable.
         or not response.get("Cache-Control", "").startswith("public, ")
         # The language is the address's (not a header's or a cookie's).
-        or response.get("Content-Language") != translation.get_language_from_path(request.path)
+        or response.get("Content-Language") != translation.get_language_from_path(request.path_info)
     ):
         return
     key, entry = kept

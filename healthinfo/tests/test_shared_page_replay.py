@@ -262,6 +262,14 @@ def test_an_answer_goes_with_its_page(committed, stack_runs):
     assert local_pages.answers_for(PAGE) is None
 
 
+def test_one_page_under_many_query_strings_keeps_a_bounded_number_of_answers(committed):
+    committed(make_article, "topic")
+    for number in range(3 * shared_pages.ANSWERS_PER_PAGE):
+        response = Client().get("/en/", {"untranslated": number})  # one page, many spellings
+        assert response["Cache-Control"].startswith("public, ")
+    assert len(local_pages.answers_for("/en/")) == shared_pages.ANSWERS_PER_PAGE
+
+
 def test_without_local_pages_nothing_is_kept(committed, settings, stack_runs):
     settings.SHARED_PAGE_LOCAL_BYTES = 0
     committed(make_article, "topic")
