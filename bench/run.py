@@ -80,6 +80,14 @@ def parse_args(argv):
         metavar="TEXT",
         help="only the scenarios whose name contains TEXT (repeatable)",
     )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="leave out the scenarios whose name contains TEXT (repeatable); leaving out "
+        "Varnish runs the warm app server without an HTTP cache purger",
+    )
     parser.add_argument("--reseed", action="store_true", help="drop and seed the database again")
     parser.add_argument("--no-save", action="store_true", help="print the table only")
     return parser.parse_args(argv)
@@ -119,6 +127,7 @@ def main(argv=None):
         scenario
         for scenario in scenarios.SCENARIOS
         if not args.scenario or any(text in scenario.name for text in args.scenario)
+        if not any(text in scenario.name for text in args.skip)
     ]
     if any(scenario.through_varnish for scenario in chosen):
         ensure_varnish()  # else those scenarios are reported as skipped

@@ -91,6 +91,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: an address with a NUL byte is refused before anything looks it up.
     "healthinfo.middleware.MalformedRequestMiddleware",
+    # Readers without a session get a shared page kept in this process with the
+    # headers the whole stack below gave it, without running it again.
+    "healthinfo.shared_pages.SharedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -52,7 +52,12 @@ from django.utils.safestring import mark_safe
 
 from healthinfo.cache import CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY
 from healthinfo.pagecache import generations
-from healthinfo.pagecache.http_cache import get_purger, private_answer, shared_answer
+from healthinfo.pagecache.http_cache import (
+    get_purger,
+    private_answer,
+    shared_answer,
+    shared_cache_control,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +72,10 @@ WAIT_STEP_SECONDS = 0.02
 
 # Pages that list articles: they change with any article, translation or category.
 LISTING_PAGE = (CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY)
+
+# Answers kept for one stored page (SharedPageMiddleware): the same page may be asked
+# for under several query strings or host ports, and each is kept on its own.
+ANSWERS_PER_PAGE = 8
 
 # Sent after a page was rendered to be shared (the benchmark counts them).
 page_rendered = Signal()
@@ -181,13 +190,32 @@ def _entry_key(request, variant):
     return ENTRY_KEY.format(digest=hashlib.blake2b(where.encode(), digest_size=16).hexdigest())
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """
+    The whole answer the site gave a reader without a session for one of this
+    process's pages: every header as the middleware stack left it (see ``replay``).
+    """
+
+    key: str
+    entry: Entry
+    headers: dict
+
+
 class _LocalPages:
-    """The shared pages this process served last, up to ``SHARED_PAGE_LOCAL_BYTES``."""
+    """
+    The shared pages this process served last, up to ``SHARED_PAGE_LOCAL_BYTES``,
+    and the answers given with them (``replay``): an answer goes with its page.
+    """
 
     def __init__(self):
         self._entries = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        # {request path: {(query string, scheme, host): _Answer}}
+        self._answers = {}
+        # {entry key: {(request path, (query string, scheme, host)), ...}}
+        self._answered = {}
 
     def get(self, key):
         if not settings.SHARED_PAGE_LOCAL_BYTES:
@@ -214,11 +242,42 @@ class _LocalPages:
         old = self._entries.pop(key, None)
         if old is not None:
             self._bytes -= len(old.content)
+        for path, where in self._answered.pop(key, ()):
+            answers = self._answers.get(path, {})
+            answers.pop(where, None)
+            if not answers:
+                self._answers.pop(path, None)
+
+    def keep_answer(self, path, where, answer):
+        """Keep ``answer`` for requests to ``path`` from ``where``, while its page is kept."""
+        with self._lock:
+            if self._entries.get(answer.key) is not answer.entry:
+                return  # replaced or dropped meanwhile
+            answered = self._answered.get(answer.key, ())
+            if len(answered) >= ANSWERS_PER_PAGE and (path, where) not in answered:
+                return  # one page under many spellings (?untranslated=1, =2…): bounded
+            self._answers.setdefault(path, {})[where] = answer
+            self._answered.setdefault(answer.key, set()).add((path, where))
+
+    def answers_for(self, path):
+        """``{(query string, scheme, host): _Answer}`` kept for ``path`` (None when none)."""
+        return self._answers.get(path)
+
+    def answer(self, answers, where):
+        """The answer for ``where`` among ``answers`` while its page is still the one kept."""
+        with self._lock:
+            answer = answers.get(where)
+            if answer is None or self._entries.get(answer.key) is not answer.entry:
+                return None
+            self._entries.move_to_end(answer.key)
+            return answer
 
     def clear(self):
         with self._lock:
             self._entries.clear()
             self._bytes = 0
+            self._answers.clear()
+            self._answered.clear()
 
 
 local_pages = _LocalPages()
@@ -323,7 +382,7 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
             key, depends_on, now, _may_use_recent_tokens(anonymous), None if anonymous else request
         )
         if entry is not None and verdict.fresh:
-            return _answer(request, entry, anonymous, now)
+            return _answer(request, key, entry, anonymous, now)
         if not anonymous:
             # Her own rendering; the next reader without a session stores the shared one.
             return private_answer(render())
@@ -331,10 +390,10 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
         if not cache.add(lock, uuid.uuid4().hex, RENDER_LOCK_SECONDS):
             lock = None
             if entry is not None and _within_grace(verdict, now):
-                return _answer(request, entry, anonymous, now)
+                return _answer(request, key, entry, anonymous, now)
             rendered = _wait_for_render(key, depends_on)
             if rendered is not None:
-                return _answer(request, rendered, anonymous, timezone.now())
+                return _answer(request, key, rendered, anonymous, timezone.now())
         else:
             # Another request may have stored it between our look and the lock.
             stored = cache.get(key)
@@ -342,7 +401,7 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
                 _release(lock)
                 lock = None
                 local_pages.put(key, stored)
-                return _answer(request, stored, anonymous, now)
+                return _answer(request, key, stored, anonymous, now)
         shared = SharedRender(
             {}
             if tokens_in_view
@@ -365,7 +424,7 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
             entry = _store(key, response, shared, now)
             page_rendered.send(sender=serve, path=request.path, stored=entry is not None)
             if entry is not None:
-                return _answer(request, entry, anonymous, now)
+                return _answer(request, key, entry, anonymous, now)
         return private_answer(response)
     finally:
         del request.shared_page
@@ -393,14 +452,100 @@ def _release(lock):
         logger.warning("Shared page lock not released (it expires by itself).", exc_info=True)
 
 
-def _answer(request, entry, anonymous, now):
+def _answer(request, key, entry, anonymous, now):
     content = entry.content if anonymous else _fill_slots(request, entry)
     response = HttpResponse(content)
     for name, value in entry.headers:
         response[name] = value
     if anonymous:
+        # SharedPageMiddleware keeps the answer as the stack finishes it (``remember``).
+        response.shared_page_entry = (key, entry)
         return shared_answer(response, keys=entry.generations, expires_at=entry.expires_at, now=now)
     return private_answer(response)
+
+
+def _where(request):
+    """
+    What the answer to a reader without a session depends on besides the path: the
+    query string, the scheme and the host (``get_host`` refuses one not allowed).
+    """
+    return (request.META.get("QUERY_STRING", ""), request.scheme, request.get_host())
+
+
+def replay(request):
+    """
+    The answer the whole stack gave last for this page, when it is still current; else None.
+
+    For a reader without a session, the site's answer to a shared page depends
+    only on the address (``Vary: Cookie``, the same contract that lets an HTTP
+    cache keep it): every middleware's part of it (security headers, CSP,
+    language) was decided by the same path, query string, scheme and host. So
+    the headers the stack gave are kept with the page (``remember``) and given
+    again, with ``Cache-Control`` worked out for now; the page is judged
+    current exactly as ``serve`` judges it (same tokens, same day, same
+    ``expires_at``). Anything else (a page not kept, a stale one, an error)
+    goes through the whole stack.
+    """
+    answers = local_pages.answers_for(request.path)
+    if not answers or request.method not in ("GET", "HEAD") or not is_anonymous(request):
+        return None
+    try:
+        answer = local_pages.answer(answers, _where(request))
+        if answer is None:
+            return None
+        now = timezone.now()
+        # Its dependencies were checked when the answer was kept: the page's own tokens cover them.
+        if not _judge(answer.entry, (), now, _may_use_recent_tokens(True)).fresh:
+            return None
+    except Exception:
+        return None  # a host not allowed, no database nor cache copy: the stack answers
+    response = HttpResponse(answer.entry.content, headers=answer.headers)
+    response["Cache-Control"] = shared_cache_control(answer.entry.expires_at, now)
+    return response
+
+
+def remember(request, response):
+    """Keep ``response`` for ``replay``: a shared page's answer, as the whole stack finished it."""
+    kept = getattr(response, "shared_page_entry", None)
+    if (
+        kept is None
+        or request.method not in ("GET", "HEAD")
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or not is_anonymous(request)
+        # Nothing after serve() made it another reader's own or uncacheable.
+        or not response.get("Cache-Control", "").startswith("public, ")
+        # The language is the address's (not a header's or a cookie's).
+        or response.get("Content-Language") != translation.get_language_from_path(request.path_info)
+    ):
+        return
+    key, entry = kept
+    try:
+        where = _where(request)
+    except Exception:
+        return
+    local_pages.keep_answer(request.path, where, _Answer(key, entry, dict(response.items())))
+
+
+class SharedPageMiddleware:
+    """
+    Answer readers without a session from the process's copy of a shared page
+    before the rest of the stack runs (``replay``), with the headers the stack
+    gave that page (``remember``). Near the top of ``MIDDLEWARE``: only what
+    must see every request (the malformed-request check, the bench's counter)
+    comes before it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = replay(request)
+        if response is None:
+            response = self.get_response(request)
+            remember(request, response)
+        return response
 
 
 def _fill_slots(request, entry):

@@ -124,9 +124,8 @@ def _forget_purger(*, setting, **kwargs):
 setting_changed.connect(_forget_purger, dispatch_uid="pagecache-http-cache-purger")
 
 
-def shared_answer(response, *, keys, expires_at=None, now=None):
-    """Mark ``response`` as the same for every reader without a session, tagged with ``keys``."""
-    now = now or timezone.now()
+def shared_cache_control(expires_at, now):
+    """``Cache-Control`` of a shared answer at ``now`` (the page changes at ``expires_at``)."""
     seconds = settings.HTTP_CACHE_SECONDS
     # Overdue notices and review dates are worded per day: no copy outlives the day.
     tomorrow = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -134,7 +133,12 @@ def shared_answer(response, *, keys, expires_at=None, now=None):
     for moment in (expires_at, tomorrow):
         if moment is not None:
             seconds = min(seconds, max(0, int((moment - now).total_seconds())))
-    response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
+    return f"public, max-age=0, s-maxage={seconds}"
+
+
+def shared_answer(response, *, keys, expires_at=None, now=None):
+    """Mark ``response`` as the same for every reader without a session, tagged with ``keys``."""
+    response["Cache-Control"] = shared_cache_control(expires_at, now or timezone.now())
     patch_vary_headers(response, ["Cookie"])
     response[TAGS_HEADER] = ",".join(sorted(tag_for(key) for key in keys))
     return response
