@@ -21,8 +21,9 @@ is a page rendered for her alone (and not stored).
 Freshness: an entry records the cache generation tokens it was built from
 (``healthinfo.cache``; kept in the database, read before the page's queries),
 and is served only while every one of them is current (as this process read
-them less than ``SHARED_PAGE_RECHECK_SECONDS`` ago, when no HTTP cache in front
-could keep the answer: see ``_may_use_recent_tokens``), on the same day
+them less than ``SHARED_PAGE_RECHECK_SECONDS`` ago; an HTTP cache in front that
+fetched a page judged on the previous tokens is purged again once that time has
+passed: ``http_cache.purge_after_change``), on the same day
 (overdue notices and review dates are worded per day), and before its
 ``expires_at`` (the next scheduled publish or unpublish that would change it).
 
@@ -53,7 +54,6 @@ from django.utils.safestring import mark_safe
 from healthinfo.cache import CONTENT_GENERATION_KEY, LISTINGS_GENERATION_KEY
 from healthinfo.pagecache import generations
 from healthinfo.pagecache.http_cache import (
-    get_purger,
     private_answer,
     shared_answer,
     shared_cache_control,
@@ -378,9 +378,7 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
     now = timezone.now()
     lock = None
     try:
-        entry, verdict = _find(
-            key, depends_on, now, _may_use_recent_tokens(anonymous), None if anonymous else request
-        )
+        entry, verdict = _find(key, depends_on, now, True, None if anonymous else request)
         if entry is not None and verdict.fresh:
             return _answer(request, key, entry, anonymous, now)
         if not anonymous:
@@ -430,19 +428,6 @@ def serve(request, render, *, variant="", depends_on=LISTING_PAGE, tokens_in_vie
         del request.shared_page
         if lock:
             _release(lock)
-
-
-def _may_use_recent_tokens(anonymous):
-    """
-    Whether the page may be judged on tokens this process read a moment ago
-    (``SHARED_PAGE_RECHECK_SECONDS``) instead of asking the database.
-
-    Not for an answer an HTTP cache in front may keep: it fetches the page just
-    after a change's purge, and a copy judged on the previous tokens would then
-    stay there for ``s-maxage``. Its misses ask the database, as each of them is
-    rare; readers with a session and sites without such a cache use the tokens.
-    """
-    return not anonymous or get_purger() is None
 
 
 def _release(lock):
@@ -495,7 +480,7 @@ def replay(request):
             return None
         now = timezone.now()
         # Its dependencies were checked when the answer was kept: the page's own tokens cover them.
-        if not _judge(answer.entry, (), now, _may_use_recent_tokens(True)).fresh:
+        if not _judge(answer.entry, (), now, True).fresh:
             return None
     except Exception:
         return None  # a host not allowed, no database nor cache copy: the stack answers

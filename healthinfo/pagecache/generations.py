@@ -264,7 +264,7 @@ def _after_commit(tokens, purge):
     if purge:
         from healthinfo.pagecache import http_cache
 
-        http_cache.purge_generations(tokens)
+        http_cache.purge_after_change(tokens)
 
 
 def _read(keys):

@@ -14,11 +14,18 @@ servers may keep it. Its answer says so:
 - ``X-Cache-Tags``: the cache generations the page was built from
   (``article-generation-12,content-generation``), the surrogate keys a purge names.
 
-When a generation changes, after the commit, every purger is told its tag.
-The generation row keeps ``purge_pending`` until a purge succeeded, and each
-app server retries the pending ones every few seconds, so an HTTP cache that
-was unreachable is purged once it answers again (and a copy it kept can never
-outlive ``s-maxage``).
+When a generation changes, after the commit, every purger is told its tag,
+and told again once ``SHARED_PAGE_RECHECK_SECONDS`` (and a margin) have passed
+(``purge_after_change``). Why twice: an app server may judge a page on tokens
+it read up to that long ago, so a copy the HTTP cache fetches just after the
+first purge may still be the previous page; by the second, every server has
+read the new tokens. That is what lets anonymous answers be judged on recent
+tokens (no query) with a cache in front, and the change still shows within a
+second. The generation row keeps ``purge_pending`` until the second purge
+succeeded, and each app server retries the pending ones every few seconds, so
+an HTTP cache that was unreachable (or a process that stopped between the two
+purges) is purged once it answers again (and a copy it kept can never outlive
+``s-maxage``).
 
 Purgers are pluggable (``HTTP_CACHE_PURGER``): a class with ``purge(tags)``
 that raises when the cache could not be told. ``VarnishPurger`` sends Varnish
@@ -51,6 +58,9 @@ PURGE_TAGS_HEADER = "X-Purge-Tags"
 # Pending purges older than this are retried (younger ones are still being sent by their writer).
 RETRY_AFTER_SECONDS = 2
 RETRY_EVERY_SECONDS = 5
+# The second purge of a change comes this long after the recheck time: the last
+# request judged on tokens older than the change has finished by then.
+PURGE_AGAIN_MARGIN_SECONDS = 0.1
 
 
 class PurgeFailed(RuntimeError):
@@ -153,8 +163,40 @@ def private_answer(response):
     return response
 
 
-def purge_generations(tokens):
-    """Tell the HTTP caches that the generations ``{key: token}`` changed; note success."""
+def purge_after_change(tokens):
+    """
+    Purge the generations ``{key: token}`` a change just committed: at once, and
+    again when no app server can still judge a page on the previous tokens (see
+    the module's docs). The row stays pending until the second purge succeeded.
+    """
+    if get_purger() is None or not tokens:
+        return
+    recheck = settings.SHARED_PAGE_RECHECK_SECONDS
+    if not recheck:
+        purge_generations(tokens)
+        return
+    purge_generations(tokens, final=False)
+    timer = threading.Timer(recheck + PURGE_AGAIN_MARGIN_SECONDS, _purge_again, (tokens,))
+    timer.daemon = True
+    timer.start()
+
+
+def _purge_again(tokens):
+    from django.db import connection
+
+    try:
+        purge_generations(tokens)
+    except Exception:
+        logger.warning("Second purge not sent; retried with the pending ones.", exc_info=True)
+    finally:
+        connection.close()  # this thread's own, opened for the pending flag
+
+
+def purge_generations(tokens, *, final=True):
+    """
+    Tell the HTTP caches that the generations ``{key: token}`` changed; with
+    ``final``, note the success (the purge is not pending any more).
+    """
     purger = get_purger()
     if purger is None or not tokens:
         return
@@ -162,6 +204,8 @@ def purge_generations(tokens):
         purger.purge(sorted(tag_for(key) for key in tokens))
     except Exception as error:
         logger.warning("HTTP cache not purged yet (retried in a few seconds): %s", error)
+        return
+    if not final:
         return
     from healthinfo.pagecache.models import CacheGeneration
 

@@ -65,6 +65,48 @@ def test_a_failed_purge_is_kept_and_sent_again(purger, django_capture_on_commit_
     assert not CacheGeneration.objects.get(key=row.key).purge_pending
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_change_is_purged_again_once_no_server_can_judge_on_the_old_tokens(purger, settings):
+    """
+    Another app server may answer the HTTP cache's refetch, just after the first
+    purge, with the previous page (tokens it read up to the recheck time ago):
+    the second purge, after that time, removes it. The row stays pending until then.
+    """
+    import time
+
+    settings.SHARED_PAGE_RECHECK_SECONDS = 0.3
+    invalidate_article(11)
+    tag = ["article-generation-11"]
+    key = GENERATION_KEY.format(article_id=11)
+    assert purger.purged == [tag]
+    assert CacheGeneration.objects.get(key=key).purge_pending
+    time.sleep(0.3)
+    assert purger.purged == [tag]  # not before the recheck time
+    deadline = time.monotonic() + 5
+    while purger.purged == [tag] and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert purger.purged == [tag, tag]
+    while CacheGeneration.objects.get(key=key).purge_pending and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not CacheGeneration.objects.get(key=key).purge_pending
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_second_purge_is_left_to_the_retries(purger, settings):
+    import time
+
+    settings.SHARED_PAGE_RECHECK_SECONDS = 0.1
+    invalidate_article(12)
+    purger.down = True
+    time.sleep(0.5)  # the second purge failed
+    key = GENERATION_KEY.format(article_id=12)
+    assert CacheGeneration.objects.get(key=key).purge_pending
+    purger.down = False
+    later = CacheGeneration.objects.get(key=key).changed_at + http_cache.timedelta(seconds=3)
+    assert key in http_cache.retry_pending_purges(now=later)
+    assert not CacheGeneration.objects.get(key=key).purge_pending
+
+
 def test_a_purge_of_an_old_token_leaves_a_newer_change_pending(purger):
     invalidate_article(6)
     row = CacheGeneration.objects.get(key=GENERATION_KEY.format(article_id=6))
