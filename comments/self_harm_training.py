@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from comments import self_harm_model
 from comments.evaluation import load_triage_dataset, triage_datasets
-from comments.triage import MAX_TEXT, STEMMERS, analyse, triage
+from comments.triage import MAX_TEXT, STEMMERS, analyse, self_harm_declined, triage
 
 MAX_FALSE_ALARMS = 0.05
 
@@ -44,36 +44,50 @@ class Scored:
     row: dict
     probability: float
     rules_urgent: bool
-    rules_self_harm: bool
+    # A self-harm rule or cue matched but its context turned it down: the model may not flag.
+    declined: bool
 
     @property
     def self_harm(self):
         return is_self_harm(self.row)
 
+    def model_alone(self, threshold):
+        """The model's own verdict (with the guard for negated or past self-harm)."""
+        return self.probability >= threshold and not self.declined
 
-def cross_validate(sets):
+    def model_flags(self, threshold):
+        """The model's self-harm flag in triage: only on a question the rules left routine."""
+        return not self.rules_urgent and self.model_alone(threshold)
+
+    def flagged(self, threshold):
+        """Urgent by the rules, or self-harm by the model."""
+        return self.rules_urgent or self.model_flags(threshold)
+
+
+def cross_validate(sets, fit=self_harm_model.fit):
     """Every question of ``sets`` scored by a model trained on the other sets."""
     prepared = [
         (name, [(row, question_features(row["text"])) for row in rows]) for name, rows in sets
     ]
     scored = []
     for name, rows in prepared:
-        model = self_harm_model.fit(
+        model = fit(
             (found, is_self_harm(row))
             for other, other_rows in prepared
             if other != name
             for row, found in other_rows
         )
         for row, found in rows:
-            rules = triage(row["text"], model=None)
+            text = row["text"][:MAX_TEXT]
+            rules = triage(text, model=None)
+            analyses = [analyse(text, language) for language in STEMMERS]
             scored.append(
                 Scored(
                     name,
                     row,
                     model.probability(found),
                     rules.is_urgent,
-                    rules.category == "self_harm"
-                    or any(flag.category == "self_harm" for flag in rules.flags),
+                    self_harm_declined(analyses),
                 )
             )
     return scored
@@ -81,13 +95,17 @@ def cross_validate(sets):
 
 @dataclass(frozen=True)
 class Point:
+    """Self-harm found and routine questions flagged at one threshold, by each reader."""
+
     threshold: float
-    self_harm_found: int  # rules or model
     self_harm_total: int
-    model_found: int  # model alone
-    false_alarms: int  # routine questions flagged, rules or model
-    model_false_alarms: int  # routine questions the model alone would flag
+    rules_found: int  # flagged urgent by the rules (any category, as triage_report counts)
+    model_found: int  # the model alone
+    self_harm_found: int  # rules or model
     routine_total: int
+    rules_false_alarms: int
+    model_false_alarms: int
+    false_alarms: int  # rules or model
 
     @property
     def recall(self):
@@ -98,25 +116,39 @@ class Point:
         return self.false_alarms / self.routine_total if self.routine_total else 0.0
 
 
-def point(scored, threshold):
+def point(scored, threshold, language=None):
+    """The figures at ``threshold`` over ``scored`` (only ``language``'s questions if given)."""
+    if language is not None:
+        scored = [item for item in scored if item.row["language"] == language]
     self_harm = [item for item in scored if item.self_harm]
     routine = [item for item in scored if not item.row["urgent"]]
     return Point(
         threshold,
-        sum(item.rules_self_harm or item.probability >= threshold for item in self_harm),
         len(self_harm),
-        sum(item.probability >= threshold for item in self_harm),
-        sum(item.rules_urgent or item.probability >= threshold for item in routine),
-        sum(item.probability >= threshold for item in routine),
+        sum(item.rules_urgent for item in self_harm),
+        sum(item.model_alone(threshold) for item in self_harm),
+        sum(item.flagged(threshold) for item in self_harm),
         len(routine),
+        sum(item.rules_urgent for item in routine),
+        sum(item.model_alone(threshold) for item in routine),
+        sum(item.flagged(threshold) for item in routine),
     )
 
 
-CURVE = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999)
+CURVE = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)
 
 
 def curve(scored, thresholds=CURVE):
     return [point(scored, threshold) for threshold in thresholds]
+
+
+def by_set(scored, threshold):
+    """(set name, ``Point``) for each labelled set, as each would have come fresh."""
+    names = sorted({item.set_name for item in scored})
+    return [
+        (name, point([item for item in scored if item.set_name == name], threshold))
+        for name in names
+    ]
 
 
 def choose_threshold(scored, max_false_alarms=MAX_FALSE_ALARMS):

@@ -937,11 +937,53 @@ def triage(text, *, model=_DEFAULT_MODEL):
         # for. The model reads the same analysed words and only adds a self-harm flag.
         found = self_harm_model.features(analyses)
         probability = model.probability(found)
-        if probability >= model.threshold and not any(
-            flag.category == "self_harm" for flag in flags
-        ):
+        # Only for a question the rules left routine: a bleeding or a violence question is
+        # already urgent and keeps its category (the model was taught those are not
+        # self-harm, and a self-harm flag would take precedence over them).
+        if probability >= model.threshold and not flags and not self_harm_declined(analyses):
             flags.append(RedFlag("self_harm", model_evidence(model.top_words(found))))
     return Triage(tuple(flags), cues, probability)
+
+
+def self_harm_declined(analyses):
+    """
+    True when the question says no to self-harm in the words the rules and cues know:
+    one of them matches but is negated ("I've never hurt myself", "no tengo ganas de
+    morirme"), or in a sentence about the past that is not said to be back ("I self-harmed
+    years ago, I'm well now"), or a wish to die is laughed off ("me quiero morir jajaja").
+    The model reads words, not that context, so it must not bring back what the rules set
+    aside. Only asked when the model would flag, which is rare, so its cost does not matter.
+    """
+    for analysis in analyses:
+        if any(token.word == "xidiomx" for token in analysis.tokens):
+            return True
+        positions = _word_positions(analysis.tokens)
+        self_harm_rules = (
+            compiled
+            for compiled in _rules()[analysis.language]
+            if compiled.rule.category == "self_harm"
+        )
+        cues = (compiled for _, compiled in _compiled_cues().get(analysis.language, ()))
+        for compiled in (*self_harm_rules, *cues):
+            if _first_match(analysis, compiled, positions, _said_not_or_past):
+                return True
+    return False
+
+
+def _said_not_or_past(compiled, analysis, found):
+    """A self-harm rule or cue at ``found`` that is negated or in a past that is over."""
+    tokens = analysis.tokens
+    first = tokens[found[0]]
+    sentence = analysis.sentences[first.sentence]
+    if not compiled.negation_inside and any(
+        _is_negated(analysis, index, "self_harm") for index in {found[0], min(found)}
+    ):
+        return True
+    return (
+        sentence.history
+        and first.clause not in sentence.present
+        and not _wished_now(tokens, first.clause, sentence, analysis.language)
+    )
 
 
 def _word_positions(tokens):
