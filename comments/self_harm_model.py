@@ -41,6 +41,18 @@ NEGATIONS = frozenset(
     {"no", "not", "never", "without", "nor", "sin", "nunca", "ni", "tampoco", "nada"}
 )
 NEGATION_REACH = 3
+# Words that weigh in the model but tell a midwife nothing as evidence on their own.
+EVIDENCE_FILLER = frozenset(
+    """
+    i im ive id ill me my mine myself you your he him his she her it its we they theyd them
+    their the a an and or but so if to of in on at for with from by as is are was were be
+    been being am do does did have has had not no just really honestly so very all this
+    that these those there what when then like get got going go feel felt
+    yo mi mis me ya lo la las los le les el un una unos unas y o pero que de del en con por
+    para a al es son era he ha has han hay se su sus esto eso esta este todo todos toda
+    todas muy mas no ni si como cuando porque tan solo
+    """.split()  # noqa: SIM905 (a list literal of 140 words would be unreadable)
+)
 # Stems too short to say anything alone, and the pattern tokens that stand for nothing.
 _SKIP = frozenset({"xidiomx", "xalonex"})
 
@@ -123,6 +135,8 @@ class SelfHarmModel:
         for weight, words in ranked:
             if weight <= 0 or len(chosen) == count:
                 break
+            if all(word in EVIDENCE_FILLER or len(word) < 3 for word in words.split()):
+                continue
             if any(words in other.split() or other in words.split() for other in chosen):
                 continue
             if words not in chosen:
