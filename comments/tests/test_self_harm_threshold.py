@@ -22,9 +22,16 @@ def test_the_lowest_threshold_within_the_false_alarm_limit_is_chosen():
     items = [scored(p, self_harm=True) for p in (0.95, 0.8, 0.5, 0.3)]
     items += [scored(0.6, routine=True), scored(0.4, routine=True)]
     items += [scored(0.01, routine=True) for _ in range(18)]
-    assert choose_threshold(items) == 0.5
+    assert choose_threshold(items, minimum=0) == 0.5
     assert point(items, 0.5).model_found == 3
-    assert choose_threshold(items, max_false_alarms=0.10) == 0.3
+    assert choose_threshold(items, max_false_alarms=0.10, minimum=0) == 0.3
+
+
+def test_the_threshold_is_never_under_the_minimum():
+    items = [scored(p, self_harm=True) for p in (0.95, 0.3)]
+    items += [scored(0.01, routine=True) for _ in range(20)]
+    assert choose_threshold(items, minimum=0) == 0.3
+    assert choose_threshold(items) == 0.5
 
 
 def test_the_rules_false_alarms_count_against_the_limit():
@@ -32,12 +39,12 @@ def test_the_rules_false_alarms_count_against_the_limit():
     items += [scored(0.01, routine=True, rules=True)]
     items += [scored(0.6, routine=True)] + [scored(0.01, routine=True) for _ in range(18)]
     # The rules' false alarm already uses the 5 %: the model may not add one.
-    assert choose_threshold(items) == 0.9
+    assert choose_threshold(items, minimum=0) == 0.9
 
 
 def test_no_threshold_when_none_keeps_false_alarms_low():
     items = [scored(0.9, routine=True), scored(0.9, self_harm=True)]
-    assert choose_threshold(items) == 1.0
+    assert choose_threshold(items, minimum=0) == 1.0
 
 
 def test_a_declined_question_is_never_flagged_by_the_model():
