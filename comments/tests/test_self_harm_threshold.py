@@ -31,7 +31,10 @@ def test_the_threshold_is_never_under_the_minimum():
     items = [scored(p, self_harm=True) for p in (0.95, 0.3)]
     items += [scored(0.01, routine=True) for _ in range(20)]
     assert choose_threshold(items, minimum=0) == 0.3
-    assert choose_threshold(items) == 0.5
+    # Over 0.5 only the 0.95 is found, and of thresholds finding as many the highest is kept.
+    assert choose_threshold(items) == 0.95
+    items.append(scored(0.6, self_harm=True))
+    assert choose_threshold(items) == 0.6
 
 
 def test_the_rules_false_alarms_count_against_the_limit():
