@@ -221,7 +221,7 @@ class QuestionAdmin(admin.ModelAdmin):
     def flags(self, question):
         badges = []
         if question.is_urgent:
-            what = question.get_urgent_category_display() or ", ".join(question.red_flags)
+            what = question.get_urgent_category_display() or ", ".join(question.red_flag_evidence)
             badges.append(
                 (
                     "question-flag question-flag-urgent",

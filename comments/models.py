@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments import red_flags as red_flag_rules
 from comments.personal_data import find_personal_data
+from comments.triage import readable_evidence
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -202,6 +203,11 @@ class Question(models.Model):
         if not findings:
             return None
         return personal_data_error([finding for finding, _field in findings])
+
+    @property
+    def red_flag_evidence(self):
+        """The red-flag evidence in the active language (the self-harm model's sentence)."""
+        return [readable_evidence(item) for item in self.red_flags if isinstance(item, str)]
 
     @property
     def public_name(self):

@@ -60,8 +60,9 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 
-from comments import red_flags, self_harm_cues
+from comments import red_flags, self_harm_cues, self_harm_model
 
 STEMMERS = {"en": "english", "es": "spanish"}
 
@@ -850,6 +851,8 @@ class Triage:
     flags: tuple = ()
     # The self-harm cues found, whether or not they were enough to flag the question.
     cues: tuple = ()
+    # The self-harm model's probability (``comments.self_harm_model``); None without a model.
+    self_harm_probability: float | None = None
 
     @property
     def is_urgent(self):
@@ -880,8 +883,38 @@ class Triage:
 MAX_TEXT = 2000
 
 
-def triage(text):
-    """Screen ``text`` for red flags in English and Spanish and return a ``Triage``."""
+# The evidence when only the self-harm model flagged a question. It is stored in English
+# with the question, like the rest of the evidence, and shown in the midwife's language
+# by ``readable_evidence``.
+MODEL_EVIDENCE = gettext_noop("wording like messages about self-harm: %(words)s")
+_MODEL_EVIDENCE_START = MODEL_EVIDENCE.split("%")[0]
+_DEFAULT_MODEL = object()
+
+
+def model_evidence(words):
+    """The plain-words evidence of a self-harm flag raised by the model alone."""
+    return MODEL_EVIDENCE % {"words": ", ".join(f"'{word}'" for word in words)}
+
+
+def readable_evidence(evidence):
+    """
+    ``evidence`` (one item of ``Triage.evidence``) in the active language: the model's
+    sentence is translated; the reader's own words are shown as she wrote them.
+    """
+    if evidence.startswith(_MODEL_EVIDENCE_START):
+        return gettext(MODEL_EVIDENCE) % {"words": evidence[len(_MODEL_EVIDENCE_START) :]}
+    return evidence
+
+
+def triage(text, *, model=_DEFAULT_MODEL):
+    """
+    Screen ``text`` for red flags in English and Spanish and return a ``Triage``.
+
+    ``model`` is the self-harm model to consult (the committed one by default; None for
+    the rules alone, as the cross-validation measures them).
+    """
+    if model is _DEFAULT_MODEL:
+        model = self_harm_model.load()
     text = (text or "")[:MAX_TEXT]
     flags = []
     analyses = []
@@ -898,7 +931,59 @@ def triage(text):
     cues = find_cues(analyses)
     if not any(flag.category == "self_harm" for flag in flags) and cues_flag(cues):
         flags.append(RedFlag("self_harm", "; ".join(str(cue) for cue in cues)))
-    return Triage(tuple(flags), cues)
+    probability = None
+    if model is not None:
+        # A second opinion: the rules and cues miss indirect wording they were not written
+        # for. The model reads the same analysed words and only adds a self-harm flag.
+        found = self_harm_model.features(analyses)
+        probability = model.probability(found)
+        # Only for a question the rules left routine: a bleeding or a violence question is
+        # already urgent and keeps its category (the model was taught those are not
+        # self-harm, and a self-harm flag would take precedence over them).
+        if probability >= model.threshold and not flags and not self_harm_declined(analyses):
+            flags.append(RedFlag("self_harm", model_evidence(model.top_words(found))))
+    return Triage(tuple(flags), cues, probability)
+
+
+def self_harm_declined(analyses):
+    """
+    True when the question says no to self-harm in the words the rules and cues know:
+    one of them matches but is negated ("I've never hurt myself", "no tengo ganas de
+    morirme"), or in a sentence about the past that is not said to be back ("I self-harmed
+    years ago, I'm well now"), or a wish to die is laughed off ("me quiero morir jajaja").
+    The model reads words, not that context, so it must not bring back what the rules set
+    aside. Only asked when the model would flag, which is rare, so its cost does not matter.
+    """
+    for analysis in analyses:
+        if any(token.word == "xidiomx" for token in analysis.tokens):
+            return True
+        positions = _word_positions(analysis.tokens)
+        self_harm_rules = (
+            compiled
+            for compiled in _rules()[analysis.language]
+            if compiled.rule.category == "self_harm"
+        )
+        cues = (compiled for _, compiled in _compiled_cues().get(analysis.language, ()))
+        for compiled in (*self_harm_rules, *cues):
+            if _first_match(analysis, compiled, positions, _said_not_or_past):
+                return True
+    return False
+
+
+def _said_not_or_past(compiled, analysis, found):
+    """A self-harm rule or cue at ``found`` that is negated or in a past that is over."""
+    tokens = analysis.tokens
+    first = tokens[found[0]]
+    sentence = analysis.sentences[first.sentence]
+    if not compiled.negation_inside and any(
+        _is_negated(analysis, index, "self_harm") for index in {found[0], min(found)}
+    ):
+        return True
+    return (
+        sentence.history
+        and first.clause not in sentence.present
+        and not _wished_now(tokens, first.clause, sentence, analysis.language)
+    )
 
 
 def _word_positions(tokens):

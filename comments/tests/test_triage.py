@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from comments import red_flags
 from comments.triage import fold, pregnancy_weeks, stem, triage
 
+# The rules alone: these are their wording and context (the model has its own tests).
+pytestmark = pytest.mark.usefixtures("rules_alone")
+
 
 def category(text):
     return triage(text).category

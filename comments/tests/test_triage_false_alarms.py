@@ -12,6 +12,9 @@ import pytest
 
 from comments.triage import Slot, analyse, triage
 
+# The rules alone: these are their wording and context (the model has its own tests).
+pytestmark = pytest.mark.usefixtures("rules_alone")
+
 
 @pytest.mark.parametrize(
     "question",
