@@ -48,6 +48,17 @@ def _isolated_cache(settings):
     _own_connection.close()
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as a committed transaction (its cache generations' after-commit work too)."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

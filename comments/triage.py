@@ -972,17 +972,24 @@ def self_harm_declined(analyses):
 
 def _said_not_or_past(compiled, analysis, found):
     """A self-harm rule or cue at ``found`` that is negated or in a past that is over."""
-    tokens = analysis.tokens
-    first = tokens[found[0]]
-    sentence = analysis.sentences[first.sentence]
-    if not compiled.negation_inside and any(
+    return _negated_at(compiled, analysis, found) or _in_a_past_that_is_over(analysis, found)
+
+
+def _negated_at(compiled, analysis, found):
+    """The self-harm rule or cue at ``found`` is negated ("I've never wanted to hurt myself")."""
+    return not compiled.negation_inside and any(
         _is_negated(analysis, index, "self_harm") for index in {found[0], min(found)}
-    ):
-        return True
-    return (
+    )
+
+
+def _in_a_past_that_is_over(analysis, found):
+    """``found`` is in a sentence about the past, in a clause not said to be back nor wished now."""
+    first = analysis.tokens[found[0]]
+    sentence = analysis.sentences[first.sentence]
+    return bool(
         sentence.history
         and first.clause not in sentence.present
-        and not _wished_now(tokens, first.clause, sentence, analysis.language)
+        and not _wished_now(analysis.tokens, first.clause, sentence, analysis.language)
     )
 
 
@@ -1079,20 +1086,13 @@ def _cue_applies_to(compiled, analysis, found, cue_kind):
     tokens = analysis.tokens
     first = tokens[found[0]]
     sentence = analysis.sentences[first.sentence]
-    if not compiled.negation_inside and any(
-        _is_negated(analysis, index, "self_harm") for index in {found[0], min(found)}
-    ):
+    if _negated_at(compiled, analysis, found):
         return False
     if compiled.unless is not None:
         clauses = {tokens[index].clause for index in found}
         if any(compiled.unless.matches(token) for token in tokens if token.clause in clauses):
             return False
-    if (
-        sentence.history
-        and cue_kind not in self_harm_cues.TIMELESS
-        and first.clause not in sentence.present
-        and not _wished_now(tokens, first.clause, sentence, analysis.language)
-    ):
+    if cue_kind not in self_harm_cues.TIMELESS and _in_a_past_that_is_over(analysis, found):
         return False
     # Someone else's words ("my sister took an overdose") are not a cue, unless the
     # reader is in the same clause herself ("I've had most of my husband's diazepam").

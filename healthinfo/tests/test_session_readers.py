@@ -38,17 +38,6 @@ def _fail(*args, **kwargs):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as a committed transaction (its cache generations' after-commit work too)."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def recheck(settings):
     """Tokens read a moment ago are used as they are, as on the app servers."""
     settings.SHARED_PAGE_RECHECK_SECONDS = 0.5

@@ -28,17 +28,6 @@ class _Purger:
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as a committed transaction (its cache generations' after-commit work too)."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def production(settings):
     """The security headers of production (HSTS on answers over HTTPS)."""
     settings.SECURE_HSTS_SECONDS = 31_536_000
