@@ -74,12 +74,10 @@ def features(analyses):
         negated_until = -1
         previous = None
         for index, token in enumerate(tokens):
-            if previous is not None and (
-                previous.clause != token.clause
-                or not _reads_now(analysis.sentences[token.sentence], token.clause)
-            ):
+            now = _reads_now(analysis.sentences[token.sentence], token.clause)
+            if previous is not None and (previous.clause != token.clause or not now):
                 negated_until, previous = -1, None
-            if not _reads_now(analysis.sentences[token.sentence], token.clause):
+            if not now:
                 continue
             if token.word in _SKIP:
                 previous = None

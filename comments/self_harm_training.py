@@ -32,9 +32,26 @@ def is_self_harm(row):
     return bool(row["urgent"]) and row["category"] == "self_harm"
 
 
-def question_features(text):
-    text = (text or "")[:MAX_TEXT]
-    return self_harm_model.features([analyse(text, language) for language in STEMMERS])
+@dataclass(frozen=True)
+class Question:
+    """One labelled question read once: its model features and what the rules make of it."""
+
+    row: dict
+    found: dict
+    rules_urgent: bool
+    # A self-harm rule or cue matched but its context turned it down: the model may not flag.
+    declined: bool
+
+
+def read_question(row):
+    text = (row["text"] or "")[:MAX_TEXT]
+    analyses = [analyse(text, language) for language in STEMMERS]
+    return Question(
+        row,
+        self_harm_model.features(analyses),
+        triage(text, model=None).is_urgent,
+        self_harm_declined(analyses),
+    )
 
 
 def labelled_sets(paths=None):
@@ -70,32 +87,35 @@ class Scored:
         return self.rules_urgent or self.model_flags(threshold)
 
 
-def cross_validate(sets, fit=self_harm_model.fit):
-    """Every question of ``sets`` scored by a model trained on the other sets."""
-    prepared = [
-        (name, [(row, question_features(row["text"])) for row in rows]) for name, rows in sets
-    ]
+def read_sets(sets):
+    """(set name, [``Question``]) for ``sets``, each question analysed once."""
+    return [(name, [read_question(row) for row in rows]) for name, rows in sets]
+
+
+def cross_validate(sets, fit=self_harm_model.fit, *, read=None):
+    """
+    Every question of ``sets`` scored by a model trained on the other sets (``read``:
+    ``read_sets(sets)``, when the caller has it already).
+    """
+    read = read if read is not None else read_sets(sets)
     scored = []
-    for name, rows in prepared:
+    for name, questions in read:
         model = fit(
-            (found, is_self_harm(row))
-            for other, other_rows in prepared
+            (question.found, is_self_harm(question.row))
+            for other, other_questions in read
             if other != name
-            for row, found in other_rows
+            for question in other_questions
         )
-        for row, found in rows:
-            text = row["text"][:MAX_TEXT]
-            rules = triage(text, model=None)
-            analyses = [analyse(text, language) for language in STEMMERS]
-            scored.append(
-                Scored(
-                    name,
-                    row,
-                    model.probability(found),
-                    rules.is_urgent,
-                    self_harm_declined(analyses),
-                )
+        scored.extend(
+            Scored(
+                name,
+                question.row,
+                model.probability(question.found),
+                question.rules_urgent,
+                question.declined,
             )
+            for question in questions
+        )
     return scored
 
 
@@ -186,8 +206,13 @@ def choose_threshold(scored, max_false_alarms=MAX_FALSE_ALARMS, minimum=MIN_THRE
 def train(sets=None):
     """The model for ``sets`` (every labelled set by default), its threshold cross-validated."""
     sets = sets if sets is not None else labelled_sets()
-    threshold = choose_threshold(cross_validate(sets))
+    read = read_sets(sets)
+    threshold = choose_threshold(cross_validate(sets, read=read))
     return self_harm_model.fit(
-        ((question_features(row["text"]), is_self_harm(row)) for _, rows in sets for row in rows),
+        (
+            (question.found, is_self_harm(question.row))
+            for _, questions in read
+            for question in questions
+        ),
         threshold=threshold,
     )
