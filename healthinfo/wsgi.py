@@ -16,3 +16,9 @@ if settings.DATABASES["default"]["ENGINE"] == "healthinfo.postgresql":
     from healthinfo.postgresql.base import limit_waits
 
     limit_waits(settings.DATABASE_REQUEST_TIMEOUT)
+
+# Loaded before the first request, then out of the garbage collector's way
+# (healthinfo/warm_up.py: full collections paused readers for 45-60 ms).
+from healthinfo.warm_up import prepare_process  # noqa: E402
+
+prepare_process()

@@ -22,7 +22,7 @@ def test_both_latency_limits_must_hold():
     target = latencies_at_most(("p95", 30), ("max", 60), from_articles=10_000)
     site = seed.site_for(10_000)
     fast = Measurement(requests=1, seconds=1, p50=5, p95=20, p99=40, errors=0, max=55)
-    assert target.verdict(fast, None, site) == "met"
+    assert target.verdict(fast, None, site) == "met (p95 20 ms, max 55 ms)"
     spiky = Measurement(requests=1, seconds=1, p50=5, p95=20, p99=40, errors=0, max=90)
     assert target.verdict(spiky, None, site) == "max missed by 30 ms (1.5×)"
     assert "applies at 10,000" in target.verdict(spiky, None, seed.site_for(1000))

@@ -1,0 +1,93 @@
+"""
+An app server process loads what requests need before the first one, then
+freezes it out of the garbage collector's work (healthinfo/warm_up.py).
+"""
+
+import json
+import logging
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.template import engines
+
+from healthinfo import warm_up
+
+STRONG_KEY = "k" * 20 + "Qz8!vX2#pL9@wR4$tY6%uI1^oP3&aS5*dF7(gH0)jK" + "m" * 10
+
+# Run in a process of its own, as gunicorn's worker imports the WSGI module.
+WORKER_START = """
+import gc, json, time
+started = time.perf_counter()
+import healthinfo.wsgi
+booted = time.perf_counter() - started
+tracked_before = len(gc.get_objects())
+from django.test import Client
+response = Client().get("/en/", HTTP_HOST="health.example.org")
+print(json.dumps({
+    "frozen": gc.get_freeze_count(),
+    "tracked": tracked_before,
+    "status": response.status_code,
+    "seconds": booted,
+}))
+"""
+
+
+def _start_worker(**env):
+    full_env = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "SITE_URL"
+    }
+    full_env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="health.example.org",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        **env,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER_START],
+        cwd=settings.BASE_DIR,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+
+
+def test_a_worker_starts_with_postgresql_down_and_its_long_lived_objects_frozen():
+    # Port 9 (discard) on loopback: nothing answers, as when PostgreSQL is down.
+    started, log = _start_worker(
+        DATABASE_URL="postgres://postgres@127.0.0.1:9/healthinfo", REDIS_URL=""
+    )
+    # Everything loaded at start is out of the collector's view: a full
+    # collection then examines only what requests create.
+    assert started["frozen"] > 50_000
+    assert started["tracked"] < 1_000
+    # The database was not needed to start; the first request finds it down
+    # and answers the friendly 503, not a crash.
+    assert started["status"] == 503
+    assert "Warm-up step" not in log
+
+
+def test_every_template_of_ours_is_compiled_before_the_first_request(caplog):
+    with caplog.at_level(logging.WARNING, logger="healthinfo.warm_up"):
+        warm_up.load_everything_lazy()
+    assert not caplog.records, [record.getMessage() for record in caplog.records]
+    names = set(warm_up._template_names())
+    assert {"base.html", "healthinfo/search.html", "comments/_question_form.html"} <= names
+    # The cached loader now holds every one: the first reader's page compiles nothing.
+    loader = engines["django"].engine.template_loaders[0]
+    assert names <= set(loader.get_template_cache)
+
+
+def test_a_template_that_does_not_compile_is_reported_and_does_not_stop_the_start(
+    caplog, tmp_path, settings
+):
+    (tmp_path / "broken.html").write_text("{% if %}", "utf-8")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    with caplog.at_level(logging.WARNING, logger="healthinfo.warm_up"):
+        warm_up._templates()
+    assert any("broken.html" in record.getMessage() for record in caplog.records)
