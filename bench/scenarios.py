@@ -322,8 +322,8 @@ SCENARIOS = [
         _thread(10),
         target=rendered_once(1.0),
         special="stampede",
-        note="a question is approved on the article, then 100 readers ask for the page at "
-        "once; renders are counted inside gunicorn",
+        note="a question is approved on the article while 100 readers ask for the page at "
+        "once, each again until she gets the new page; renders are counted inside gunicorn",
     ),
     Scenario("category page", lambda site: [f"/en/categories/{site.category_slug}/"]),
     Scenario("A-Z", _a_to_z),
