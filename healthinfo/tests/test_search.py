@@ -206,6 +206,20 @@ def test_very_common_words_say_there_are_more_results(client, monkeypatch):
     assert page.count('class="fs-5"') == 3
 
 
+def test_the_other_language_says_when_it_has_more_pages_than_it_counts(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    for number in range(4):
+        make_article(f"sangrado-{number}", title=f"Sangrado {number}", language="es")
+    page = client.get("/en/search/", {"q": "sangrado"}).content.decode()
+    assert "Buscar en español" in page
+    assert "(more than 3 pages)" in page
+    assert "(3 pages)" not in page
+    for number in range(4):
+        make_article(f"hydrops-{number}", title=f"Hydrops {number}")
+    page = client.get("/es/search/", {"q": "hydrops"}).content.decode()
+    assert "Search in English" in page and "(más de 3 páginas)" in page
+
+
 def test_vocabulary_holds_the_words_of_pages(library):
     assert SearchTerm.objects.filter(language="es", word="uterino").exists()
     assert SearchTerm.objects.filter(language="en", word="insufficiency").exists()
