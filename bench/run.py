@@ -503,6 +503,9 @@ def measure_stampede(context, scenario, site, paths, readers=100, deadline=3.0):
         start.wait()
         list(reading)
     finally:
+        # Should the approval fail, the readers waiting to start are let go (a
+        # barrier already passed is not affected).
+        start.abort()
         pool.shutdown()
         renders = render_count(context)
         if question is not None:
