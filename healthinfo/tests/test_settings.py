@@ -1,24 +1,19 @@
 """Production settings refuse unsafe values and pass Django's deployment checks."""
 
-import os
 import subprocess
 import sys
 
 import pytest
 from django.conf import settings
 
-STRONG_KEY = "k" * 20 + "Qz8!vX2#pL9@wR4$tY6%uI1^oP3&aS5*dF7(gH0)jK" + "m" * 10
+from healthinfo.tests.processes import STRONG_KEY, clean_env
 
 
 def run_manage(*args, **env):
-    full_env = {
-        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "SITE_URL"
-    }
-    full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        env=full_env,
+        env=clean_env(**env),
         capture_output=True,
         text=True,
         timeout=120,

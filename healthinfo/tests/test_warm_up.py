@@ -5,7 +5,6 @@ freezes it out of the garbage collector's work (healthinfo/warm_up.py).
 
 import json
 import logging
-import os
 import subprocess
 import sys
 
@@ -13,8 +12,7 @@ from django.conf import settings
 from django.template import engines
 
 from healthinfo import warm_up
-
-STRONG_KEY = "k" * 20 + "Qz8!vX2#pL9@wR4$tY6%uI1^oP3&aS5*dF7(gH0)jK" + "m" * 10
+from healthinfo.tests.processes import STRONG_KEY, clean_env
 
 # Run in a process of its own, as gunicorn's worker imports the WSGI module.
 WORKER_START = """
@@ -30,20 +28,16 @@ print(json.dumps({
 
 
 def _start_worker(**env):
-    full_env = {
-        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "SITE_URL"
-    }
-    full_env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=STRONG_KEY,
-        DJANGO_ALLOWED_HOSTS="health.example.org",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        **env,
-    )
     result = subprocess.run(
         [sys.executable, "-c", WORKER_START],
         cwd=settings.BASE_DIR,
-        env=full_env,
+        env=clean_env(
+            DJANGO_DEBUG="0",
+            DJANGO_SECRET_KEY=STRONG_KEY,
+            DJANGO_ALLOWED_HOSTS="health.example.org",
+            DJANGO_SECURE_SSL_REDIRECT="0",
+            **env,
+        ),
         capture_output=True,
         text=True,
         timeout=120,
