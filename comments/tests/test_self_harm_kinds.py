@@ -9,18 +9,11 @@ examples are written for these tests, not taken from the labelled sets.
 
 import pytest
 
+from comments.tests.screening import kinds, strong_kinds
 from comments.triage import Cue, cues_flag, triage
 
 # The rules alone: these are their wording and context (the model has its own tests).
 pytestmark = pytest.mark.usefixtures("rules_alone")
-
-
-def kinds(text):
-    return {cue.kind for cue in triage(text).cues}
-
-
-def strong_kinds(text):
-    return {cue.kind for cue in triage(text).cues if cue.strong}
 
 
 @pytest.mark.parametrize(
