@@ -46,18 +46,19 @@ def _start_worker(**env):
     return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
 
 
-def test_a_worker_starts_with_postgresql_down_and_its_long_lived_objects_frozen():
-    # Port 9 (discard) on loopback: nothing answers, as when PostgreSQL is down.
+def test_a_worker_starts_with_postgresql_and_redis_down_and_its_long_lived_objects_frozen():
+    # Port 9 (discard) on loopback: nothing answers, as when both servers are down.
     started, log = _start_worker(
-        DATABASE_URL="postgres://postgres@127.0.0.1:9/healthinfo", REDIS_URL=""
+        DATABASE_URL="postgres://postgres@127.0.0.1:9/healthinfo",
+        REDIS_URL="redis://127.0.0.1:9/0",
     )
     # Everything loaded at start is out of the collector's view: a full
     # collection then examines only what requests create.
     assert started["frozen"] > 50_000
     assert started["tracked"] < 1_000
-    # The database was not needed to start (the first request finds it down and
-    # answers the friendly 503: bench/tests/test_postgres_outage.py), and no step
-    # of the warm-up failed for want of it.
+    # Neither server was needed to start (the first request finds PostgreSQL down
+    # and answers the friendly 503: bench/tests/test_postgres_outage.py), and no
+    # step of the warm-up failed for want of either.
     assert started["connected"] == []
     assert "Warm-up step" not in log
 
